@@ -1,0 +1,1 @@
+// CtDNAReport module.

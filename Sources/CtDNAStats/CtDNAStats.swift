@@ -1,0 +1,1 @@
+// CtDNAStats module.

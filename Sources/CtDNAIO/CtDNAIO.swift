@@ -1,1 +1,0 @@
-// CtDNAIO module.

@@ -1,0 +1,229 @@
+import CZlib
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How the bytes of an input are packed, as told by its first bytes (never by its name).
+public enum Compression: String, Sendable {
+    /// Not compressed.
+    case plain
+    /// gzip, including multi-member gzip and BGZF (bgzip/tabix output), which is multi-member gzip.
+    case gzip
+    /// A zlib stream (RFC 1950), as written by `zlib.compress`.
+    case zlib
+}
+
+/// Reads a file or standard input and hands out its content, decompressed when it is gzip,
+/// BGZF or zlib.
+///
+/// The compression is detected from the magic bytes. Every gzip member is read, so
+/// concatenated gzip files and BGZF blocks come out whole. A file that ends inside a member,
+/// fails its CRC check, or carries anything but another member after one, is an error naming
+/// the file: the reader never returns silently partial data.
+public final class ByteReader {
+    /// The input as the user named it; `-` is standard input.
+    public let path: String
+    /// The detected packing of the input.
+    public private(set) var compression: Compression = .plain
+    /// Compressed (raw) bytes read from the file so far.
+    public private(set) var rawBytesRead: Int = 0
+
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private let input: UnsafeMutableRawBufferPointer
+    private var inputStart = 0
+    private var inputEnd = 0
+    private var reachedEndOfFile = false
+    private var stream: UnsafeMutablePointer<z_stream>?
+    private var insideMember = false
+    private var membersFinished = 0
+
+    /// The size of each read from the file.
+    public static let inputBufferSize = 256 * 1024
+
+    /// Opens `path` (or standard input for `-`) and detects its compression.
+    /// - Parameter path: A file path, or `-` for standard input.
+    /// - Throws: `InputError` when the file cannot be opened or read, or a compressed stream
+    ///   cannot be set up.
+    public init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            closesDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY | O_CLOEXEC)
+            guard opened >= 0 else {
+                throw InputError(file: path, message: "cannot open: \(ByteReader.systemMessage(errno))")
+            }
+            descriptor = opened
+            closesDescriptor = true
+        }
+        input = UnsafeMutableRawBufferPointer.allocate(byteCount: ByteReader.inputBufferSize, alignment: 16)
+        do {
+            try detectCompression()
+        } catch {
+            releaseResources()
+            throw error
+        }
+    }
+
+    deinit {
+        releaseResources()
+    }
+
+    private func releaseResources() {
+        if let stream {
+            inflateEnd(stream)
+            stream.deallocate()
+            self.stream = nil
+        }
+        input.deallocate()
+        if closesDescriptor { close(descriptor) }
+    }
+
+    private func detectCompression() throws {
+        // Two bytes decide; a file shorter than that is plain text.
+        while inputEnd < 2 && !reachedEndOfFile { try fillInput() }
+        guard inputEnd >= 2 else { return }
+        let first = input[0], second = input[1]
+        if first == 0x1f && second == 0x8b {
+            compression = .gzip
+        } else if first & 0x0f == 8, first >> 4 <= 7, (UInt16(first) << 8 | UInt16(second)) % 31 == 0 {
+            compression = .zlib
+        } else {
+            return
+        }
+        let zstream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        zstream.initialize(to: z_stream())
+        // 15 + 32: the largest window, and let zlib recognise the gzip or zlib header itself.
+        let status = ctdna_inflateInit2(zstream, 15 + 32)
+        guard status == Z_OK else {
+            zstream.deallocate()
+            throw InputError(file: path, message: "cannot start decompression (zlib status \(status))")
+        }
+        stream = zstream
+    }
+
+    /// Reads more raw bytes into the input buffer after `inputEnd`, compacting first.
+    private func fillInput() throws {
+        if inputStart > 0 {
+            let pending = inputEnd - inputStart
+            if pending > 0 {
+                memmove(input.baseAddress!, input.baseAddress! + inputStart, pending)
+            }
+            inputStart = 0
+            inputEnd = pending
+        }
+        guard inputEnd < input.count else { return }
+        let count = try readDescriptor(into: input.baseAddress! + inputEnd, capacity: input.count - inputEnd)
+        if count == 0 { reachedEndOfFile = true }
+        inputEnd += count
+    }
+
+    private func readDescriptor(into destination: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
+        while true {
+            let count = Glibc.read(descriptor, destination, capacity)
+            if count >= 0 {
+                rawBytesRead += count
+                return count
+            }
+            if errno == EINTR { continue }
+            throw InputError(file: path, message: "cannot read: \(ByteReader.systemMessage(errno))")
+        }
+    }
+
+    /// Fills `buffer` with the next decompressed bytes.
+    /// - Parameter buffer: Where to write; must not be empty.
+    /// - Returns: The number of bytes written; 0 only at the end of the input.
+    /// - Throws: `InputError` for a read failure, a truncated or corrupt compressed stream,
+    ///   or data after the end of a zlib stream or between gzip members.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        precondition(buffer.count > 0, "ByteReader.read needs room to write")
+        guard let stream else { return try readPlain(into: buffer) }
+        while true {
+            if inputStart == inputEnd {
+                if reachedEndOfFile { return try finishCompressed() }
+                try fillInput()
+                continue
+            }
+            if !insideMember {
+                try startMember()
+            }
+            stream.pointee.next_in = (input.baseAddress! + inputStart).assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_in = uInt(inputEnd - inputStart)
+            stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(buffer.count)
+            let status = inflate(stream, Z_NO_FLUSH)
+            inputStart = inputEnd - Int(stream.pointee.avail_in)
+            let produced = buffer.count - Int(stream.pointee.avail_out)
+            switch status {
+            case Z_STREAM_END:
+                insideMember = false
+                membersFinished += 1
+            case Z_OK, Z_BUF_ERROR:
+                break
+            case Z_NEED_DICT:
+                throw InputError(file: path, message: "corrupt \(compression.rawValue) data: the stream asks for a preset dictionary")
+            case Z_MEM_ERROR:
+                throw InputError(file: path, message: "out of memory while decompressing")
+            default:
+                throw InputError(file: path, message: "corrupt \(compression.rawValue) data\(zlibMessage(stream)) near compressed byte \(rawOffset)")
+            }
+            if produced > 0 { return produced }
+        }
+    }
+
+    /// The offset in the raw file of the next unread compressed byte.
+    private var rawOffset: Int { rawBytesRead - (inputEnd - inputStart) }
+
+    private func zlibMessage(_ stream: UnsafeMutablePointer<z_stream>) -> String {
+        guard let message = stream.pointee.msg else { return "" }
+        return " (\(String(cString: message)))"
+    }
+
+    /// Called at a member boundary with unread input: only another gzip member may follow.
+    private func startMember() throws {
+        if membersFinished > 0 {
+            if compression == .zlib {
+                throw InputError(file: path, message: "unexpected data after the end of the zlib stream at byte \(rawOffset)")
+            }
+            while inputEnd - inputStart < 2 && !reachedEndOfFile { try fillInput() }
+            let available = inputEnd - inputStart
+            guard available >= 2, input[inputStart] == 0x1f, input[inputStart + 1] == 0x8b else {
+                throw InputError(file: path, message: "unexpected data after gzip member \(membersFinished) at byte \(rawOffset) (not another gzip member)")
+            }
+            inflateReset(stream)
+        }
+        insideMember = true
+    }
+
+    private func finishCompressed() throws -> Int {
+        if insideMember || membersFinished == 0 {
+            throw InputError(file: path, message: "\(compression == .gzip ? "gzip" : "zlib") data is truncated: the file ends inside a compressed member (after \(rawBytesRead) bytes)")
+        }
+        return 0
+    }
+
+    private func readPlain(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let pending = inputEnd - inputStart
+        if pending > 0 {
+            let count = min(pending, buffer.count)
+            buffer.baseAddress!.copyMemory(from: input.baseAddress! + inputStart, byteCount: count)
+            inputStart += count
+            return count
+        }
+        if reachedEndOfFile { return 0 }
+        let count = try readDescriptor(into: buffer.baseAddress!, capacity: buffer.count)
+        if count == 0 { reachedEndOfFile = true }
+        return count
+    }
+
+    static func systemMessage(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits a `ByteReader`'s content into lines, on bytes, before any text decoding.
+///
+/// Line ends may be LF, CRLF or CR alone (old Mac files); the first line end in the input
+/// decides which. The last line needs no line end. Empty lines are skipped but still counted,
+/// so line numbers match what an editor shows. A line may be of any length: the buffer grows
+/// to hold the longest line, and no more.
+public struct LineReader: ~Copyable {
+    private enum LineEnd { case unknown, lineFeed, carriageReturn }
+
+    private let source: ByteReader
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var lineEnd = LineEnd.unknown
+    /// The number of the last line handed out (or skipped as empty).
+    public private(set) var lineNumber = 0
+
+    /// The size of the buffer that decompressed bytes are written to; it grows for longer lines.
+    public static let initialBufferSize = 256 * 1024
+
+    /// Creates a line reader over `source`.
+    public init(source: ByteReader) {
+        self.source = source
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: LineReader.initialBufferSize, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// The file the lines come from, as the user named it.
+    public var path: String { source.path }
+
+    /// Calls `body` with each non-empty line, without its line end, and the line's number.
+    ///
+    /// The bytes are only valid during the call.
+    /// - Parameter body: Receives the line and its 1-based number; returns `false` to stop early.
+    /// - Throws: Whatever the byte reader or `body` throws.
+    public mutating func forEachLine(
+        _ body: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool
+    ) throws {
+        var start = 0
+        var end = 0
+        var endOfInput = false
+        while true {
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            scanning: while start < end {
+                let terminator: Int
+                switch lineEnd {
+                case .lineFeed:
+                    guard let found = memchr(base + start, 0x0a, end - start) else { break scanning }
+                    terminator = UnsafeRawPointer(found) - base
+                case .carriageReturn:
+                    guard let found = memchr(base + start, 0x0d, end - start) else { break scanning }
+                    terminator = UnsafeRawPointer(found) - base
+                case .unknown:
+                    guard let found = firstLineEnd(base, from: start, to: end) else { break scanning }
+                    if buffer[found] == 0x0d {
+                        if found + 1 == end && !endOfInput { break scanning }  // is an LF next?
+                        lineEnd = (found + 1 < end && buffer[found + 1] == 0x0a) ? .lineFeed : .carriageReturn
+                        terminator = lineEnd == .lineFeed ? found + 1 : found
+                    } else {
+                        lineEnd = .lineFeed
+                        terminator = found
+                    }
+                }
+                lineNumber += 1
+                var lineStop = terminator
+                if lineEnd == .lineFeed && lineStop > start && buffer[lineStop - 1] == 0x0d { lineStop -= 1 }
+                if lineStop > start {
+                    guard try body(UnsafeRawBufferPointer(start: base + start, count: lineStop - start), lineNumber) else { return }
+                }
+                start = terminator + 1
+            }
+            if endOfInput {
+                if start < end {
+                    lineNumber += 1
+                    var lineStop = end
+                    if buffer[lineStop - 1] == 0x0d { lineStop -= 1 }
+                    if lineStop > start {
+                        _ = try body(UnsafeRawBufferPointer(start: base + start, count: lineStop - start), lineNumber)
+                    }
+                }
+                return
+            }
+            // Keep the unfinished line, make room, read more.
+            if start > 0 {
+                if end > start { memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start) }
+                end -= start
+                start = 0
+            }
+            if end == buffer.count { grow() }
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+            if count == 0 { endOfInput = true }
+            end += count
+        }
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        buffer.deallocate()
+        buffer = larger
+    }
+
+    private func firstLineEnd(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index < end {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte == 0x0a || byte == 0x0d { return index }
+            index += 1
+        }
+        return nil
+    }
+}

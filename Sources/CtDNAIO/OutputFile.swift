@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered writer to standard output or to a file that appears only when complete.
+///
+/// A file is written under a temporary name in its own folder and renamed into place by
+/// `commit()`; when the writer is dropped without a commit (an error on the way), the temporary
+/// file is removed, so a failed run never leaves a half-written output.
+public final class OutputFile {
+    /// Where the output goes, as the user named it (`-` for standard output).
+    public let path: String
+    private let descriptor: Int32
+    private let temporaryPath: String?
+    private var buffer: [UInt8] = []
+    private var committed = false
+    private static let flushThreshold = 1 << 20
+
+    /// Opens standard output (`path` = `-`) or a temporary file beside `path`.
+    /// - Parameter path: The final file name, or `-` for standard output.
+    /// - Throws: `InputError` when the temporary file cannot be created.
+    public init(path: String) throws {
+        self.path = path
+        buffer.reserveCapacity(OutputFile.flushThreshold + 4096)
+        if path == "-" {
+            descriptor = STDOUT_FILENO
+            temporaryPath = nil
+            return
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(folder).\(name).tmp-\(getpid())"
+        let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard opened >= 0 else {
+            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+        }
+        descriptor = opened
+        temporaryPath = temporary
+    }
+
+    deinit {
+        if let temporaryPath, !committed {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    /// Appends text.
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= OutputFile.flushThreshold { try flush() }
+    }
+
+    /// Appends bytes.
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= OutputFile.flushThreshold { try flush() }
+    }
+
+    /// Writes what is buffered.
+    /// - Throws: `InputError` when the system refuses the write (disk full, closed pipe).
+    public func flush() throws {
+        var offset = 0
+        try buffer.withUnsafeBytes { bytes in
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and for a file, makes it durable and renames it into place.
+    /// - Throws: `InputError` when writing, syncing, closing or renaming fails.
+    public func commit() throws {
+        try flush()
+        guard let temporaryPath else { return }
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+        }
+        if close(descriptor) != 0 {
+            committed = true
+            unlink(temporaryPath)
+            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+        }
+        committed = true
+        guard rename(temporaryPath, path) == 0 else {
+            let message = ByteReader.systemMessage(errno)
+            unlink(temporaryPath)
+            throw InputError(file: path, message: "cannot move the finished file into place: \(message)")
+        }
+    }
+
+    /// Writes a whole text file atomically.
+    /// - Throws: `InputError` when the file cannot be written.
+    public static func write(_ text: String, to path: String) throws {
+        let output = try OutputFile(path: path)
+        try output.write(text)
+        try output.commit()
+    }
+}

@@ -1,0 +1,154 @@
+/// A value the reader takes from a variant table, and the column names it answers to.
+public enum TableField: Int, CaseIterable, Sendable {
+    case sample, gene, chromosome, position, reference, allele1, allele2
+    case altCount, refCount, depth, vaf
+    case proteinChange, variantClassification, oncogenic, hotspot, hotspotWhitelist, callStatus, populationFrequency
+
+    /// Accepted header names, lower-case, the preferred one first.
+    public var defaultNames: [String] {
+        switch self {
+        case .sample: ["tumor_sample_barcode", "sample", "sample_id"]
+        case .gene: ["hugo_symbol", "gene", "symbol"]
+        case .chromosome: ["chromosome", "chrom", "chr"]
+        case .position: ["start_position", "pos", "position", "start"]
+        case .reference: ["reference_allele", "ref"]
+        case .allele1: ["tumor_seq_allele1"]
+        case .allele2: ["tumor_seq_allele2", "alt"]
+        case .altCount: ["t_alt_count"]
+        case .refCount: ["t_ref_count"]
+        case .depth: ["t_depth"]
+        case .vaf: []
+        case .proteinChange: ["hgvsp_short"]
+        case .variantClassification: ["variant_classification"]
+        case .oncogenic: ["oncogenic"]
+        case .hotspot: ["is-a-hotspot", "is_a_hotspot"]
+        case .hotspotWhitelist: ["hotspot_whitelist"]
+        case .callStatus: ["called", "call_status"]
+        case .populationFrequency: ["gnomad_af", "exac_af", "population_af"]
+        }
+    }
+
+    /// The name of the column in `ctdna view`'s output, for the annotations.
+    public var outputName: String {
+        switch self {
+        case .proteinChange: "protein_change"
+        case .variantClassification: "variant_classification"
+        case .oncogenic: "oncogenic"
+        case .hotspot: "is_a_hotspot"
+        case .hotspotWhitelist: "hotspot_whitelist"
+        case .callStatus: "call_status"
+        case .populationFrequency: "population_af"
+        default: String(describing: self)
+        }
+    }
+
+    /// The optional annotations, in the order `ctdna view` prints them.
+    public static let annotations: [TableField] = [
+        .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .callStatus, .populationFrequency,
+    ]
+}
+
+/// Where each needed value sits in a table, resolved once from its header.
+public struct TableLayout: Sendable {
+    /// The header's column names, as written.
+    public let columnNames: [String]
+    /// The column index of each field that was found.
+    public let columnOfField: [TableField: Int]
+    /// Whether counts are read (`false`: a VAF column is read instead).
+    public let readsCounts: Bool
+    /// The annotations present, in output order.
+    public var annotationsPresent: [TableField] {
+        TableField.annotations.filter { columnOfField[$0] != nil }
+    }
+
+    /// The header name of a field's column, for messages.
+    public func columnName(of field: TableField) -> String {
+        columnOfField[field].map { columnNames[$0] } ?? field.defaultNames.first ?? "\(field)"
+    }
+
+    /// Resolves the fields from a header.
+    /// - Parameters:
+    ///   - columnNames: The header's cells, as written.
+    ///   - options: Count columns and overrides chosen by the user.
+    ///   - file: The file, for error messages.
+    ///   - line: The header's line number, for error messages.
+    /// - Throws: `InputError` when a required column is missing (listing what the header has and
+    ///   what would be accepted), when a named column is absent, or when a needed column appears twice.
+    public init(columnNames: [String], options: VariantTableOptions, file: String, line: Int) throws {
+        self.columnNames = columnNames
+        var indexOfName: [String: Int] = [:]
+        var duplicated: Set<String> = []
+        for (index, name) in columnNames.enumerated() {
+            let key = name.lowercased()
+            if indexOfName[key] != nil { duplicated.insert(key) } else { indexOfName[key] = index }
+        }
+        func fail(_ message: String) -> InputError {
+            InputError(file: file, line: line, message: message + "; the header has: " + columnNames.joined(separator: ", "))
+        }
+        func locate(_ names: [String]) throws -> Int? {
+            for name in names {
+                let key = name.lowercased()
+                guard let index = indexOfName[key] else { continue }
+                if duplicated.contains(key) {
+                    throw InputError(file: file, line: line, message: "column \(name) appears more than once in the header")
+                }
+                return index
+            }
+            return nil
+        }
+        func required(_ field: TableField, userName: String? = nil) throws -> Int {
+            let names = userName.map { [$0] } ?? field.defaultNames
+            if let index = try locate(names) { return index }
+            throw fail("missing column \(names.joined(separator: " or "))")
+        }
+
+        var found: [TableField: Int] = [:]
+        found[.chromosome] = try required(.chromosome)
+        found[.position] = try required(.position)
+        found[.reference] = try required(.reference)
+        found[.allele2] = try locate(TableField.allele2.defaultNames)
+        found[.allele1] = try locate(TableField.allele1.defaultNames)
+        if found[.allele2] == nil && found[.allele1] == nil {
+            throw fail("missing column tumor_seq_allele2 or alt (or tumor_seq_allele1) for the alternate allele")
+        }
+        for field in [TableField.sample, .gene, .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist] {
+            found[field] = try locate(field.defaultNames)
+        }
+        if let name = options.callStatusColumn {
+            found[.callStatus] = try required(.callStatus, userName: name)
+        } else {
+            found[.callStatus] = try locate(TableField.callStatus.defaultNames)
+        }
+        if let name = options.populationFrequencyColumn {
+            found[.populationFrequency] = try required(.populationFrequency, userName: name)
+        } else {
+            found[.populationFrequency] = try locate(TableField.populationFrequency.defaultNames)
+        }
+
+        let counts = options.counts
+        if let vafName = counts.vaf {
+            found[.vaf] = try required(.vaf, userName: vafName)
+            readsCounts = false
+        } else {
+            readsCounts = true
+            let altNames = counts.alt.map { [$0] } ?? TableField.altCount.defaultNames
+            guard let alt = try locate(altNames) else {
+                let mskHint = counts.alt == nil && indexOfName["t_alt_count_fragment_simplex_duplex"] != nil
+                    ? "; this looks like an MSK-ACCESS table: --msk-access reads its simplex+duplex counts" : ""
+                throw fail("missing read counts: no column \(altNames[0]) (name the count columns with --alt-column and --ref-column or --depth-column, or an allele-fraction column with --vaf-column)\(mskHint)")
+            }
+            found[.altCount] = alt
+            if let depthName = counts.depth {
+                found[.depth] = try required(.depth, userName: depthName)
+            } else if let ref = try locate(counts.ref.map { [$0] } ?? TableField.refCount.defaultNames) {
+                found[.refCount] = ref
+            } else if counts.ref == nil, let depth = try locate(TableField.depth.defaultNames) {
+                found[.depth] = depth
+            } else {
+                let refName = counts.ref ?? "t_ref_count"
+                throw fail("missing read counts: no column \(refName)\(counts.ref == nil ? " or t_depth" : "") (name them with --ref-column or --depth-column, or read an allele-fraction column with --vaf-column)")
+            }
+        }
+        columnOfField = found
+    }
+}

@@ -1,0 +1,306 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a MAF or MAF-like tab-separated variant table, one `VariantRecord` per data row.
+///
+/// The table may be plain, gzip, BGZF or zlib-compressed (see `ByteReader`). `#` lines before
+/// the header are comments (`#version 2.4`); a `#` line that contains a tab is taken as the
+/// header itself, without its `#` (as in `#CHROM	POS	...`). Columns are found by name,
+/// case-insensitively (see `TableLayout`). Only the columns in use are converted: a row is
+/// never turned into an array of strings.
+///
+/// ```swift
+/// var reader = try VariantTableReader(path: "baseline.maf.gz")
+/// try reader.forEachRecord { record in print(record.key, record.alleleFraction ?? .nan) }
+/// ```
+public struct VariantTableReader: ~Copyable {
+    private var lines: LineReader
+    private let options: VariantTableOptions
+    /// The layout resolved from the header, once the header has been read.
+    public private(set) var layout: TableLayout?
+
+    /// Opens a table.
+    /// - Parameters:
+    ///   - path: A file path, or `-` for standard input.
+    ///   - options: Count columns, sample and column overrides.
+    /// - Throws: `InputError` when the file cannot be opened.
+    public init(path: String, options: VariantTableOptions = VariantTableOptions()) throws {
+        lines = LineReader(source: try ByteReader(path: path))
+        self.options = options
+    }
+
+    /// The file as the user named it.
+    public var path: String { lines.path }
+
+    /// Reads the whole table, calling `body` for each record of the chosen sample (or every record).
+    /// - Parameters:
+    ///   - onHeader: Called once with the resolved layout, before the first record.
+    ///   - body: Called for each record, in input order.
+    /// - Throws: `InputError` naming the file, line and column of the first problem, or when the
+    ///   chosen sample has no row in the file; whatever the closures throw.
+    public mutating func forEachRecord(
+        onHeader: (TableLayout) throws -> Void = { _ in },
+        _ body: (VariantRecord) throws -> Void
+    ) throws {
+        let path = lines.path
+        var parser: RowParser?
+        var sampleFound = false
+        let options = self.options
+        var resolved: TableLayout?
+        try lines.forEachLine { line, number in
+            if var current = parser {
+                defer { parser = current }
+                if let record = try current.parse(line, lineNumber: number) {
+                    sampleFound = true
+                    try body(record)
+                }
+                return true
+            }
+            if line[0] == UInt8(ascii: "#") && memchr(line.baseAddress!, 0x09, line.count) == nil {
+                return true  // a comment before the header
+            }
+            let header = line[0] == UInt8(ascii: "#") ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
+            let names = try VariantTableReader.headerNames(header, path: path, line: number)
+            let layout = try TableLayout(columnNames: names, options: options, file: path, line: number)
+            resolved = layout
+            try onHeader(layout)
+            parser = RowParser(layout: layout, options: options, path: path)
+            return true
+        }
+        layout = resolved
+        guard let parser else {
+            throw InputError(file: path, message: "no header line: the file is empty or holds only # comment lines")
+        }
+        if let sample = options.sample, !sampleFound {
+            if resolved?.columnOfField[.sample] == nil {
+                throw InputError(file: path, message: "sample \"\(sample)\" was asked for, but the table has no Tumor_Sample_Barcode column")
+            }
+            let seen = parser.samplesSeen.sorted()
+            let listed = seen.prefix(20).joined(separator: ", ") + (seen.count > 20 ? ", ... (\(seen.count) in all)" : "")
+            throw InputError(file: path, message: "sample \"\(sample)\" not found; the file has \(seen.isEmpty ? "no data rows" : "samples: " + listed)")
+        }
+    }
+
+    /// Reads every record of the chosen sample into an array.
+    /// - Parameters:
+    ///   - path: A file path, or `-` for standard input.
+    ///   - options: Count columns, sample and column overrides.
+    /// - Returns: The records in input order.
+    /// - Throws: `InputError` for the first problem in the file.
+    public static func readAll(path: String, options: VariantTableOptions = VariantTableOptions()) throws -> [VariantRecord] {
+        var reader = try VariantTableReader(path: path, options: options)
+        var records: [VariantRecord] = []
+        try reader.forEachRecord { records.append($0) }
+        return records
+    }
+
+    private static func headerNames(_ line: UnsafeRawBufferPointer, path: String, line number: Int) throws -> [String] {
+        guard let text = String(validating: line, as: UTF8.self) else {
+            throw InputError(file: path, line: number, message: "the header is not valid UTF-8 text")
+        }
+        return text.split(separator: "\t", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: " ")
+        }
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var slice = self[...]
+        while slice.first == set { slice = slice.dropFirst() }
+        while slice.last == set { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// Turns the bytes of one data row into a record, using a layout resolved from the header.
+struct RowParser {
+    private let layout: TableLayout
+    private let path: String
+    private let fieldOfColumn: [Int8]
+    private let columnCount: Int
+    private let sampleBytes: [UInt8]?
+    private let vafScale: Double
+    private var cellStart: [Int]
+    private var cellEnd: [Int]
+    /// The last text of each field, indexed by `TableField.rawValue`.
+    private var textCaches = [RepeatedText](repeating: RepeatedText(), count: TableField.allCases.count)
+    private var lastSampleSeen: [UInt8] = []
+    /// Every distinct sample met while looking for the chosen one, for the error message.
+    private(set) var samplesSeen: Set<String> = []
+
+    init(layout: TableLayout, options: VariantTableOptions, path: String) {
+        self.layout = layout
+        self.path = path
+        columnCount = layout.columnNames.count
+        var mapping = [Int8](repeating: -1, count: columnCount)
+        for (field, column) in layout.columnOfField { mapping[column] = Int8(field.rawValue) }
+        fieldOfColumn = mapping
+        sampleBytes = options.sample.map { Array($0.utf8) }
+        vafScale = options.counts.vafIsPercent ? 100 : 1
+        cellStart = [Int](repeating: -1, count: TableField.allCases.count)
+        cellEnd = [Int](repeating: -1, count: TableField.allCases.count)
+    }
+
+    private func failure(_ line: Int, _ field: TableField?, _ message: String) -> InputError {
+        InputError(file: path, line: line, column: field.map { layout.columnName(of: $0) }, message: message)
+    }
+
+    /// Parses one row; `nil` when the row belongs to another sample than the chosen one.
+    mutating func parse(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws -> VariantRecord? {
+        try split(line, lineNumber: lineNumber)
+        var caches = textCaches
+        defer { textCaches = caches }
+        let base = line.baseAddress!
+        func cell(_ field: TableField) -> UnsafeRawBufferPointer? {
+            let start = cellStart[field.rawValue]
+            guard start >= 0 else { return nil }
+            return UnsafeRawBufferPointer(start: base + start, count: cellEnd[field.rawValue] - start)
+        }
+        func text(_ field: TableField) throws -> String? {
+            guard let bytes = cell(field) else { return nil }
+            guard let value = caches[field.rawValue].text(of: bytes) else {
+                throw failure(lineNumber, field, "\(quotedCell(bytes)) is not valid UTF-8 text")
+            }
+            return value
+        }
+        func plainText(_ field: TableField) throws -> String? {
+            guard let bytes = cell(field) else { return nil }
+            guard let value = String(validating: bytes, as: UTF8.self) else {
+                throw failure(lineNumber, field, "\(quotedCell(bytes)) is not valid UTF-8 text")
+            }
+            return value
+        }
+        func optionalText(_ field: TableField) throws -> String? {
+            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            return try text(field)
+        }
+        func count(_ field: TableField) throws -> Int? {
+            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            guard let value = CellValue.wholeNumber(bytes) else {
+                throw failure(lineNumber, field, "\(quotedCell(bytes)) is not a count (a whole number of reads, 0 or more)")
+            }
+            return value
+        }
+        func fraction(_ field: TableField, scale: Double, what: String) throws -> Double? {
+            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            guard let value = CellValue.real(bytes), value >= 0, value <= scale else {
+                throw failure(lineNumber, field, "\(quotedCell(bytes)) is not \(what)")
+            }
+            return value / scale
+        }
+
+        var sample: String?
+        if let bytes = cell(.sample) {
+            if let wanted = sampleBytes, !bytes.elementsEqual(wanted) {
+                if !bytes.elementsEqual(lastSampleSeen) {
+                    lastSampleSeen = Array(bytes)
+                    samplesSeen.insert(String(decoding: bytes, as: UTF8.self))
+                }
+                return nil
+            }
+            sample = try text(.sample)
+        }
+
+        guard var chromosomeBytes = cell(.chromosome), !chromosomeBytes.isEmpty else {
+            throw failure(lineNumber, .chromosome, "empty cell, expected a chromosome")
+        }
+        if chromosomeBytes.count > 3, (chromosomeBytes[0] | 0x20) == UInt8(ascii: "c"),
+           (chromosomeBytes[1] | 0x20) == UInt8(ascii: "h"), (chromosomeBytes[2] | 0x20) == UInt8(ascii: "r") {
+            chromosomeBytes = UnsafeRawBufferPointer(rebasing: chromosomeBytes.dropFirst(3))
+        }
+        guard let chromosome = caches[TableField.chromosome.rawValue].text(of: chromosomeBytes) else {
+            throw failure(lineNumber, .chromosome, "\(quotedCell(chromosomeBytes)) is not valid UTF-8 text")
+        }
+        let positionBytes = cell(.position)!
+        guard let position = CellValue.wholeNumber(positionBytes), position > 0 else {
+            throw failure(lineNumber, .position, "\(quotedCell(positionBytes)) is not a position (a whole number, 1 or more)")
+        }
+        let referenceBytes = cell(.reference)!
+        guard !referenceBytes.isEmpty else {
+            throw failure(lineNumber, .reference, "empty cell, expected an allele")
+        }
+        var alternateField = TableField.allele2
+        if let allele2 = cell(.allele2) {
+            if allele2.elementsEqual(referenceBytes) || allele2.isEmpty, cell(.allele1) != nil {
+                alternateField = .allele1
+            }
+        } else {
+            alternateField = .allele1
+        }
+        guard let alternateBytes = cell(alternateField), !alternateBytes.isEmpty else {
+            throw failure(lineNumber, alternateField, "empty cell, expected an allele")
+        }
+        let reference = try plainText(.reference)!
+        let alternate = try plainText(alternateField)!
+
+        var altCount: Int?, refCount: Int?, alleleFraction: Double?
+        if layout.readsCounts {
+            altCount = try count(.altCount)
+            if layout.columnOfField[.depth] != nil {
+                if let depth = try count(.depth), let alt = altCount {
+                    guard alt <= depth else {
+                        throw failure(lineNumber, .altCount, "alt count \(alt) is greater than the depth \(depth) in column \(layout.columnName(of: .depth))")
+                    }
+                    refCount = depth - alt
+                }
+            } else {
+                refCount = try count(.refCount)
+            }
+            if let alt = altCount, let ref = refCount, alt + ref > 0 {
+                alleleFraction = Double(alt) / Double(alt + ref)
+            }
+        } else {
+            alleleFraction = try fraction(.vaf, scale: vafScale,
+                                          what: vafScale == 1 ? "an allele fraction between 0 and 1 (use --vaf-percent for percentages)" : "a percentage between 0 and 100")
+        }
+
+        return VariantRecord(
+            sample: sample,
+            gene: try optionalText(.gene),
+            chromosome: chromosome,
+            position: position,
+            reference: reference,
+            alternate: alternate,
+            altCount: altCount,
+            refCount: refCount,
+            alleleFraction: alleleFraction,
+            proteinChange: try cell(.proteinChange).flatMap { CellValue.isMissing($0) ? nil : try plainText(.proteinChange) },
+            variantClassification: try optionalText(.variantClassification),
+            oncogenic: try optionalText(.oncogenic),
+            hotspot: try optionalText(.hotspot),
+            hotspotWhitelist: try optionalText(.hotspotWhitelist),
+            callStatus: try optionalText(.callStatus),
+            populationAlleleFrequency: try fraction(.populationFrequency, scale: 1, what: "a population allele frequency between 0 and 1"),
+            lineNumber: lineNumber
+        )
+    }
+
+    /// Finds the cells of the needed columns, checking that the row has as many cells as the header.
+    private mutating func split(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws {
+        let base = line.baseAddress!
+        let count = line.count
+        var column = 0
+        var start = 0
+        while true {
+            let tab = memchr(base + start, 0x09, count - start)
+            let end = tab.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+            if column < columnCount {
+                let field = Int(fieldOfColumn[column])
+                if field >= 0 {
+                    cellStart[field] = start
+                    cellEnd[field] = end
+                }
+            }
+            column += 1
+            guard tab != nil else { break }
+            start = end + 1
+        }
+        if column != columnCount {
+            throw InputError(file: path, line: lineNumber, message: "expected \(columnCount) tab-separated cells as in the header, found \(column)")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `ctdna` command: a thin front end over the CtDNA libraries.
+@main
+struct CtDNA: ParsableCommand {
+    /// The tool's version, printed by `--version` and recorded in every report.
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ctdna",
+        abstract: "ctDNA fractions and paired statistics from cfDNA variant tables.",
+        discussion: """
+            Reads MAF-like variant tables (plain, gzip or BGZF), filters clonal-haematopoiesis \
+            mutations, selects clonal mutations and computes ctDNA fractions per patient and \
+            timepoint, then compares baseline and follow-up per arm with exact Wilcoxon tests.
+            Data errors exit with status 1, usage errors with status 64.
+            """,
+        version: "ctdna \(version)",
+        subcommands: [View.self]
+    )
+}

@@ -194,6 +194,9 @@ public final class ByteReader {
             }
             while inputEnd - inputStart < 2 && !reachedEndOfFile { try fillInput() }
             let available = inputEnd - inputStart
+            if available == 1 && input[inputStart] == 0x1f {
+                throw InputError(file: path, message: "gzip data is truncated: the file ends inside the header of member \(membersFinished + 1)")
+            }
             guard available >= 2, input[inputStart] == 0x1f, input[inputStart + 1] == 0x8b else {
                 throw InputError(file: path, message: "unexpected data after gzip member \(membersFinished) at byte \(rawOffset) (not another gzip member)")
             }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import CtDNAIO
+
+/// Every form must yield exactly the bytes of the plain file small.maf.
+@Suite struct ByteReaderTests {
+    static let plain = try! Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path("small.maf"))))
+
+    @Test(arguments: [
+        ("small.maf", Compression.plain),
+        ("small.maf.gz", .gzip),
+        ("small.multi.gz", .gzip),  // two members, split mid-line
+        ("small.bgzf", .gzip),  // bgzip: BGZF blocks and the empty EOF block
+        ("small.zlib", .zlib),
+    ])
+    func decompressesEveryForm(name: String, expected: Compression) throws {
+        for chunk in [1, 7, 4096] {
+            let (compression, bytes) = try allBytes(Fixture.path(name), chunk: chunk)
+            #expect(compression == expected)
+            #expect(bytes == Self.plain, "\(name) with \(chunk)-byte reads")
+        }
+    }
+
+    @Test func detectsByMagicBytesNotByName() throws {
+        let folder = TemporaryFolder()
+        let gzipped = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path("small.maf.gz"))))
+        let misnamed = folder.file("looks-plain.tsv", gzipped)
+        #expect(try allBytes(misnamed).1 == Self.plain)
+        let plainNamedGz = folder.file("plain.maf.gz", Self.plain)
+        #expect(try allBytes(plainNamedGz) == (.plain, Self.plain))
+    }
+
+    @Test func emptyFileIsPlainAndEmpty() throws {
+        let folder = TemporaryFolder()
+        let (compression, bytes) = try allBytes(folder.file("empty.maf", []))
+        #expect(compression == .plain)
+        #expect(bytes.isEmpty)
+    }
+
+    @Test func truncatedGzipIsAnError() {
+        let error = inputError { _ = try allBytes(Fixture.path("truncated.gz")) }
+        #expect(error?.file == Fixture.path("truncated.gz"))
+        #expect(error?.message.contains("gzip data is truncated") == true)
+    }
+
+    @Test func truncatedSecondMemberIsAnError() {
+        let error = inputError { _ = try allBytes(Fixture.path("truncated-at-member.gz")) }
+        #expect(error?.message.contains("truncated") == true)
+    }
+
+    @Test func crcMismatchIsAnError() {
+        let error = inputError { _ = try allBytes(Fixture.path("bad-crc.gz")) }
+        // zlib's own words for a failed CRC-32 check.
+        #expect(error?.message.contains("incorrect data check") == true)
+    }
+
+    @Test func junkAfterAMemberIsAnError() {
+        let error = inputError { _ = try allBytes(Fixture.path("trailing-junk.gz")) }
+        #expect(error?.message.contains("unexpected data after gzip member 1") == true)
+    }
+
+    @Test func missingFileNamesTheFile() {
+        let error = inputError { _ = try ByteReader(path: "/no/such/file.maf.gz") }
+        #expect(error?.description == "/no/such/file.maf.gz: cannot open: No such file or directory")
+    }
+}

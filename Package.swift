@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNACore"]),
         .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport"]),
-        .testTarget(name: "CLITests", dependencies: ["CtDNAIO"]),
+        .testTarget(name: "CLITests", dependencies: ["ctdna"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,143 @@
+import Dispatch
+import Synchronization
+
+/// A sample to read: a table, and optionally one barcode inside it.
+public struct SampleRequest: Sendable, Hashable {
+    /// The variant table's path.
+    public var file: String
+    /// The `Tumor_Sample_Barcode` to keep, or `nil` for a single-sample table.
+    public var sample: String?
+    /// Where the request came from, for messages (`samplesheet.tsv:4`).
+    public var origin: String
+
+    /// Creates a request.
+    public init(file: String, sample: String?, origin: String) {
+        self.file = file
+        self.sample = sample
+        self.origin = origin
+    }
+
+    /// The key a loaded sample is found under.
+    public var key: SampleKey { SampleKey(file: file, sample: sample) }
+}
+
+/// Identifies a loaded sample: a file and a barcode.
+public struct SampleKey: Sendable, Hashable {
+    /// The variant table's path.
+    public var file: String
+    /// The barcode, or `nil` for the whole table.
+    public var sample: String?
+}
+
+/// Reads many variant tables in parallel, each file once, however many samples it holds.
+public enum SampleLoader {
+    /// Loads every requested sample.
+    ///
+    /// Requests are grouped by file, and a file is read once: a multi-sample table named by
+    /// many rows of a sample sheet is not read once per row. A request without a barcode wants
+    /// a single-sample table; a table that holds several samples then is an error.
+    /// - Parameters:
+    ///   - requests: The samples to read.
+    ///   - options: Count columns and overrides (its `sample` is ignored: each request names its own).
+    ///   - threads: How many files to read at once (at least 1).
+    ///   - progress: Called after each file with the number of files done and the total.
+    /// - Returns: The records of each requested sample, in input order.
+    /// - Throws: The first `InputError` met, in file order, with the request's origin added.
+    public static func load(
+        _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> [SampleKey: [VariantRecord]] {
+        var files: [String] = []
+        var requestsOfFile: [String: [SampleRequest]] = [:]
+        for request in requests {
+            if requestsOfFile[request.file] == nil { files.append(request.file) }
+            requestsOfFile[request.file, default: []].append(request)
+        }
+        let total = files.count
+        let results = Mutex<[Result<[SampleKey: [VariantRecord]], InputError>?]>(Array(repeating: nil, count: total))
+        let next = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
+        let failed = Atomic<Bool>(false)
+        let workers = max(1, min(threads, total))
+        let groups = requestsOfFile
+        let fileOrder = files
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !failed.load(ordering: .relaxed) {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < total else { return }
+                let outcome: Result<[SampleKey: [VariantRecord]], InputError>
+                do {
+                    outcome = .success(try readFile(fileOrder[index], requests: groups[fileOrder[index]]!, options: options))
+                } catch let error as InputError {
+                    outcome = .failure(error)
+                    failed.store(true, ordering: .relaxed)
+                } catch {
+                    outcome = .failure(InputError(file: fileOrder[index], message: "\(error)"))
+                    failed.store(true, ordering: .relaxed)
+                }
+                results.withLock { $0[index] = outcome }
+                progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
+            }
+        }
+        var loaded: [SampleKey: [VariantRecord]] = [:]
+        for outcome in results.withLock({ $0 }) {
+            switch outcome {
+            case .success(let samples)?: loaded.merge(samples) { first, _ in first }
+            case .failure(let error)?: throw error
+            case nil: continue  // not started because another file failed first
+            }
+        }
+        return loaded
+    }
+
+    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions) throws -> [SampleKey: [VariantRecord]] {
+        let origin = requests[0].origin
+        func located(_ error: InputError) -> InputError {
+            var error = error
+            error.message += " (listed at \(origin))"
+            return error
+        }
+        let wanted = Set(requests.compactMap(\.sample))
+        let wholeTable = requests.contains { $0.sample == nil }
+        var options = options
+        options.sample = (wanted.count == 1 && !wholeTable) ? wanted.first : nil
+        var bySample: [String?: [VariantRecord]] = [:]
+        var samplesInTable: [String] = []
+        var samplesSeen: Set<String> = []
+        do {
+            var reader = try VariantTableReader(path: file, options: options)
+            try reader.forEachRecord { record in
+                if options.sample != nil {
+                    bySample[record.sample, default: []].append(record)
+                    return
+                }
+                if let sample = record.sample, samplesInTable.last != sample, samplesSeen.insert(sample).inserted {
+                    samplesInTable.append(sample)
+                }
+                if wholeTable {
+                    bySample[nil, default: []].append(record)
+                } else if let sample = record.sample, wanted.contains(sample) {
+                    bySample[sample, default: []].append(record)
+                }
+            }
+        } catch let error as InputError {
+            throw located(error)
+        } catch {
+            throw located(InputError(file: file, message: "\(error)"))
+        }
+        if wholeTable && samplesInTable.count > 1 {
+            let listed = samplesInTable.prefix(10).joined(separator: ", ") + (samplesInTable.count > 10 ? ", ..." : "")
+            throw located(InputError(file: file, message: "the table holds \(samplesInTable.count) samples (\(listed)): name one in the sample sheet's sample column"))
+        }
+        var loaded: [SampleKey: [VariantRecord]] = [:]
+        if wholeTable { loaded[SampleKey(file: file, sample: nil)] = bySample[nil] ?? [] }
+        for sample in wanted {
+            if options.sample == nil && bySample[sample] == nil {
+                let listed = samplesInTable.prefix(10).joined(separator: ", ")
+                throw located(InputError(file: file, message: "sample \"\(sample)\" not found; the file has \(samplesInTable.isEmpty ? "no data rows" : "samples: " + listed)"))
+            }
+            loaded[SampleKey(file: file, sample: sample)] = bySample[sample] ?? []
+        }
+        return loaded
+    }
+}

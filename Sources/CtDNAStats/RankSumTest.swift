@@ -48,11 +48,11 @@ public enum RankSumTest {
             ? WilcoxonNormalApproximation.correction(centred, options.alternative) : 0
         let pValue = WilcoxonNormalApproximation.pValue(z: (centred - correction) / sigma, options.alternative)
 
-        let standardized: (Double) -> Double = { shift in
+        let standardized: (Double, Bool) -> Double = { shift, corrected in
             let shiftedRanking = Ranking(first.map { $0 - shift } + second)
             let centredAtShift = shiftedRanking.ranks.prefix(first.count).reduce(0, +)
                 - m * (m + 1) / 2 - m * n / 2
-            let correctionAtShift = options.continuityCorrection
+            let correctionAtShift = corrected
                 ? WilcoxonNormalApproximation.correction(centredAtShift, options.alternative) : 0
             let sigmaAtShift = ((m * n / 12) * ((m + n + 1)
                 - shiftedRanking.tieCorrectionSum / ((m + n) * (m + n - 1)))).squareRoot()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exact null distribution of the signed-rank statistic V for `n` untied, non-zero
 /// differences (R's `dsignrank`, `psignrank`, `qsignrank`).
 ///
@@ -30,6 +32,13 @@ struct SignedRankDistribution {
         self.probabilities = probabilities
     }
 
+    /// R weighs each count by exp(-n log 2), which is not exactly 2^-n; this factor turns our
+    /// exact probabilities into R's terms, so that results R rounds (such as an unachievable
+    /// confidence level) round the same way. It is 1 when 2^n does not fit in a Double.
+    private var termScale: Double {
+        count > 1000 ? 1 : exp(-Double(count) * M_LN2) * pow(2, Double(count))
+    }
+
     /// The largest value V can take, n(n+1)/2.
     var maximum: Int { probabilities.count - 1 }
 
@@ -40,32 +49,34 @@ struct SignedRankDistribution {
         if x < 0 { return upper ? 1 : 0 }
         if x >= Double(maximum) { return upper ? 0 : 1 }
         let threshold = Int(x)
+        let scale = termScale
         var sum = 0.0
         if x <= Double(count * (count + 1)) / 4 {
-            for value in 0...threshold { sum += probabilities[value] }
+            for value in 0...threshold { sum += probabilities[value] * scale }
             return upper ? 1 - sum : sum
         }
         // P(V <= x) = 1 - P(V > x) = 1 - P(V < maximum - x), by symmetry.
         let mirrored = maximum - threshold
-        for value in 0..<mirrored { sum += probabilities[value] }
+        for value in 0..<mirrored { sum += probabilities[value] * scale }
         return upper ? sum : 1 - sum
     }
 
     /// The smallest v with P(V <= v) >= p, computed as R's `qsignrank` (with its 10-epsilon fuzz).
     func quantile(_ p: Double) -> Int {
+        let scale = termScale
         var sum = 0.0
         var value = 0
         if p <= 0.5 {
             let target = p - 10 * Double.ulpOfOne
             while true {
-                sum += probabilities[value]
+                sum += probabilities[value] * scale
                 if sum >= target || value == maximum { return value }
                 value += 1
             }
         }
         let target = 1 - p + 10 * Double.ulpOfOne
         while true {
-            sum += probabilities[value]
+            sum += probabilities[value] * scale
             if sum > target { return maximum - value }
             value += 1
         }

@@ -146,7 +146,7 @@ public enum SignedRankTest {
         let z = (centred - correction) / sigma
         let pValue = WilcoxonNormalApproximation.pValue(z: z, options.alternative)
 
-        let standardized: (Double) -> Double = { shift in
+        let standardized: (Double, Bool) -> Double = { shift, corrected in
             let moved = values.map { $0 - shift }.filter { $0 != 0 }
             let count = Double(moved.count)
             let movedRanking = Ranking(moved.map(abs))
@@ -155,7 +155,7 @@ public enum SignedRankTest {
             let centredAtShift = positiveRankSum - count * (count + 1) / 4
             let sigmaAtShift = (count * (count + 1) * (2 * count + 1) / 24
                 - movedRanking.tieCorrectionSum / 48).squareRoot()
-            let correctionAtShift = options.continuityCorrection
+            let correctionAtShift = corrected
                 ? WilcoxonNormalApproximation.correction(centredAtShift, options.alternative) : 0
             return (centredAtShift - correctionAtShift) / sigmaAtShift
         }

@@ -35,17 +35,18 @@ enum WilcoxonNormalApproximation {
 
     /// The signed-rank interval and pseudo-median of R's normal case.
     /// - Parameters:
-    ///   - standardized: The standardized statistic of the values shifted by a candidate location;
-    ///     it decreases as the location grows.
+    ///   - standardized: The standardized statistic of the values shifted by a candidate location,
+    ///     with or without the continuity correction; it decreases as the location grows.
     ///   - lowest: The smallest value (where the statistic is largest).
     ///   - highest: The largest value.
     ///   - median: The median of the values, R's answer when no level below 1 is achievable.
     ///   - options: The test options.
     static func invertSignedRank(
-        _ standardized: (Double) -> Double, lowest: Double, highest: Double, median: Double,
+        _ standardizedWithCorrection: (Double, Bool) -> Double, lowest: Double, highest: Double, median: Double,
         options: WilcoxonOptions
     ) -> Interval {
         let alternative = options.alternative
+        func standardized(_ shift: Double) -> Double { standardizedWithCorrection(shift, options.continuityCorrection) }
         let atLowest = standardized(lowest)
         let atHighest = atLowest.isFinite ? standardized(highest) : .nan
         guard atHighest.isFinite else {
@@ -99,9 +100,7 @@ enum WilcoxonNormalApproximation {
             interval.low = -.infinity
             interval.high = alpha < 1 ? root(NormalDistribution.quantile(alpha)) : median
         }
-        interval.estimate = BrentRootFinder.root(
-            lower: lowest, upper: highest, valueAtLower: atLowest, valueAtUpper: atHighest,
-            tolerance: rootTolerance, of: standardized)
+        interval.estimate = estimate(standardizedWithCorrection, lowest: lowest, highest: highest)
         if interval.low == nil || interval.high == nil || interval.estimate == nil {
             interval.notes.append("the root finder found no sign change; interval or estimate missing")
         }
@@ -111,13 +110,14 @@ enum WilcoxonNormalApproximation {
     /// The rank-sum interval and location shift of R's normal case.
     /// - Parameters:
     ///   - standardized: The standardized statistic with the first group shifted by a candidate
-    ///     amount; it decreases as the shift grows.
+    ///     amount, with or without the continuity correction; it decreases as the shift grows.
     ///   - lowest: min(first) - max(second).
     ///   - highest: max(first) - min(second).
     ///   - options: The test options.
     static func invertRankSum(
-        _ standardized: (Double) -> Double, lowest: Double, highest: Double, options: WilcoxonOptions
+        _ standardizedWithCorrection: (Double, Bool) -> Double, lowest: Double, highest: Double, options: WilcoxonOptions
     ) -> Interval {
+        func standardized(_ shift: Double) -> Double { standardizedWithCorrection(shift, options.continuityCorrection) }
         let atLowest = standardized(lowest)
         let atHighest = standardized(highest)
         func root(_ target: Double) -> Double? {
@@ -143,14 +143,23 @@ enum WilcoxonNormalApproximation {
             interval.low = -.infinity
             interval.high = root(NormalDistribution.quantile(alpha))
         }
-        interval.estimate = BrentRootFinder.root(
-            lower: lowest, upper: highest, valueAtLower: atLowest, valueAtUpper: atHighest,
-            tolerance: rootTolerance, of: standardized)
+        interval.estimate = estimate(standardizedWithCorrection, lowest: lowest, highest: highest)
         if atLowest.isNaN || atHighest.isNaN {
             interval.notes.append("cannot compute a confidence interval when all observations are tied")
         } else if interval.low == nil || interval.high == nil || interval.estimate == nil {
             interval.notes.append("the root finder found no sign change; interval or estimate missing")
         }
         return interval
+    }
+
+    /// The Hodges-Lehmann estimate of the normal case: the zero of the standardized statistic
+    /// without continuity correction (R switches the correction off before this search).
+    private static func estimate(
+        _ standardizedWithCorrection: (Double, Bool) -> Double, lowest: Double, highest: Double
+    ) -> Double? {
+        func standardized(_ shift: Double) -> Double { standardizedWithCorrection(shift, false) }
+        return BrentRootFinder.root(
+            lower: lowest, upper: highest, valueAtLower: standardized(lowest),
+            valueAtUpper: standardized(highest), tolerance: rootTolerance, of: standardized)
     }
 }

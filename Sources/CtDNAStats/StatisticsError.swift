@@ -2,6 +2,8 @@
 public enum StatisticsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An input value is NaN or infinite; `label` names the input (`"followup"`, `"x"`...).
     case nonFiniteValue(label: String, index: Int, value: Double)
+    /// A patient's baseline or follow-up value is NaN or infinite.
+    case nonFiniteObservation(patient: String, field: String, value: Double)
     /// Paired inputs of different lengths.
     case lengthMismatch(first: Int, second: Int)
     /// No usable observations remain (for example every paired difference is zero).
@@ -16,6 +18,8 @@ public enum StatisticsError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case let .nonFiniteValue(label, index, value):
             return "\(label) value \(index + 1) is \(value), but the tests need finite numbers"
+        case let .nonFiniteObservation(patient, field, value):
+            return "patient \(patient): \(field) value is \(value), but the tests need finite numbers"
         case let .lengthMismatch(first, second):
             return "paired values must come in pairs, but there are \(first) and \(second) values"
         case let .notEnoughObservations(label):

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CtDNAIO
+import CtDNAReport
+import CtDNAStats
+import Foundation
+
+/// `ctdna stats`: Wilcoxon statistics of a per-patient table, written as TSV.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Paired Wilcoxon statistics per arm and cohort from a per-patient table.",
+        discussion: """
+            The table (TSV, or CSV when its header has no tab) needs the columns patient, cohort, \
+            arm, <metric>_baseline and <metric>_followup; an optional status column keeps only \
+            rows whose status is "paired". Empty, NA and "." cells leave that patient out of that \
+            metric. Tests follow R's wilcox.test; q-values are Benjamini-Hochberg over all rows.
+            """)
+
+    @Option(name: .long, help: "The per-patient table (TSV or CSV).")
+    var patients: String
+
+    @Option(
+        name: .customLong("metric"),
+        help: ArgumentHelp(
+            "A metric to test; repeat for several. Default: ctdna_fraction, and also median_af when the table has its columns.",
+            valueName: "name"))
+    var metrics: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write the TSV here instead of to standard output.")
+    var output: String?
+
+    @Option(help: "two.sided, less or greater (follow-up compared with baseline).")
+    var alternative: String = Alternative.twoSided.rawValue
+
+    @Option(help: "auto (exact below 50 without ties or zeros), always or never.")
+    var exact: String = ExactPolicy.auto.rawValue
+
+    @Flag(name: .customLong("no-correct"), help: "No continuity correction in the normal approximation.")
+    var noContinuityCorrection = false
+
+    @Option(name: .customLong("conf-level"), help: "Confidence level of the intervals, between 0 and 1.")
+    var confidenceLevel: Double = 0.95
+
+    func validate() throws {
+        guard Alternative(rawValue: alternative) != nil else {
+            throw ValidationError("--alternative must be two.sided, less or greater, not \"\(alternative)\"")
+        }
+        guard ExactPolicy(rawValue: exact) != nil else {
+            throw ValidationError("--exact must be auto, always or never, not \"\(exact)\"")
+        }
+        guard confidenceLevel > 0 && confidenceLevel < 1 else {
+            throw ValidationError("--conf-level must be between 0 and 1 (exclusive), not \(confidenceLevel)")
+        }
+    }
+
+    func run() throws {
+        let options = WilcoxonOptions(
+            alternative: Alternative(rawValue: alternative)!, exactPolicy: ExactPolicy(rawValue: exact)!,
+            continuityCorrection: !noContinuityCorrection, confidenceLevel: confidenceLevel)
+        let table = try DelimitedTable(contentsOf: URL(fileURLWithPath: patients))
+        let chosenMetrics = metrics.isEmpty ? PatientTable.defaultMetrics(in: table) : metrics
+        var rows: [StatisticsRow] = []
+        for metric in chosenMetrics {
+            let observations = try PatientTable.observations(of: metric, in: table)
+            rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options)
+        }
+        let text = StatisticsTable.tsv(GroupedAnalysis.addingQValues(rows))
+        if let output {
+            try OutputFile.replace(at: output, with: text)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

@@ -65,10 +65,6 @@ struct Stats: ParsableCommand {
             rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options)
         }
         let text = StatisticsTable.tsv(GroupedAnalysis.addingQValues(rows))
-        if let output {
-            try OutputFile.replace(at: output, with: text)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try OutputFile.write(text, to: output ?? "-")
     }
 }

@@ -3,16 +3,22 @@ import Foundation
 /// Geometric mean of the positive values, exp(mean(log x)); 0 when none is positive.
 ///
 /// Logarithms are summed in the order given, so callers that need reproducible last bits pass
-/// values in a fixed order (ctdna uses ``MutationKey`` order).
+/// values in a fixed order (ctdna uses ``MutationKey`` order). A single positive value is returned
+/// as it is (exp(log x) can differ from x in the last bit).
 /// - Parameter values: allele fractions or purities.
 /// - Returns: the geometric mean of the values above 0, or 0.
 public func geometricMeanOfPositive(_ values: [Double]) -> Double {
-    var sum = 0.0, count = 0
+    var sum = 0.0, count = 0, only = 0.0
     for value in values where value > 0 {
         sum += log(value)
         count += 1
+        only = value
     }
-    return count == 0 ? 0 : exp(sum / Double(count))
+    switch count {
+    case 0: return 0
+    case 1: return only
+    default: return exp(sum / Double(count))
+    }
 }
 
 /// The median; the mean of the two middle values for an even count; `nil` for no values.

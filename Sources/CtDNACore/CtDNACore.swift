@@ -1,1 +1,0 @@
-// CtDNACore module.

@@ -1,0 +1,120 @@
+import CtDNAIO
+import CtDNACore
+import Testing
+
+@Suite("Per-patient analysis")
+struct PatientAnalysisTests {
+    let parameters = testParameters()
+
+    func analyze(_ baseline: [VariantRecord]?, _ followup: [VariantRecord]?, normal: [VariantRecord]? = nil) -> PatientResult {
+        analyzePatient(
+            PatientSamples(patient: "P1", cohort: "NSCLC", arm: "SBRT", baseline: baseline, followup: followup, normal: normal),
+            parameters: parameters)
+    }
+
+    @Test("patient with drivers: reference, clonal set, fraction, median")
+    func withDrivers() throws {
+        let result = analyze(
+            [row("KRAS", 1, alt: 20, ref: 80, hotspot: "Y"),  // 0.2
+             row("STK11", 2, alt: 10, ref: 90),  // 0.1
+             row("TET2", 3, alt: 30, ref: 70),  // CH gene
+             row("KEAP1", 4, alt: 1, ref: 99)],  // single read -> 0
+            [row("KRAS", 1, alt: 5, ref: 95, hotspot: "Y"),  // 0.05
+             row("STK11", 2, alt: 2, ref: 98)])  // 0.02; KEAP1 absent
+        let s = result.summary
+        // union: KRAS, STK11, TET2 (KEAP1 AF 0 at both -> not_detected); S = KRAS, STK11
+        #expect(s.status == .paired)
+        #expect(s.mutationCount == 3 && s.somaticCount == 2 && s.driverCount == 1)
+        // D = {KRAS}: 0.2 > 0.05 -> baseline
+        #expect(s.reference == ReferenceTimepoint(timepoint: .baseline, rule: .drivers))
+        // threshold 0.3 x 0.2 = 0.06: KRAS 0.2 and STK11 0.1 clonal
+        #expect(s.clonalCount == 2)
+        // baseline 2 x sqrt(0.2 x 0.1) = 2 x sqrt(0.02); follow-up 2 x sqrt(0.05 x 0.02) = 2 x sqrt(0.001)
+        let fraction = try #require(s.ctDNAFraction)
+        #expect(abs(fraction.baseline - 2 * (0.02).squareRoot()) < 1e-15)
+        #expect(abs(fraction.followup - 2 * (0.001).squareRoot()) < 1e-15)
+        // medians over S: (0.2 + 0.1) / 2 = 0.15 ; (0.05 + 0.02) / 2 = 0.035
+        #expect(abs(s.medianAlleleFraction!.baseline - 0.15) < 1e-15)
+        #expect(abs(s.medianAlleleFraction!.followup - 0.035) < 1e-15)
+        #expect(result.audit.map(\.status) == [.kept, .kept, .chGene, .notDetected])
+        #expect(result.audit[3].notes == ["not_detected", "min_alt_reads_baseline"])
+        #expect(result.audit[3].followup!.imputedZero)
+        #expect(result.audit.map(\.isDriver) == [true, false, false, false])
+        #expect(s.flags.isEmpty)
+    }
+
+    @Test("patient without drivers uses all of S")
+    func withoutDrivers() {
+        // S = {0.02 -> 0.1, 0.04 -> 0.08}; gm baseline sqrt(0.0008) < gm follow-up sqrt(0.008) -> follow-up
+        // follow-up highest 0.1, threshold 0.03: both clonal
+        let result = analyze(
+            [row("STK11", 1, alt: 2, ref: 98), row("KEAP1", 2, alt: 4, ref: 96)],
+            [row("STK11", 1, alt: 10, ref: 90), row("KEAP1", 2, alt: 8, ref: 92)])
+        #expect(result.summary.reference == ReferenceTimepoint(timepoint: .followup, rule: .allMutations))
+        #expect(result.summary.clonalCount == 2)
+    }
+
+    @Test("all mutations zero at follow-up: fraction 0, ratio 0")
+    func clearedAtFollowup() {
+        // baseline 2 x 0.1 = 0.2; follow-up: single read -> 0, absent -> 0 -> fraction 0
+        let result = analyze([row("TP53", 1, alt: 10, ref: 90, oncogenic: "Oncogenic")], [row("TP53", 1, alt: 1, ref: 99)])
+        let fraction = result.summary.ctDNAFraction!
+        // (exp(log x) is x up to the last bit, hence the tolerances)
+        #expect(abs(fraction.baseline - 0.2) < 1e-15 && fraction.followup == 0)
+        #expect(fraction.ratio == 0 && abs(fraction.difference + 0.2) < 1e-15)
+    }
+
+    @Test("AF above 0.5 gives a fraction above 1, kept and flagged")
+    func fractionAboveOne() {
+        // 2 x 0.6 = 1.2 at baseline
+        let result = analyze([row("TP53", 1, alt: 60, ref: 40)], [row("TP53", 1, alt: 30, ref: 70)])
+        #expect(result.summary.ctDNAFraction!.baseline == 1.2)
+        #expect(result.summary.flags == ["fraction_above_1"])
+    }
+
+    @Test("only CH mutations: not_detected, fraction 0 at both timepoints")
+    func onlyCH() {
+        let result = analyze([row("DNMT3A", 1, alt: 10, ref: 90)], [row("TET2", 2, alt: 10, ref: 90)])
+        let s = result.summary
+        #expect(s.status == .notDetected)
+        #expect(s.reference == nil)
+        #expect(s.mutationCount == 2 && s.somaticCount == 0 && s.clonalCount == 0)
+        #expect(s.ctDNAFraction == PairedMetric(baseline: 0, followup: 0))
+        #expect(s.medianAlleleFraction == PairedMetric(baseline: 0, followup: 0))
+        #expect(result.audit.map(\.status) == [.chGene, .chGene])
+    }
+
+    @Test("matched normal drops a blood-derived variant")
+    func matchedNormal() {
+        // PIK3CA plasma 0.03 / 0.02 vs normal 0.025: 0.03 < 0.05 -> matched_normal
+        let result = analyze(
+            [row("TP53", 1, alt: 10, ref: 90), row("PIK3CA", 2, alt: 3, ref: 97)],
+            [row("TP53", 1, alt: 5, ref: 95), row("PIK3CA", 2, alt: 2, ref: 98)],
+            normal: [row("PIK3CA", 2, alt: 5, ref: 195)])
+        #expect(result.audit.map(\.status) == [.kept, .matchedNormal])
+        #expect(result.audit[1].normal?.alleleFraction == 0.025)
+        #expect(result.audit[0].normal == .absent)
+    }
+
+    @Test("a patient with one timepoint is excluded with the reason")
+    func excluded() {
+        let result = analyze([row("TP53", 1, alt: 10, ref: 90)], nil)
+        #expect(result.summary.status == .excluded(reason: "no followup sample"))
+        #expect(result.summary.status.description == "excluded: no followup sample")
+        #expect(result.summary.ctDNAFraction == nil && result.summary.mutationCount == nil)
+        #expect(result.audit.map(\.status) == [.excluded])
+        #expect(result.audit[0].followup == nil)
+        #expect(analyze(nil, nil).summary.status == .excluded(reason: "no baseline or followup sample"))
+    }
+
+    @Test("copy numbers give a tumour-informed fraction")
+    func tumourInformed() {
+        // clonal TP53 AF 0.1 / 0.05 with m = 1, C_T = 2 -> 0.2 / 0.1, like the default
+        let result = analyzePatient(
+            PatientSamples(patient: "P1", cohort: "c", arm: "a", baseline: [row("TP53", 1, alt: 10, ref: 90)],
+                           followup: [row("TP53", 1, alt: 5, ref: 95)]),
+            parameters: parameters, copyNumbers: [key(1): MutantCopyNumber(totalCopies: 2, mutantCopies: 1)])
+        let informed = result.summary.tumourInformedFraction!
+        #expect(abs(informed.baseline - 0.2) < 1e-15 && abs(informed.followup - 0.1) < 1e-15)
+    }
+}

@@ -1,0 +1,48 @@
+import CtDNAIO
+import CtDNACore
+import Testing
+
+@Suite("Union of detected mutations")
+struct UnionTests {
+    @Test("a mutation absent from the follow-up table is an imputed zero")
+    func absentAtFollowup() {
+        let mutation = pair(row("TP53", 10, alt: 20, ref: 80), nil)
+        // baseline 20 / 100 = 0.2; follow-up absent -> 0, imputed
+        #expect(mutation.baseline.alleleFraction == 0.2)
+        #expect(mutation.followup.alleleFraction == 0)
+        #expect(mutation.followup.imputedZero)
+        #expect(unionExclusions(mutation).isEmpty)
+    }
+
+    @Test("union is sorted by key and keeps mutations of either table")
+    func union() {
+        let mutations = pairMutations(
+            baseline: [row("A", 30, alt: 5, ref: 5), row("B", 10, alt: 5, ref: 5)],
+            followup: [row("C", 20, alt: 5, ref: 5), row("A", 30, alt: 0, ref: 10)], minAltReads: 2)
+        #expect(mutations.map(\.key) == [key(10), key(20), key(30)])
+        #expect(mutations[2].followup.alleleFraction == 0)
+        #expect(!mutations[2].followup.imputedZero)
+    }
+
+    @Test("AF 0 at both timepoints leaves the union as not_detected")
+    func notDetected() {
+        // one read at each timepoint: both zeroed by the 2-read rule
+        let mutation = pair(row("TP53", 10, alt: 1, ref: 50), row("TP53", 10, alt: 1, ref: 50))
+        #expect(unionExclusions(mutation) == [.notDetected])
+    }
+
+    @Test("call status: called at one timepoint is enough; called at none leaves")
+    func callStatus() {
+        let once = pair(row("TP53", 10, alt: 5, ref: 5, called: "Yes"), row("TP53", 10, alt: 3, ref: 5, called: "No"))
+        #expect(unionExclusions(once).isEmpty)
+        let never = pair(row("TP53", 10, alt: 5, ref: 5, called: "No"), row("TP53", 10, alt: 3, ref: 5, called: "no"))
+        #expect(unionExclusions(never) == [.notCalled])
+        #expect(isCalled("YES") && isCalled(" true ") && !isCalled("Not Called"))
+    }
+
+    @Test("detected at one timepoint, no reads at the other: no_coverage")
+    func noCoverage() {
+        let mutation = pair(row("TP53", 10, alt: 5, ref: 5), row("TP53", 10, alt: 0, ref: 0))
+        #expect(unionExclusions(mutation) == [.noCoverage])
+    }
+}

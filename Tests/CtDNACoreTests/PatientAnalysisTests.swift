@@ -117,4 +117,35 @@ struct PatientAnalysisTests {
         let informed = result.summary.tumourInformedFraction!
         #expect(abs(informed.baseline - 0.2) < 1e-15 && abs(informed.followup - 0.1) < 1e-15)
     }
+
+    @Test("tie-break decides the reference inside the whole analysis")
+    func tieBreakPatient() {
+        // PIK3CA (Oncogenic) 0.05 -> 0.048, ESR1 (hotspot) 0.02 -> 0.026: changes -0.002, +0.006,
+        // sum 0.004 < 0.01 -> highest Oncogenic AF 0.05 at baseline > 0.048 -> baseline, tie_break.
+        // Clonal at baseline: 0.3 x 0.05 = 0.015 -> both; fraction 2 x sqrt(0.05 x 0.02) = 2 x sqrt(0.001).
+        let result = analyze(
+            [row("PIK3CA", 1, alt: 50, ref: 950, oncogenic: "Oncogenic", hotspot: "Y"),
+             row("ESR1", 2, alt: 20, ref: 980, oncogenic: "Likely Oncogenic", hotspot: "Y")],
+            [row("PIK3CA", 1, alt: 48, ref: 952, oncogenic: "Oncogenic", hotspot: "Y"),
+             row("ESR1", 2, alt: 26, ref: 974, oncogenic: "Likely Oncogenic", hotspot: "Y")])
+        #expect(result.summary.reference == ReferenceTimepoint(timepoint: .baseline, rule: .tieBreak))
+        #expect(abs(result.summary.ctDNAFraction!.baseline - 2 * (0.001).squareRoot()) < 1e-15)
+    }
+
+    @Test("no coverage, LOC gene and manual drop inside the whole analysis")
+    func filtersInAnalysis() {
+        var withDrop = parameters
+        withDrop.dropList = DropList(entries: ["P1": [key(4)]])
+        let result = analyzePatient(
+            PatientSamples(
+                patient: "P1", cohort: "c", arm: "a",
+                baseline: [row("TP53", 1, alt: 10, ref: 90), row("RB1", 2, alt: 10, ref: 90),
+                           row("LOC1001", 3, alt: 10, ref: 90), row("NF1", 4, alt: 10, ref: 90)],
+                followup: [row("TP53", 1, alt: 5, ref: 95), row("RB1", 2, alt: 0, ref: 0)]),
+            parameters: withDrop)
+        // union = 4 (all detected at baseline); S = {TP53}
+        #expect(result.audit.map(\.status) == [.kept, .noCoverage, .locGene, .manual])
+        #expect(result.audit[1].followup?.alleleFraction == nil)
+        #expect(result.summary.mutationCount == 4 && result.summary.somaticCount == 1)
+    }
 }

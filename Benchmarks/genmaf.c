@@ -521,7 +521,7 @@ static void put_row(Out *o, const Mut *m, const Sample *s, Counts c, Rng *noise)
     const Gene *g = m->g;
     size_t start = o->len;
     int coding = m->vclass == MISSENSE || m->vclass == SILENT || m->vclass == NONSENSE || m->vclass >= FS_DEL;
-    int ntx = 2 + (int)(gene_hash(g, 5) % 4); /* transcripts in all_effects */
+    int ntx = 3 + (int)(gene_hash(g, 5) % 4); /* transcripts in all_effects */
     int exon_total = 4 + (int)(gene_hash(g, 7) % 40), exon = 1 + m->ppos * exon_total / (g->aa + 1);
     double pop_af = m->germline ? 0.05 + 0.4 * unif(&ar) : (chance(&ar, 0.15) ? 0.00001 + 0.0002 * unif(&ar) : 0);
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Times `ctdna view` against zcat and the C floor on one large gzipped MAF.
+#
+#   bash Benchmarks/run.sh [--rows N] [--samples S] [--seed X] [--repeat N] [--cohort] [--patients P]
+#
+# Data goes to bench-data/ at the repository root and is reused while the parameters (and the
+# generator version below) match. Progress goes to stderr, the result table to stdout.
+# CTDNA (default .build/release/ctdna) names the binary under test.
+set -euo pipefail
+
+# Bump when genmaf's output changes, so that old data files are not reused.
+GEN_VERSION=1
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+rows=2000000
+samples=
+seed=42
+repeat=1
+cohort=0
+patients=1000
+
+usage() {
+    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 64
+}
+log() { printf '%s\n' "$*" >&2; }
+need_number() { [[ $2 =~ ^[1-9][0-9]*$ ]] || { log "run.sh: $1 needs a positive whole number, not \"$2\""; exit 64; }; }
+
+while (($#)); do
+    case $1 in
+        --rows | --samples | --seed | --repeat | --patients)
+            (($# >= 2)) || usage
+            [[ $1 == --seed ]] && [[ $2 == 0 ]] || need_number "$1" "$2"
+            declare "${1#--}=$2"
+            shift 2
+            ;;
+        --cohort) cohort=1; shift ;;
+        -h | --help) usage ;;
+        *) log "run.sh: unknown argument \"$1\""; usage ;;
+    esac
+done
+# About 2,000 rows per sample, like a large multi-sample table.
+[[ -n $samples ]] || samples=$(((rows + 1999) / 2000))
+((samples <= rows)) || { log "run.sh: --samples ($samples) exceeds --rows ($rows)"; exit 64; }
+
+ctdna=${CTDNA:-$root/.build/release/ctdna}
+bin=$here/bin
+data=$root/bench-data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# -------------------------------------------------------------------- build
+log "building Benchmarks/bin/genmaf and Benchmarks/bin/floor"
+mkdir -p "$bin" "$data"
+cc -O2 -o "$bin/genmaf" "$here/genmaf.c" -lz -lm
+cc -O2 -o "$bin/floor" "$here/floor.c" -lz
+
+# -------------------------------------------------------------------- data
+name=table-r$rows-s$samples-seed$seed-g$GEN_VERSION
+file=$data/$name.maf.gz
+meta=$data/$name.meta
+if [[ -s $file && -s $meta ]]; then
+    log "reusing $file"
+else
+    log "generating $file ($rows rows, $samples samples, seed $seed; genmaf | gzip -6)"
+    start=$(date +%s.%N)
+    "$bin/genmaf" table --rows "$rows" --samples "$samples" --seed "$seed" 2>"$work/gen.meta" |
+        gzip -6 -n >"$work/table.maf.gz"
+    end=$(date +%s.%N)
+    gen_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+    { tr ' ' '\n' <"$work/gen.meta"; echo "gen_seconds=$gen_seconds"; } >"$work/table.meta"
+    mv "$work/table.maf.gz" "$file"
+    mv "$work/table.meta" "$meta"
+    log "generated in $gen_seconds s"
+fi
+meta_value() { sed -n "s/^$1=//p" "$meta"; }
+expect_checksum=$(meta_value checksum)
+[[ $(meta_value rows) == "$rows" ]] || { log "run.sh: $meta does not describe $rows rows; delete it"; exit 1; }
+uncompressed=$(meta_value bytes)
+gen_seconds=$(meta_value gen_seconds)
+compressed=$(stat -c %s "$file")
+
+# -------------------------------------------------------------------- timing
+# timed LABEL STDOUT CMD...: runs CMD $repeat times; leaves best wall seconds and the largest
+# peak RSS (KiB) in the results file, or a skip line when the command fails.
+results=$work/results
+: >"$results"
+timed() {
+    local label=$1 out=$2 best= rss=0 i line
+    shift 2
+    for ((i = 1; i <= repeat; i++)); do
+        log "running $label ($i/$repeat)"
+        if ! /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$out" 2>"$work/stderr"; then
+            log "$label failed:"
+            sed 's/^/    /' "$work/stderr" >&2
+            printf '%s\tfailed\n' "$label" >>"$results"
+            return 1
+        fi
+        line=$(tail -n 1 "$work/time")
+        best=$(awk -v b="$best" -v s="${line% *}" 'BEGIN { print (b == "" || s < b) ? s : b }')
+        ((${line#* } > rss)) && rss=${line#* }
+    done
+    printf '%s\t%s\t%s\n' "$label" "$best" "$rss" >>"$results"
+}
+
+log "reading $file once so that every tool starts from the page cache"
+cat "$file" >/dev/null
+
+timed "zcat" /dev/null zcat "$file" || true
+if timed "floor" "$work/floor.out" "$bin/floor" "$file"; then
+    got=$(sed -n 's/.*checksum=\([0-9a-f]*\).*/\1/p' "$work/floor.out")
+    if [[ $got != "$expect_checksum" ]]; then
+        log "run.sh: floor read checksum $got, genmaf wrote $expect_checksum"
+        exit 1
+    fi
+fi
+if [[ -x $ctdna ]]; then
+    timed "ctdna view" /dev/null "$ctdna" view "$file" || true
+else
+    log "skipping ctdna view: no executable at $ctdna (swift build -c release, or set CTDNA)"
+    printf '%s\tskipped: no %s\n' "ctdna view" "$ctdna" >>"$results"
+fi
+
+# -------------------------------------------------------------------- cohort
+cohort_line=
+if ((cohort)); then
+    cdir=$data/cohort-p$patients-seed$seed-g$GEN_VERSION
+    if [[ -s $cdir/samplesheet.tsv ]]; then
+        log "reusing $cdir"
+        cohort_line="cohort: $cdir (reused)"
+    else
+        log "generating a cohort of $patients patients in $cdir"
+        rm -rf "$cdir.tmp"
+        start=$(date +%s.%N)
+        "$bin/genmaf" cohort --patients "$patients" --dir "$cdir.tmp" --seed "$seed"
+        end=$(date +%s.%N)
+        mv "$cdir.tmp" "$cdir"
+        cohort_line="cohort: $cdir generated in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s"
+    fi
+    nfiles=$(find "$cdir/maf" -name '*.maf.gz' | wc -l)
+    csize=$(du -sk "$cdir" | cut -f1)
+    cohort_line="$cohort_line; $patients patients, $nfiles sample files, $((csize / 1024)) MB"
+    # The lead adds `ctdna run` on $cdir/samplesheet.tsv here.
+fi
+
+# -------------------------------------------------------------------- report
+floor_s=$(awk -F'\t' '$1 == "floor" && $2 != "failed" { print $2 }' "$results")
+printf '\n%s\n' "$file"
+awk -v r="$rows" -v c="$compressed" -v u="$uncompressed" 'BEGIN {
+    printf "%d data rows, %.1f MB gzipped, %.1f MB uncompressed (%.1fx), %.0f bytes a row\n",
+        r, c / 1e6, u / 1e6, u / c, u / r }'
+[[ -z $gen_seconds ]] || printf 'generation took %s s (genmaf | gzip -6, when the file was made)\n' "$gen_seconds"
+printf 'best of %d run(s); MB/s is uncompressed bytes per second\n\n' "$repeat"
+awk -F'\t' -v r="$rows" -v u="$uncompressed" -v f="$floor_s" '
+    BEGIN { printf "%-12s %9s %8s %12s %9s %9s\n", "tool", "seconds", "x floor", "rows/s", "MB/s", "peak MB" }
+    NF == 2 { printf "%-12s %s\n", $1, $2; next }
+    {
+        s = $2 > 0 ? $2 : 0.01
+        ratio = f > 0 ? sprintf("%.2f", s / f) : "-"
+        printf "%-12s %9.2f %8s %12.0f %9.0f %9.1f\n", $1, $2, ratio, r / s, u / 1e6 / s, $3 / 1024
+    }' "$results"
+[[ -z $cohort_line ]] || printf '\n%s\n' "$cohort_line"

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CtDNACore", targets: ["CtDNACore"]),
         .library(name: "CtDNAStats", targets: ["CtDNAStats"]),
         .library(name: "CtDNAReport", targets: ["CtDNAReport"]),
+        .library(name: "CtDNAPipeline", targets: ["CtDNAPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,13 +31,15 @@ let package = Package(
         ),
         // Exact Wilcoxon tests, Hodges-Lehmann estimates, Benjamini-Hochberg. Pure functions.
         .target(name: "CtDNAStats"),
+        // Sample sheet -> parallel reading -> per-patient method -> statistics, for a whole cohort.
+        .target(name: "CtDNAPipeline", dependencies: ["CtDNAIO", "CtDNACore", "CtDNAStats"]),
         // TSV, JSON, MultiQC, SVG and HTML outputs.
         .target(name: "CtDNAReport", dependencies: ["CtDNACore", "CtDNAStats"]),
         // The command line: one file per subcommand, thin.
         .executableTarget(
             name: "ctdna",
             dependencies: [
-                "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport",
+                "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

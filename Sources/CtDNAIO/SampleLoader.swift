@@ -27,6 +27,12 @@ public struct SampleKey: Sendable, Hashable {
     public var file: String
     /// The barcode, or `nil` for the whole table.
     public var sample: String?
+
+    /// Creates a key.
+    public init(file: String, sample: String?) {
+        self.file = file
+        self.sample = sample
+    }
 }
 
 /// Reads many variant tables in parallel, each file once, however many samples it holds.

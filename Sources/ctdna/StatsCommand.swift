@@ -29,34 +29,11 @@ struct Stats: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the TSV here instead of to standard output.")
     var output: String?
 
-    @Option(help: "two.sided, less or greater (follow-up compared with baseline).")
-    var alternative: String = Alternative.twoSided.rawValue
-
-    @Option(help: "auto (exact below 50 without ties or zeros), always or never.")
-    var exact: String = ExactPolicy.auto.rawValue
-
-    @Flag(name: .customLong("no-correct"), help: "No continuity correction in the normal approximation.")
-    var noContinuityCorrection = false
-
-    @Option(name: .customLong("conf-level"), help: "Confidence level of the intervals, between 0 and 1.")
-    var confidenceLevel: Double = 0.95
-
-    func validate() throws {
-        guard Alternative(rawValue: alternative) != nil else {
-            throw ValidationError("--alternative must be two.sided, less or greater, not \"\(alternative)\"")
-        }
-        guard ExactPolicy(rawValue: exact) != nil else {
-            throw ValidationError("--exact must be auto, always or never, not \"\(exact)\"")
-        }
-        guard confidenceLevel > 0 && confidenceLevel < 1 else {
-            throw ValidationError("--conf-level must be between 0 and 1 (exclusive), not \(confidenceLevel)")
-        }
-    }
+    @OptionGroup(title: "Tests")
+    var tests: StatisticsOptionGroup
 
     func run() throws {
-        let options = WilcoxonOptions(
-            alternative: Alternative(rawValue: alternative)!, exactPolicy: ExactPolicy(rawValue: exact)!,
-            continuityCorrection: !noContinuityCorrection, confidenceLevel: confidenceLevel)
+        let options = tests.wilcoxonOptions
         let table = try DelimitedTable(contentsOf: URL(fileURLWithPath: patients))
         let chosenMetrics = metrics.isEmpty ? PatientTable.defaultMetrics(in: table) : metrics
         var rows: [StatisticsRow] = []

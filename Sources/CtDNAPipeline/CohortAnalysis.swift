@@ -1,0 +1,83 @@
+import CtDNAIO
+import CtDNACore
+import CtDNAStats
+
+/// A whole cohort's analysis: every sample of a sheet read, every patient analysed, every group tested.
+public struct CohortAnalysis: Sendable {
+    /// One result per patient, in the order patients first appear in the sheet.
+    public var results: [PatientResult]
+    /// Sheet rows whose timepoint is neither baseline nor follow-up: carried, not analysed.
+    public var unusedEntries: [SampleEntry]
+
+    /// The metrics tested, in report order: the ctDNA fraction, then the median allele fraction.
+    public static let metrics = ["ctdna_fraction", "median_af"]
+
+    /// Reads every sample of `sheet` (in parallel, each file once) and analyses each patient.
+    /// - Parameters:
+    ///   - sheet: A validated sample sheet.
+    ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
+    ///   - parameters: The method's parameters.
+    ///   - threads: How many files to read at once.
+    ///   - progress: Called after each file with the number done and the total.
+    /// - Throws: The first `InputError` met while reading.
+    public init(
+        sheet: SampleSheet, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws {
+        let origin = { (line: Int) in "\(sheet.path):\(line)" }
+        var requests: [SampleRequest] = []
+        for entry in sheet.entries where entry.timepoint != nil {
+            requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
+            if let normal = entry.normal {
+                requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
+            }
+        }
+        let loaded = try SampleLoader.load(requests, options: tableOptions, threads: threads, progress: progress)
+
+        var patients: [PatientSamples] = []
+        var indexOfPatient: [String: Int] = [:]
+        for entry in sheet.entries {
+            guard let timepoint = entry.timepoint else { continue }
+            let index = indexOfPatient[entry.patient] ?? {
+                patients.append(PatientSamples(patient: entry.patient, cohort: entry.cohort, arm: entry.arm, baseline: nil, followup: nil))
+                indexOfPatient[entry.patient] = patients.count - 1
+                return patients.count - 1
+            }()
+            let records = loaded[SampleKey(file: entry.file, sample: entry.sample)] ?? []
+            switch timepoint {
+            case .baseline: patients[index].baseline = records
+            case .followup: patients[index].followup = records
+            }
+            if let normal = entry.normal {
+                patients[index].normal = loaded[SampleKey(file: normal, sample: nil)] ?? []
+            }
+        }
+        results = analyzeCohort(patients, parameters: parameters)
+        unusedEntries = sheet.entries.filter { $0.timepoint == nil }
+    }
+
+    /// The paired values of one metric, one per patient whose status is `paired`
+    /// (the same rule `ctdna stats` applies to a patients table).
+    /// - Parameter metric: `ctdna_fraction` or `median_af`.
+    public func observations(of metric: String) -> [PairedObservation] {
+        results.compactMap { result in
+            let summary = result.summary
+            guard summary.status == .paired else { return nil }
+            let values = metric == "median_af" ? summary.medianAlleleFraction : summary.ctDNAFraction
+            guard let values else { return nil }
+            return PairedObservation(patient: summary.patient, cohort: summary.cohort, arm: summary.arm,
+                                     baseline: values.baseline, followup: values.followup)
+        }
+    }
+
+    /// The statistics of both metrics, with Benjamini-Hochberg q-values over all rows.
+    /// - Parameter options: The tests' options.
+    /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
+    public func statistics(options: WilcoxonOptions) throws -> [StatisticsRow] {
+        var rows: [StatisticsRow] = []
+        for metric in CohortAnalysis.metrics {
+            rows += try GroupedAnalysis.rows(metric: metric, observations: observations(of: metric), options: options)
+        }
+        return GroupedAnalysis.addingQValues(rows)
+    }
+}

@@ -1,0 +1,36 @@
+import CtDNAIO
+import Foundation
+
+/// The files of one run, written under temporary names and renamed into place together at the
+/// end, so a run that fails leaves the folder as it was.
+final class OutputFolder {
+    private let path: String
+    private var staged: [OutputFile] = []
+
+    /// Opens (and makes, when missing) the folder.
+    /// - Throws: `InputError` when the folder cannot be made.
+    init(path: String) throws {
+        self.path = path
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(file: path, message: "cannot make the output folder: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Writes one file's whole content under its temporary name.
+    /// - Throws: `InputError` when writing fails (the temporary file is removed).
+    func stage(_ name: String, _ text: String) throws {
+        let file = try OutputFile(path: (path as NSString).appendingPathComponent(name))
+        try file.write(text)
+        try file.flush()
+        staged.append(file)
+    }
+
+    /// Renames every staged file into place.
+    /// - Throws: `InputError` when a file cannot be finished or renamed.
+    func commit() throws {
+        for file in staged { try file.commit() }
+        staged.removeAll()
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import CtDNAIO
+import CtDNACore
+import CtDNAReport
+
+/// `ctdna patient`: one patient's two timepoints compared, without a sample sheet.
+struct Patient: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patient",
+        abstract: "Compare one patient's baseline and follow-up: its patients.tsv row and its mutations.",
+        discussion: """
+            Prints the patient's row (as in patients.tsv), an empty line, then its mutations (as in \
+            audit.tsv). The method and its defaults are those of `ctdna run`.
+            """)
+
+    @Option(help: ArgumentHelp("The baseline variant table.", valueName: "file"))
+    var baseline: String
+
+    @Option(help: ArgumentHelp("The follow-up variant table.", valueName: "file"))
+    var followup: String
+
+    @Option(name: .customLong("sample-baseline"), help: ArgumentHelp("Barcode of the baseline sample in a multi-sample table.", valueName: "id"))
+    var baselineSample: String?
+
+    @Option(name: .customLong("sample-followup"), help: ArgumentHelp("Barcode of the follow-up sample in a multi-sample table.", valueName: "id"))
+    var followupSample: String?
+
+    @Option(help: ArgumentHelp("A matched white-blood-cell variant table (clonal-haematopoiesis filter).", valueName: "file"))
+    var normal: String?
+
+    @Option(help: "The patient's name in the output.")
+    var patient = "patient"
+
+    @Option(help: "The cohort in the output.")
+    var cohort = "NA"
+
+    @Option(help: "The arm in the output.")
+    var arm = "NA"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output = "-"
+
+    @OptionGroup(title: "Count columns")
+    var columns: TableOptionGroup
+
+    @OptionGroup(title: "Method")
+    var method: MethodOptionGroup
+
+    func run() throws {
+        let parameters = try method.parameters()
+        let samples = PatientSamples(
+            patient: patient, cohort: cohort, arm: arm,
+            baseline: try VariantTableReader.readAll(path: baseline, options: columns.tableOptions(sample: baselineSample)),
+            followup: try VariantTableReader.readAll(path: followup, options: columns.tableOptions(sample: followupSample)),
+            normal: try normal.map { try VariantTableReader.readAll(path: $0, options: columns.tableOptions()) })
+        let result = analyzePatient(samples, parameters: parameters)
+        try OutputFile.write(PatientTables.patientsTSV([result]) + "\n" + PatientTables.auditTSV([result]), to: output)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `ctdna run` end to end on Fixtures/method-cohort, whose expected_patients.tsv was computed by
+/// Tests/tools/reference_method.py, an independent pandas implementation of METHOD.md.
+@Suite struct RunCommandTests {
+    static func table(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func patientsTableMatchesTheIndependentReference() throws {
+        let cohort = CLI.fixture("method-cohort")
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try CLI.run(["run", "--samplesheet", cohort + "/samplesheet.tsv", "--outdir", output.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let produced = Self.table(try String(contentsOfFile: output.path + "/patients.tsv", encoding: .utf8))
+        let expected = Self.table(try String(contentsOfFile: cohort + "/expected_patients.tsv", encoding: .utf8))
+        #expect(produced[0] == expected[0])
+        #expect(produced.count == expected.count)
+        for (row, reference) in zip(produced.dropFirst(), expected.dropFirst()) {
+            for (column, (mine, theirs)) in zip(expected[0], zip(row, reference)) {
+                if let a = Double(mine), let b = Double(theirs) {
+                    // Relative 1e-12: the order of floating-point operations may differ from pandas'.
+                    #expect(abs(a - b) <= 1e-12 * max(abs(a), abs(b)), "\(row[0]) \(column): \(mine) vs \(theirs)")
+                } else {
+                    #expect(mine == theirs, "\(row[0]) \(column)")
+                }
+            }
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(files == ["audit.tsv", "patients.tsv", "stats.tsv"])
+    }
+
+    @Test func aFailedRunLeavesTheFolderAsItWas() throws {
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sheet = output.appendingPathComponent("sheet.tsv")
+        let table = CLI.fixture("truncated.gz")
+        try "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\t\(table)\nP1\tfollowup\tA\tC\t\(table)\n"
+            .write(to: sheet, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["run", "--samplesheet", sheet.path, "--outdir", output.path + "/out"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("gzip data is truncated"))
+        #expect(result.standardError.contains("listed at \(sheet.path):2"))
+        // The output folder is made only after every input was read.
+        #expect(!FileManager.default.fileExists(atPath: output.path + "/out"))
+    }
+
+    @Test func sheetErrorsNameTheRow() throws {
+        let output = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sheet = output.appendingPathComponent("sheet.tsv")
+        let table = CLI.fixture("small.maf")
+        try "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\t\(table)\nP1\tBaseline\tA\tC\t\(table)\nP2\tfollowup\tA\tC\tmissing.maf\n"
+            .write(to: sheet, atomically: true, encoding: .utf8)
+        let duplicate = try CLI.run(["run", "--samplesheet", sheet.path, "--outdir", output.path])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.standardError.contains("\(sheet.path):3: patient \"P1\" has a second baseline sample (the first is on line 2)"))
+        try "patient\ttimepoint\tarm\tcohort\tfile\tsite\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let unknown = try CLI.run(["run", "--samplesheet", sheet.path, "--outdir", output.path])
+        #expect(unknown.standardError.contains("\(sheet.path):1: unknown column \"site\""))
+        try "patient\ttimepoint\tarm\tcohort\tfile\nP2\tfollowup\tA\tC\tmissing.maf\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let missing = try CLI.run(["run", "--samplesheet", sheet.path, "--outdir", output.path])
+        #expect(missing.standardError.contains("\(sheet.path):2: column file: no such file: \(output.path)/missing.maf"))
+    }
+
+    @Test func patientCommandPrintsTheRowAndTheMutations() throws {
+        // Patient P01 of the fixture cohort, as in expected_patients.tsv.
+        let cohort = CLI.fixture("method-cohort")
+        let result = try CLI.run(["patient", "--baseline", cohort + "/P01_baseline.maf", "--followup", cohort + "/P01_followup.maf",
+                                  "--patient", "P01", "--cohort", "NSCLC", "--arm", "SBRT"])
+        #expect(result.status == 0)
+        let blocks = result.standardOutput.components(separatedBy: "\n\n")
+        #expect(blocks.count == 2)
+        let expected = try String(contentsOfFile: cohort + "/expected_patients.tsv", encoding: .utf8).split(separator: "\n")
+        #expect(blocks[0].split(separator: "\n")[1] == expected[1])
+        #expect(blocks[1].hasPrefix("patient\t"))
+    }
+}

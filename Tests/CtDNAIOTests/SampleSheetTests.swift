@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import CtDNAIO
+
+@Suite struct SampleSheetTests {
+    /// A folder with two empty variant tables the sheets below can name.
+    static func folderWithTables() -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        _ = folder.file("a.maf", "")
+        _ = folder.file("b.maf", "")
+        _ = folder.file("wbc.maf", "")
+        return folder
+    }
+
+    @Test func readsACsvSheetWithRelativePathsAndLabels() throws {
+        let folder = Self.folderWithTables()
+        let path = folder.file("sheet.csv", "patient,timepoint,arm,cohort,file,sample,normal\nP1,Week 0,SBRT,NSCLC,a.maf,S1,\r\nP1,8 Weeks,SBRT,NSCLC,b.maf,,wbc.maf\n")
+        let sheet = try SampleSheet(path: path, labels: TimepointLabels(extraBaseline: ["week 0"], extraFollowup: ["8 weeks"]))
+        #expect(sheet.entries.count == 2)
+        #expect(sheet.entries[0].timepoint == .baseline && sheet.entries[1].timepoint == .followup)
+        #expect(sheet.entries[0].file == folder.url.appendingPathComponent("a.maf").path)
+        #expect(sheet.entries[0].sample == "S1" && sheet.entries[1].sample == nil)
+        // The normal named on the follow-up row belongs to the patient, so the baseline row has it too.
+        #expect(sheet.entries[0].normal == folder.url.appendingPathComponent("wbc.maf").path)
+        #expect(sheet.entries.map(\.line) == [2, 3])
+    }
+
+    @Test(arguments: ["Baseline", "BL", "pre-treatment", "FOLLOW_UP", "Follow-up", "fu"])
+    func builtInLabels(label: String) {
+        #expect(TimepointLabels().kind(of: label) != nil)
+    }
+
+    @Test func anUnknownLabelIsCarriedNotMapped() throws {
+        let folder = Self.folderWithTables()
+        let path = folder.file("s.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tprogression\tA\tC\ta.maf\n")
+        let sheet = try SampleSheet(path: path)
+        #expect(sheet.entries[0].timepoint == nil && sheet.entries[0].timepointLabel == "progression")
+    }
+
+    @Test(arguments: [
+        ("patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\ta.maf\nP1\tfollowup\tB\tC\tb.maf\n",
+         "s.tsv:3: column arm: patient \"P1\" is \"A\" on line 2 and \"B\" here"),
+        ("patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\t\ta.maf\n", "s.tsv:2: column cohort: empty cell"),
+        ("patient\ttimepoint\tarm\tfile\nP1\tbaseline\tA\ta.maf\n", "s.tsv:1: missing column \"cohort\"; the header has: patient, timepoint, arm, file"),
+        ("patient\ttimepoint\tarm\tcohort\tfile\tnormal\nP1\tbaseline\tA\tC\ta.maf\ta.maf\nP1\tfollowup\tA\tC\tb.maf\tb.maf\n",
+         "s.tsv:3: column normal: patient \"P1\" has another matched normal on line 2"),
+        ("patient\ttimepoint\tarm\tcohort\tfile\n", "s.tsv: the sample sheet has no rows"),
+    ])
+    func invalidSheetsNameTheRow(text: String, message: String) {
+        let folder = Self.folderWithTables()
+        let path = folder.file("s.tsv", text)
+        let error = inputError { _ = try SampleSheet(path: path) }
+        #expect(error?.description == folder.url.path + "/" + message)
+    }
+}

@@ -36,8 +36,8 @@ public final class ByteReader {
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private let input: UnsafeMutableRawBufferPointer
-    private var inputStart = 0
-    private var inputEnd = 0
+    @exclusivity(unchecked) private var inputStart = 0
+    @exclusivity(unchecked) private var inputEnd = 0
     private var reachedEndOfFile = false
     private var stream: UnsafeMutablePointer<z_stream>?
     private var insideMember = false

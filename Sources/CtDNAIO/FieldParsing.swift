@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reading single cells of a table from their bytes, without making a `String` first.
 enum CellValue {
     /// Whether a cell means "no value": empty, `.`, `NA` (any case) or `NaN` is not accepted here.
@@ -39,20 +45,51 @@ enum CellValue {
     }
 }
 
-/// Remembers the last text made from a column's bytes, so a column that repeats its value
+/// Decodes UTF-8 bytes to a `String`, or `nil` when they are not valid UTF-8.
+///
+/// ASCII, by far the common case in variant tables, takes a fast path with no separate validation.
+@inline(__always)
+func validatedText(_ bytes: UnsafeRawBufferPointer) -> String? {
+    let units = bytes.assumingMemoryBound(to: UInt8.self)
+    var isASCII = true
+    for byte in units where byte >= 0x80 {
+        isASCII = false
+        break
+    }
+    if isASCII { return String(decoding: units, as: UTF8.self) }
+    return String(validating: units, as: UTF8.self)
+}
+
+/// Whether two byte ranges hold the same bytes.
+@inline(__always)
+func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+
+/// Remembers the last text made from each field's bytes, so a column that repeats its value
 /// row after row (sample, gene, chromosome) costs one comparison, not one allocation.
-struct RepeatedText {
-    private var bytes: [UInt8] = []
-    private var text = ""
+final class RepeatedTextCache {
+    @exclusivity(unchecked) private var bytes: [UnsafeMutableRawBufferPointer]
+    @exclusivity(unchecked) private var texts: [String]
+
+    init(fields: Int) {
+        bytes = (0..<fields).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 1) }
+        texts = Array(repeating: "", count: fields)
+    }
+
+    deinit {
+        for buffer in bytes { buffer.deallocate() }
+    }
 
     /// The cell as text, or `nil` when its bytes are not valid UTF-8.
-    mutating func text(of cell: UnsafeRawBufferPointer) -> String? {
-        if cell.count == bytes.count && bytes.withUnsafeBytes({ $0.elementsEqual(cell) }) {
-            return text
-        }
-        guard let decoded = String(validating: cell, as: UTF8.self) else { return nil }
-        bytes = Array(cell)
-        text = decoded
+    func text(_ field: Int, of cell: UnsafeRawBufferPointer) -> String? {
+        if sameBytes(UnsafeRawBufferPointer(bytes[field]), cell) { return texts[field] }
+        guard let decoded = validatedText(cell) else { return nil }
+        bytes[field].deallocate()
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: cell.count, alignment: 1)
+        if cell.count > 0 { copy.copyMemory(from: cell) }
+        bytes[field] = copy
+        texts[field] = decoded
         return decoded
     }
 }

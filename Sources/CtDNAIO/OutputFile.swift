@@ -14,7 +14,7 @@ public final class OutputFile {
     public let path: String
     private let descriptor: Int32
     private let temporaryPath: String?
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var committed = false
     private static let flushThreshold = 1 << 20
 
@@ -51,6 +51,45 @@ public final class OutputFile {
     /// Appends text.
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= OutputFile.flushThreshold { try flush() }
+    }
+
+    /// Appends one field's text, without a separator (the caller adds tabs and line ends).
+    @inline(__always)
+    public func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+
+    /// Appends one byte, such as a tab or a line feed.
+    @inline(__always)
+    public func append(byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    /// Appends a whole number in decimal.
+    public func append(integer value: Int) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        let count = withUnsafeMutableBytes(of: &digits) { room -> Int in
+            var index = room.count
+            repeat {
+                index -= 1
+                room[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: room[index...])
+            return room.count - index
+        }
+        _ = count
+    }
+
+    /// Ends a line: appends a line feed and writes out when enough is buffered.
+    /// - Throws: `InputError` when the system refuses the write.
+    @inline(__always)
+    public func endLine() throws {
+        buffer.append(0x0a)
         if buffer.count >= OutputFile.flushThreshold { try flush() }
     }
 

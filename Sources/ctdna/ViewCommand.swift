@@ -26,6 +26,10 @@ struct View: ParsableCommand {
     @OptionGroup(title: "Count columns")
     var columns: TableOptionGroup
 
+    private func appendCount(_ count: Int?, to out: OutputFile) {
+        if let count { out.append(integer: count) } else { out.append(NumberFormat.missing) }
+    }
+
     func run() throws {
         let out = try OutputFile(path: output)
         var reader = try VariantTableReader(path: file, options: columns.tableOptions(sample: sample))
@@ -36,30 +40,30 @@ struct View: ParsableCommand {
                 + annotations.map(\.outputName)
             try out.write(names.joined(separator: "\t") + "\n")
         }) { record in
-            var line = record.sample ?? NumberFormat.missing
-            line += "\t"; line += record.gene ?? NumberFormat.missing
-            line += "\t"; line += record.chromosome
-            line += "\t"; line += String(record.position)
-            line += "\t"; line += record.reference
-            line += "\t"; line += record.alternate
-            line += "\t"; line += NumberFormat.integer(record.altCount)
-            line += "\t"; line += NumberFormat.integer(record.refCount)
-            line += "\t"; line += NumberFormat.real(record.alleleFraction)
+            let tab = UInt8(ascii: "\t")
+            out.append(record.sample ?? NumberFormat.missing)
+            out.append(byte: tab); out.append(record.gene ?? NumberFormat.missing)
+            out.append(byte: tab); out.append(record.chromosome)
+            out.append(byte: tab); out.append(integer: record.position)
+            out.append(byte: tab); out.append(record.reference)
+            out.append(byte: tab); out.append(record.alternate)
+            out.append(byte: tab); appendCount(record.altCount, to: out)
+            out.append(byte: tab); appendCount(record.refCount, to: out)
+            out.append(byte: tab); out.append(NumberFormat.real(record.alleleFraction))
             for field in annotations {
-                line += "\t"
+                out.append(byte: tab)
                 switch field {
-                case .proteinChange: line += record.proteinChange ?? NumberFormat.missing
-                case .variantClassification: line += record.variantClassification ?? NumberFormat.missing
-                case .oncogenic: line += record.oncogenic ?? NumberFormat.missing
-                case .hotspot: line += record.hotspot ?? NumberFormat.missing
-                case .hotspotWhitelist: line += record.hotspotWhitelist ?? NumberFormat.missing
-                case .callStatus: line += record.callStatus ?? NumberFormat.missing
-                case .populationFrequency: line += NumberFormat.real(record.populationAlleleFrequency)
+                case .proteinChange: out.append(record.proteinChange ?? NumberFormat.missing)
+                case .variantClassification: out.append(record.variantClassification ?? NumberFormat.missing)
+                case .oncogenic: out.append(record.oncogenic ?? NumberFormat.missing)
+                case .hotspot: out.append(record.hotspot ?? NumberFormat.missing)
+                case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
+                case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
+                case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
                 default: break
                 }
             }
-            line += "\n"
-            try out.write(line)
+            try out.endLine()
         }
         try out.commit()
     }

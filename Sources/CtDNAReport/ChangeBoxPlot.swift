@@ -1,0 +1,86 @@
+import CtDNACore
+
+/// The change of a metric (follow-up - baseline) per arm within a cohort, as a box plot with
+/// every patient as a dot, titled with the rank-sum p-value comparing the arms.
+public enum ChangeBoxPlot {
+    /// Panel width in CSS pixels.
+    static let width = 300.0
+    /// Panel height in CSS pixels.
+    static let height = 300.0
+    /// Plot-area margins.
+    static let margin = (top: 52.0, right: 16.0, bottom: 34.0, left: 74.0)
+
+    /// One `<svg class="boxplot">` per cohort, in cohort order, sharing one y scale.
+    /// - Parameters:
+    ///   - document: the run.
+    ///   - metric: the metric whose change is drawn.
+    public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
+        let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
+        let changes = paired.compactMap { metric.values(of: $0)?.difference }
+        let low = min(changes.min() ?? -1, 0), high = max(changes.max() ?? 1, 0)
+        let padding = (high - low) * 0.08
+        let scale = LinearScale(domain: (low - padding, high + padding), range: (height - margin.bottom, margin.top))
+        return document.cohorts.map { cohort in
+            panel(document, cohort: cohort, members: paired.filter { $0.cohort == cohort }, metric: metric, scale: scale)
+        }
+    }
+
+    /// One cohort's box plot.
+    static func panel(
+        _ document: RunDocument, cohort: String, members: [PatientSummary], metric: ReportMetric, scale: LinearScale
+    ) -> SVGElement {
+        let left = margin.left, right = width - margin.right, bottom = height - margin.bottom
+        let arms = document.groups.filter { $0.cohort == cohort }.map(\.arm)
+        let slot = (right - left) / Double(max(arms.count, 1))
+        let rankSum = document.rankSumRows(metric: metric.rawValue, cohort: cohort)
+        let subtitle = rankSum.isEmpty
+            ? "rank-sum: no comparison"
+            : rankSum.map { "\($0.arm): \(ReadableNumber.pValue($0.pValue))" }.joined(separator: "; ")
+        var parts: [SVGElement] = [
+            SVGElement.text(cohort, x: width / 2, y: 18, anchor: .middle).cssClass("panel-title"),
+            SVGElement.text(subtitle, x: width / 2, y: 36, anchor: .middle).cssClass("panel-subtitle"),
+            SVGAxis.left(ticks: scale.ticks(), x: left, top: margin.top, bottom: bottom, title: "Change (follow-up − baseline)"),
+            SVGAxis.bottom(
+                ticks: arms.enumerated().map { index, arm in
+                    AxisTick(value: Double(index), position: left + slot * (Double(index) + 0.5), label: arm)
+                },
+                y: bottom, left: left, right: right),
+            SVGElement.line(x1: left, y1: scale.position(0), x2: right, y2: scale.position(0)).cssClass("zero-line"),
+        ]
+        for (index, arm) in arms.enumerated() {
+            let centre = left + slot * (Double(index) + 0.5)
+            let armClass = Palette.armClass(arm, among: document.arms)
+            let entries = members.filter { $0.arm == arm }.compactMap { summary in
+                metric.values(of: summary).map { (patient: summary.patient, change: $0.difference) }
+            }.sorted { lhs, rhs in
+                if lhs.change != rhs.change { return lhs.change < rhs.change }
+                return lhs.patient.unicodeScalars.lexicographicallyPrecedes(rhs.patient.unicodeScalars)
+            }
+            guard !entries.isEmpty else { continue }
+            let changes = entries.map(\.change)
+            let q1 = GroupStatistics.quantile(changes, 0.25), q3 = GroupStatistics.quantile(changes, 0.75)
+            let middle = GroupStatistics.quantile(changes, 0.5)
+            let boxWidth = min(slot * 0.5, 60)
+            parts.append(SVGElement.group(className: "box", [
+                SVGElement.line(x1: centre, y1: scale.position(changes.first!), x2: centre, y2: scale.position(changes.last!))
+                    .cssClass("whisker"),
+                SVGElement.rect(x: centre - boxWidth / 2, y: scale.position(q3), width: boxWidth,
+                                height: scale.position(q1) - scale.position(q3))
+                    .cssClass("box-body")
+                    .tooltip("\(arm): median \(ReadableNumber.signedChange(middle)), IQR \(ReadableNumber.signedChange(q1)) to \(ReadableNumber.signedChange(q3))"),
+                SVGElement.line(x1: centre - boxWidth / 2, y1: scale.position(middle), x2: centre + boxWidth / 2,
+                                y2: scale.position(middle)).cssClass("box-median"),
+            ]))
+            let dots = entries.enumerated().map { rank, entry in
+                // Spread dots sideways in a fixed pattern so equal values stay visible.
+                let offset = Double(rank % 5 - 2) * 5
+                return SVGElement.circle(x: centre + offset, y: scale.position(entry.change), radius: 3.2)
+                    .cssClass("dot \(armClass)")
+                    .tooltip("\(entry.patient): \(ReadableNumber.signedChange(entry.change))")
+            }
+            parts.append(SVGElement.group(className: "dots", dots))
+        }
+        return SVGElement.document(width: width, height: height, children: parts)
+            .cssClass("boxplot").attribute("data-cohort", cohort).attribute("data-metric", metric.rawValue)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import CtDNACore
+import CtDNAStats
+
+/// `report.html`: one self-contained page (inline CSS and SVG, no script, no network) with the
+/// paired plots, the changes, every table, the parameters and the inputs of a run.
+///
+/// The page is byte-stable: it holds no date, no random identifier, and lists everything in a
+/// fixed order (document order, or sorted by code points).
+public enum HTMLReport {
+    /// Renders the page.
+    /// - Parameter document: the run.
+    /// - Returns: the whole HTML document, ending in a newline.
+    public static func render(_ document: RunDocument) -> String {
+        let title = "\(document.toolName) report"
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(MarkupEscaping.escape(title))</title>
+        <style>
+        \(ReportStyle.css(armCount: document.arms.count))
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """
+        html += header(document)
+        html += summary(document)
+        for metric in ReportMetric.allCases {
+            html += pairedSection(document, metric: metric)
+        }
+        html += waterfallSection(document)
+        html += changeSection(document)
+        html += tablesSections(document)
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The title, tool and version, and a table of contents.
+    static func header(_ document: RunDocument) -> String {
+        let links = [
+            ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
+            ("waterfall", "Waterfall"), ("change", "Change per arm"), ("statistics", "Statistics"),
+            ("patients", "Patients"), ("exclusions", "Exclusions"), ("filters", "Filters"),
+            ("parameters", "Parameters"), ("inputs", "Inputs"),
+        ]
+        return """
+        <header>
+        <h1>ctDNA dynamics: baseline vs follow-up</h1>
+        <p class="meta">\(escape(document.toolName)) \(escape(document.version)) · \(escape(document.generatedBy))</p>
+        <nav>\(links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined())</nav>
+        </header>
+
+        """
+    }
+
+    /// Patient counts overall and per (cohort, arm).
+    static func summary(_ document: RunDocument) -> String {
+        let statuses = document.results.map(\.summary.status)
+        let paired = statuses.filter { $0 == .paired }.count
+        let notDetected = statuses.filter { $0 == .notDetected }.count
+        let excluded = statuses.count - paired - notDetected
+        var html = """
+        <section id="summary">
+        <h2>Summary</h2>
+        <div class="counts">
+        <div class="count"><b>\(statuses.count)</b>patients</div>
+        <div class="count"><b>\(paired)</b>paired</div>
+        <div class="count"><b>\(notDetected)</b>not detected</div>
+        <div class="count"><b>\(excluded)</b>excluded</div>
+        </div>
+        <p class="caption">Paired patients have both plasma samples and at least one somatic mutation; \
+        not detected patients have both samples but no mutation left after filtering (ctDNA fraction 0 at both \
+        timepoints) and are still tested; excluded patients lack a sample.</p>
+
+        """
+        let rows = document.groups.map { group -> [String] in
+            let inGroup = document.results.map(\.summary).filter { $0.cohort == group.cohort && $0.arm == group.arm }
+            let p = inGroup.filter { $0.status == .paired }.count
+            let n = inGroup.filter { $0.status == .notDetected }.count
+            return [group.cohort, group.arm, String(p), String(n), String(inGroup.count - p - n), String(inGroup.count)]
+        }
+        html += HTMLTable.table(
+            header: ["cohort", "arm", "paired", "not_detected", "excluded", "total"], rows: rows, className: "group-counts")
+        return html + "\n</section>\n"
+    }
+
+    /// The paired panels of one metric.
+    static func pairedSection(_ document: RunDocument, metric: ReportMetric) -> String {
+        let panels = PairedPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
+        return """
+        <section id="paired-\(metric.rawValue)">
+        <h2>\(escape(metric.title)): baseline vs follow-up</h2>
+        <p class="caption">One line per patient from baseline (left) to follow-up (right); log scale. Values of 0 \
+        are drawn on the dashed floor (0 / not detected), a factor of \(Int(PairedPlot.floorFactor)) below the \
+        smallest non-zero value; all panels share the scale. The thick black line joins the group medians. \
+        p: Wilcoxon signed-rank test of follow-up against baseline (alternative hypothesis as in the statistics table).</p>
+        <div class="panels">
+        \(panels)
+        </div>
+        </section>
+
+        """
+    }
+
+    /// The waterfall of the ctDNA fraction's change.
+    static func waterfallSection(_ document: RunDocument) -> String {
+        let panels = WaterfallPlot.panels(document, metric: .ctDNAFraction).map { $0.render() }.joined(separator: "\n")
+        return """
+        <section id="waterfall">
+        <h2>Change in ctDNA fraction per patient</h2>
+        <p class="caption">Difference follow-up − baseline of the ctDNA fraction (a difference rather than a log \
+        ratio, so that patients with 0 at a timepoint keep their bar), sorted from the largest rise to the largest \
+        fall; colour is the arm.</p>
+        <div class="panels">
+        \(panels)
+        </div>
+        </section>
+
+        """
+    }
+
+    /// Box plots of the change per arm within each cohort, for every metric.
+    static func changeSection(_ document: RunDocument) -> String {
+        var html = """
+        <section id="change">
+        <h2>Change per arm</h2>
+        <p class="caption">Difference follow-up − baseline per patient; box from the first to the third quartile, \
+        line at the median, whiskers to the extremes, one dot per patient. p: Wilcoxon rank-sum test comparing the \
+        arms' differences.</p>
+
+        """
+        for metric in ReportMetric.allCases {
+            let panels = ChangeBoxPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
+            html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// Statistics, patients, exclusions, filters, parameters and inputs.
+    static func tablesSections(_ document: RunDocument) -> String {
+        var html = """
+        <section id="statistics">
+        <h2>Statistics</h2>
+        <p class="caption">Every test of the run with full-precision values (as in statistics.tsv); q: \
+        Benjamini-Hochberg over the whole table.</p>
+        \(HTMLTable.fromTSV(StatisticsTable.tsv(document.statistics), className: "statistics"))
+        </section>
+        <section id="patients">
+        <h2>Patients</h2>
+        <p class="caption">The columns of patients.tsv.</p>
+        \(HTMLTable.fromTSV(PatientTables.patientsTSV(document.results), className: "patients"))
+        </section>
+
+        """
+        let exclusions = document.exclusions
+        html += "<section id=\"exclusions\">\n<h2>Excluded patients</h2>\n"
+        if exclusions.isEmpty {
+            html += "<p>No patient was excluded.</p>\n"
+        } else {
+            html += HTMLTable.table(
+                header: ["patient", "cohort", "arm", "reason"],
+                rows: exclusions.map { [$0.patient, $0.cohort, $0.arm, $0.reason] }, className: "exclusions") + "\n"
+        }
+        html += "</section>\n<section id=\"filters\">\n<h2>Mutation filters</h2>\n"
+        html += "<p class=\"caption\">Mutations of all patients by their audit status (the first filter that removed each; <code>kept</code> are in S).</p>\n"
+        html += HTMLTable.table(
+            header: ["status", "mutations"],
+            rows: document.filterCounts.map { [$0.status.rawValue, String($0.count)] }, className: "filters") + "\n"
+        html += "</section>\n<section id=\"parameters\">\n<h2>Parameters</h2>\n"
+        html += HTMLTable.table(
+            header: ["parameter", "value", "meaning"],
+            rows: document.parameters.map { [$0.name, $0.value, $0.description] }, className: "parameters") + "\n"
+        html += "</section>\n<section id=\"inputs\">\n<h2>Tool and inputs</h2>\n"
+        html += "<p>\(escape(document.toolName)) version <b>\(escape(document.version))</b></p>\n"
+        html += "<p>Command line: <code>\(escape(shellWords(document.commandLine)))</code></p>\n"
+        html += HTMLTable.table(
+            header: ["role", "path", "bytes", "sha256"],
+            rows: document.inputs.map { [$0.role, $0.path, String($0.byteCount), $0.sha256] }, className: "inputs mono") + "\n"
+        return html + "</section>\n"
+    }
+
+    /// Arguments joined with spaces; an argument with spaces or shell characters is single-quoted.
+    static func shellWords(_ arguments: [String]) -> String {
+        arguments.map { argument in
+            let plain = !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
+            return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+
+    /// Escapes text for HTML.
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+}

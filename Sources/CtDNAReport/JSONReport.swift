@@ -1,0 +1,140 @@
+import CtDNACore
+import CtDNAStats
+
+/// `report.json`: the run for machines, with the shape documented in `docs/report-json.md`.
+///
+/// Keys come in a fixed order; numbers are shortest round-trip text; missing or non-finite
+/// values are `null`.
+public enum JSONReport {
+    /// Renders the document.
+    /// - Parameter document: the run.
+    /// - Returns: the JSON text, ending in a newline.
+    public static func render(_ document: RunDocument) -> String {
+        value(document).render() + "\n"
+    }
+
+    /// The document as a JSON value.
+    /// - Parameter document: the run.
+    public static func value(_ document: RunDocument) -> JSONValue {
+        .object([
+            JSONMember("tool", .string(document.toolName)),
+            JSONMember("version", .string(document.version)),
+            JSONMember("generated_by", .string(document.generatedBy)),
+            JSONMember("command_line", .array(document.commandLine.map { .string($0) })),
+            JSONMember("parameters", .array(document.parameters.map { parameter in
+                .object([
+                    JSONMember("name", .string(parameter.name)), JSONMember("value", .string(parameter.value)),
+                    JSONMember("description", .string(parameter.description)),
+                ])
+            })),
+            JSONMember("inputs", .array(document.inputs.map { input in
+                .object([
+                    JSONMember("path", .string(input.path)), JSONMember("role", .string(input.role)),
+                    JSONMember("bytes", .integer(input.byteCount)), JSONMember("sha256", .string(input.sha256)),
+                ])
+            })),
+            JSONMember("patients", .array(document.results.map(patient))),
+            JSONMember("statistics", .array(document.statistics.map(statistics))),
+            JSONMember("exclusions", .array(document.exclusions.map { exclusion in
+                .object([
+                    JSONMember("patient", .string(exclusion.patient)), JSONMember("cohort", .string(exclusion.cohort)),
+                    JSONMember("arm", .string(exclusion.arm)), JSONMember("reason", .string(exclusion.reason)),
+                ])
+            })),
+            JSONMember("filter_counts", .object(document.filterCounts.map { JSONMember($0.status.rawValue, .integer($0.count)) })),
+        ])
+    }
+
+    /// One patient: the summary fields and the audit rows.
+    static func patient(_ result: PatientResult) -> JSONValue {
+        let summary = result.summary
+        let status: String, reason: JSONValue
+        switch summary.status {
+        case .paired: (status, reason) = ("paired", .null)
+        case .notDetected: (status, reason) = ("not_detected", .null)
+        case let .excluded(text): (status, reason) = ("excluded", .string(text))
+        }
+        return .object([
+            JSONMember("patient", .string(summary.patient)),
+            JSONMember("cohort", .string(summary.cohort)),
+            JSONMember("arm", .string(summary.arm)),
+            JSONMember("status", .string(status)),
+            JSONMember("exclusion_reason", reason),
+            JSONMember("reference_timepoint", .string(summary.reference?.timepoint.rawValue)),
+            JSONMember("reference_rule", .string(summary.reference?.rule.rawValue)),
+            JSONMember("n_mutations", .integer(summary.mutationCount)),
+            JSONMember("n_after_filters", .integer(summary.somaticCount)),
+            JSONMember("n_drivers", .integer(summary.driverCount)),
+            JSONMember("n_clonal", .integer(summary.clonalCount)),
+            JSONMember("ctdna_fraction", metric(summary.ctDNAFraction)),
+            JSONMember("median_af", metric(summary.medianAlleleFraction)),
+            JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction)),
+            JSONMember("flags", .array(summary.flags.map { .string($0) })),
+            JSONMember("mutations", .array(result.audit.sorted { $0.key < $1.key }.map(mutation))),
+        ])
+    }
+
+    /// A paired metric with its difference and ratio, or `null`.
+    static func metric(_ metric: PairedMetric?) -> JSONValue {
+        guard let metric else { return .null }
+        return .object([
+            JSONMember("baseline", .number(metric.baseline)), JSONMember("followup", .number(metric.followup)),
+            JSONMember("difference", .number(metric.difference)), JSONMember("ratio", .number(metric.ratio)),
+        ])
+    }
+
+    /// One audit row.
+    static func mutation(_ row: MutationAudit) -> JSONValue {
+        .object([
+            JSONMember("mutation", .string(row.key.description)),
+            JSONMember("gene", .string(row.gene)),
+            JSONMember("protein_change", .string(row.proteinChange)),
+            JSONMember("variant_classification", .string(row.variantClassification)),
+            JSONMember("baseline", observation(row.baseline)),
+            JSONMember("followup", observation(row.followup)),
+            JSONMember("normal", observation(row.normal)),
+            JSONMember("status", .string(row.status.rawValue)),
+            JSONMember("driver", .bool(row.isDriver)),
+            JSONMember("clonal", .bool(row.isClonal)),
+            JSONMember("notes", .array(row.notes.map { .string($0) })),
+        ])
+    }
+
+    /// Read counts and AF of a mutation in one sample, or `null` when the sample is absent.
+    static func observation(_ observation: AlleleObservation?) -> JSONValue {
+        guard let observation else { return .null }
+        return .object([
+            JSONMember("af", .number(observation.alleleFraction)),
+            JSONMember("alt", .integer(observation.altCount)),
+            JSONMember("ref", .integer(observation.refCount)),
+            JSONMember("imputed_zero", .bool(observation.imputedZero)),
+            JSONMember("below_min_alt_reads", .bool(observation.belowMinimumAltReads)),
+        ])
+    }
+
+    /// One statistics row, with the keys of the statistics.tsv columns; an unbounded
+    /// confidence limit is `null`.
+    static func statistics(_ row: StatisticsRow) -> JSONValue {
+        .object([
+            JSONMember("metric", .string(row.metric)),
+            JSONMember("cohort", .string(row.cohort)),
+            JSONMember("arm", .string(row.arm)),
+            JSONMember("comparison", .string(row.comparison)),
+            JSONMember("test", .string(row.test.rawValue)),
+            JSONMember("alternative", .string(row.alternative.rawValue)),
+            JSONMember("n", .integer(row.patientCount)),
+            JSONMember("n_used", .integer(row.observationsUsed)),
+            JSONMember("statistic", .number(row.statistic)),
+            JSONMember("p_value", .number(row.pValue)),
+            JSONMember("q_value", .number(row.qValue)),
+            JSONMember("method", .string(row.method?.rawValue)),
+            JSONMember("estimate", .number(row.estimate)),
+            JSONMember("conf_low", .number(row.confidenceLow)),
+            JSONMember("conf_high", .number(row.confidenceHigh)),
+            JSONMember("conf_level", .number(row.confidenceLevel)),
+            JSONMember("median_baseline", .number(row.medianBaseline)),
+            JSONMember("median_followup", .number(row.medianFollowup)),
+            JSONMember("note", .string(row.note.isEmpty ? nil : row.note)),
+        ])
+    }
+}

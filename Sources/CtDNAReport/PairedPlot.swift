@@ -1,0 +1,114 @@
+import CtDNACore
+
+/// The paired baseline/follow-up plot of one metric, one panel per (cohort, arm), as in
+/// Figure 3C of the CURB trial: one line per patient, a log y axis, zeros on a marked floor,
+/// the group median as a thicker line, and the signed-rank p-value in the panel title.
+public enum PairedPlot {
+    /// Panel width in CSS pixels; every panel has the same size.
+    static let width = 250.0
+    /// Panel height in CSS pixels.
+    static let height = 300.0
+    /// Plot-area margins.
+    static let margin = (top: 52.0, right: 18.0, bottom: 34.0, left: 66.0)
+    /// How far below the smallest non-zero value the zero floor sits (a factor).
+    static let floorFactor = 3.0
+
+    /// The y scale shared by every panel of a metric, and the value zeros are drawn at.
+    struct SharedScale {
+        /// Where zeros are drawn: the smallest non-zero value divided by ``PairedPlot/floorFactor``.
+        var floor: Double
+        /// The log scale from a little below the floor to a little above the largest value.
+        var scale: LogScale
+    }
+
+    /// The scale for all panels of a metric, from every paired patient's values.
+    /// - Parameter values: the metric of every paired patient.
+    static func sharedScale(_ values: [PairedMetric]) -> SharedScale {
+        let all = values.flatMap { [$0.baseline, $0.followup] }
+        let positive = all.filter { $0 > 0 }
+        let smallest = positive.min() ?? 0.01
+        let largest = max(positive.max() ?? 0.1, smallest)
+        let floor = smallest / floorFactor
+        let scale = LogScale(
+            domain: (floor / 1.4, largest * 1.4),
+            range: (height - margin.bottom, margin.top))
+        return SharedScale(floor: floor, scale: scale)
+    }
+
+    /// One `<svg class="panel">` per (cohort, arm) group of the document, in group order.
+    /// - Parameters:
+    ///   - document: the run.
+    ///   - metric: the metric to plot.
+    /// - Returns: the panels' markup, one per group (groups whose patients are all excluded
+    ///   get an empty panel, so every group of the run shows).
+    public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
+        let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
+        let shared = sharedScale(paired.compactMap { metric.values(of: $0) })
+        let arms = document.arms
+        return document.groups.map { group in
+            let members = paired.filter { $0.cohort == group.cohort && $0.arm == group.arm }
+            let row = document.signedRankRow(metric: metric.rawValue, cohort: group.cohort, arm: group.arm)
+            return panel(group: group, members: members, metric: metric, shared: shared,
+                         armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue)
+        }
+    }
+
+    /// One group's panel.
+    static func panel(
+        group: ReportGroup, members: [PatientSummary], metric: ReportMetric, shared: SharedScale,
+        armClass: String, pValue: Double?
+    ) -> SVGElement {
+        let scale = shared.scale
+        let left = margin.left, right = width - margin.right
+        let bottom = height - margin.bottom, top = margin.top
+        let baselineX = left + 34, followupX = right - 34
+        func y(_ value: Double) -> Double { scale.position(value > 0 ? value : shared.floor) }
+
+        let ticks = scale.ticks().filter { $0.value > shared.floor * 1.6 }
+        var parts: [SVGElement] = [
+            SVGElement.text("\(group.cohort) · \(group.arm)", x: width / 2, y: 18, anchor: .middle)
+                .cssClass("panel-title"),
+            SVGElement.text("n = \(members.count), \(ReadableNumber.pValue(pValue))", x: width / 2, y: 36, anchor: .middle)
+                .cssClass("panel-subtitle"),
+            SVGAxis.left(ticks: ticks, x: left, top: top, bottom: bottom, title: metric.title),
+            SVGAxis.bottom(
+                ticks: [
+                    AxisTick(value: 0, position: baselineX, label: "Baseline"),
+                    AxisTick(value: 1, position: followupX, label: "Follow-up"),
+                ],
+                y: bottom, left: left, right: right),
+            SVGElement.line(x1: left, y1: scale.position(shared.floor), x2: right, y2: scale.position(shared.floor))
+                .cssClass("zero-floor"),
+            SVGElement.text("0 / not detected", x: right - 2, y: scale.position(shared.floor) - 4, anchor: .end)
+                .cssClass("floor-label"),
+        ]
+        let ordered = members.sorted { $0.patient.unicodeScalars.lexicographicallyPrecedes($1.patient.unicodeScalars) }
+        for summary in ordered {
+            guard let values = metric.values(of: summary) else { continue }
+            let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
+                + "follow-up \(NumberFormat.real(values.followup))"
+            parts.append(SVGElement.group(className: "patient", [
+                SVGElement.polyline([(baselineX, y(values.baseline)), (followupX, y(values.followup))])
+                    .cssClass("patient-line \(armClass)").tooltip(description),
+                SVGElement.circle(x: baselineX, y: y(values.baseline), radius: 3).cssClass("point \(armClass)")
+                    .tooltip(description),
+                SVGElement.circle(x: followupX, y: y(values.followup), radius: 3).cssClass("point \(armClass)")
+                    .tooltip(description),
+            ]))
+        }
+        let values = ordered.compactMap { metric.values(of: $0) }
+        if let medianBaseline = GroupStatistics.median(values.map(\.baseline)),
+           let medianFollowup = GroupStatistics.median(values.map(\.followup)) {
+            parts.append(SVGElement.line(x1: baselineX, y1: y(medianBaseline), x2: followupX, y2: y(medianFollowup))
+                .cssClass("median-line")
+                .tooltip("Median: baseline \(NumberFormat.real(medianBaseline)), follow-up \(NumberFormat.real(medianFollowup))"))
+        }
+        return SVGElement.document(width: width, height: height, children: parts)
+            .cssClass("panel")
+            .attribute("data-metric", metric.rawValue)
+            .attribute("data-cohort", group.cohort)
+            .attribute("data-arm", group.arm)
+            .attribute("role", "img")
+            .attribute("aria-label", "\(metric.title), \(group.cohort), \(group.arm)")
+    }
+}

@@ -1,0 +1,207 @@
+import CtDNACore
+import CtDNAStats
+
+/// One parameter of a run, with the value it had and what it means.
+public struct RunParameter: Sendable, Equatable {
+    /// The parameter's name as the command line spells it (`min-alt-reads`).
+    public var name: String
+    /// The value used, as text (`2`, `true`, `two.sided`).
+    public var value: String
+    /// What the parameter does, in one line.
+    public var description: String
+
+    /// Creates a parameter entry.
+    /// - Parameters:
+    ///   - name: the parameter's name.
+    ///   - value: the value used, as text.
+    ///   - description: what it does.
+    public init(name: String, value: String, description: String) {
+        self.name = name
+        self.value = value
+        self.description = description
+    }
+}
+
+/// One input file of a run, identified by its size and SHA-256.
+public struct RunInput: Sendable, Equatable {
+    /// The path as the user gave it.
+    public var path: String
+    /// What the file is to the run: `samplesheet`, `variant_table`, `normal`, `ch_genes`, ...
+    public var role: String
+    /// Size in bytes, as stored.
+    public var byteCount: Int
+    /// SHA-256 of the stored bytes, 64 lower-case hex digits (see `CtDNAIO.SHA256`).
+    public var sha256: String
+
+    /// Creates an input entry.
+    /// - Parameters:
+    ///   - path: the path as given.
+    ///   - role: the file's role.
+    ///   - byteCount: size in bytes.
+    ///   - sha256: hex SHA-256 of the file.
+    public init(path: String, role: String, byteCount: Int, sha256: String) {
+        self.path = path
+        self.role = role
+        self.byteCount = byteCount
+        self.sha256 = sha256
+    }
+}
+
+/// A patient left out of the paired analysis, and why.
+public struct Exclusion: Sendable, Equatable {
+    /// Patient identifier.
+    public var patient: String
+    /// Cohort.
+    public var cohort: String
+    /// Arm.
+    public var arm: String
+    /// The reason, as the method gave it (for example which sample is missing).
+    public var reason: String
+
+    /// Creates an exclusion entry.
+    public init(patient: String, cohort: String, arm: String, reason: String) {
+        self.patient = patient
+        self.cohort = cohort
+        self.arm = arm
+        self.reason = reason
+    }
+}
+
+/// How many audit rows (mutations, over all patients) ended with one status.
+public struct FilterCount: Sendable, Equatable {
+    /// The status (`kept`, `ch_gene`, ...).
+    public var status: MutationStatus
+    /// Mutations with that status.
+    public var count: Int
+
+    /// Creates a count.
+    public init(status: MutationStatus, count: Int) {
+        self.status = status
+        self.count = count
+    }
+}
+
+/// Everything one `ctdna run` produced, as the reports need it: what ran, on what, and the results.
+///
+/// The document holds no timestamps, so the same inputs and parameters give byte-identical
+/// reports. Filter counts and exclusions are derived from the results.
+public struct RunDocument: Sendable, Equatable {
+    /// The tool's name (`ctdna`).
+    public var toolName: String
+    /// The tool's version.
+    public var version: String
+    /// The command line as run, one argument per element (program name first).
+    public var commandLine: [String]
+    /// Every parameter with its value, in the order to show them.
+    public var parameters: [RunParameter]
+    /// The input files, in the order to show them.
+    public var inputs: [RunInput]
+    /// One result per patient, in the order to show them.
+    public var results: [PatientResult]
+    /// The statistics rows of every metric, q-values filled in.
+    public var statistics: [StatisticsRow]
+    /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
+    public var generatedBy: String
+
+    /// Creates a run document.
+    /// - Parameters:
+    ///   - toolName: the tool's name (default `ctdna`).
+    ///   - version: the tool's version.
+    ///   - commandLine: the arguments as run, program name first.
+    ///   - parameters: every parameter with its value and description.
+    ///   - inputs: the input files with role, size and SHA-256.
+    ///   - results: the per-patient results.
+    ///   - statistics: the statistics rows, with q-values.
+    ///   - generatedBy: what produced the document; no dates, to keep outputs byte-stable.
+    public init(
+        toolName: String = "ctdna", version: String, commandLine: [String], parameters: [RunParameter],
+        inputs: [RunInput], results: [PatientResult], statistics: [StatisticsRow], generatedBy: String
+    ) {
+        self.toolName = toolName
+        self.version = version
+        self.commandLine = commandLine
+        self.parameters = parameters
+        self.inputs = inputs
+        self.results = results
+        self.statistics = statistics
+        self.generatedBy = generatedBy
+    }
+
+    /// The mutation count of every status over all patients' audit rows, in the order of
+    /// `MutationStatus.allCases` (`kept` first, then each filter); statuses that never occur are
+    /// listed with 0 so the table always has the same rows.
+    public var filterCounts: [FilterCount] {
+        var counts: [MutationStatus: Int] = [:]
+        for result in results {
+            for row in result.audit { counts[row.status, default: 0] += 1 }
+        }
+        return MutationStatus.allCases.map { FilterCount(status: $0, count: counts[$0] ?? 0) }
+    }
+
+    /// The excluded patients with their reasons, in the order of ``results``.
+    public var exclusions: [Exclusion] {
+        results.compactMap { result in
+            guard case let .excluded(reason) = result.summary.status else { return nil }
+            let summary = result.summary
+            return Exclusion(patient: summary.patient, cohort: summary.cohort, arm: summary.arm, reason: reason)
+        }
+    }
+
+    /// The patients in the paired analysis (status `paired` or `not_detected`), in the order of ``results``.
+    public var pairedSummaries: [PatientSummary] {
+        results.map(\.summary).filter { $0.status == .paired || $0.status == .notDetected }
+    }
+
+    /// The (cohort, arm) groups that have patients, sorted by cohort then arm (code-point order).
+    public var groups: [ReportGroup] {
+        let all = Set(results.map { ReportGroup(cohort: $0.summary.cohort, arm: $0.summary.arm) })
+        return all.sorted()
+    }
+
+    /// The arms of all patients, sorted; their order fixes each arm's colour.
+    public var arms: [String] {
+        Set(results.map(\.summary.arm)).sorted()
+    }
+
+    /// The cohorts of all patients, sorted.
+    public var cohorts: [String] {
+        Set(results.map(\.summary.cohort)).sorted()
+    }
+
+    /// The signed-rank row of a metric in one group, if the statistics have one.
+    /// - Parameters:
+    ///   - metric: the metric's name.
+    ///   - cohort: the cohort.
+    ///   - arm: the arm.
+    public func signedRankRow(metric: String, cohort: String, arm: String) -> StatisticsRow? {
+        statistics.first { $0.test == .signedRank && $0.metric == metric && $0.cohort == cohort && $0.arm == arm }
+    }
+
+    /// The rank-sum rows of a metric within one cohort (`A vs B`), in report order.
+    /// - Parameters:
+    ///   - metric: the metric's name.
+    ///   - cohort: the cohort.
+    public func rankSumRows(metric: String, cohort: String) -> [StatisticsRow] {
+        statistics.filter { $0.test == .rankSum && $0.metric == metric && $0.cohort == cohort }
+    }
+}
+
+/// A cohort and an arm: the unit of the paired plots and the summaries.
+public struct ReportGroup: Sendable, Hashable, Comparable {
+    /// The cohort.
+    public var cohort: String
+    /// The arm.
+    public var arm: String
+
+    /// Creates a group.
+    public init(cohort: String, arm: String) {
+        self.cohort = cohort
+        self.arm = arm
+    }
+
+    /// Orders by cohort, then arm, by Unicode code points.
+    public static func < (lhs: ReportGroup, rhs: ReportGroup) -> Bool {
+        if lhs.cohort != rhs.cohort { return lhs.cohort.unicodeScalars.lexicographicallyPrecedes(rhs.cohort.unicodeScalars) }
+        return lhs.arm.unicodeScalars.lexicographicallyPrecedes(rhs.arm.unicodeScalars)
+    }
+}

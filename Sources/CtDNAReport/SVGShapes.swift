@@ -1,0 +1,88 @@
+/// Factory functions for the SVG shapes the plots use; coordinates are in user units.
+extension SVGElement {
+    /// An `<svg>` root with width, height and a matching `viewBox` starting at 0,0.
+    /// - Parameters:
+    ///   - width: width in user units (and CSS pixels).
+    ///   - height: height in user units.
+    ///   - children: the content.
+    public static func document(width: Double, height: Double, children: [SVGElement]) -> SVGElement {
+        let w = SVGNumber.format(width), h = SVGNumber.format(height)
+        return SVGElement("svg", attributes: [
+            ("xmlns", "http://www.w3.org/2000/svg"), ("width", w), ("height", h),
+            ("viewBox", "0.00 0.00 \(w) \(h)"),
+        ]).appending(children)
+    }
+
+    /// A `<g>` group.
+    /// - Parameters:
+    ///   - className: an optional CSS class.
+    ///   - children: the members.
+    public static func group(className: String? = nil, _ children: [SVGElement]) -> SVGElement {
+        SVGElement("g").attribute("class", className).appending(children)
+    }
+
+    /// A `<g>` group shifted by (x, y).
+    /// - Parameters:
+    ///   - x: horizontal shift.
+    ///   - y: vertical shift.
+    ///   - children: the members.
+    public static func translated(x: Double, y: Double, _ children: [SVGElement]) -> SVGElement {
+        SVGElement("g", attributes: [
+            ("transform", "translate(\(SVGNumber.format(x)),\(SVGNumber.format(y)))"),
+        ]).appending(children)
+    }
+
+    /// A straight `<line>` from (x1, y1) to (x2, y2).
+    public static func line(x1: Double, y1: Double, x2: Double, y2: Double) -> SVGElement {
+        SVGElement("line", attributes: [
+            ("x1", SVGNumber.format(x1)), ("y1", SVGNumber.format(y1)),
+            ("x2", SVGNumber.format(x2)), ("y2", SVGNumber.format(y2)),
+        ])
+    }
+
+    /// A `<polyline>` through the points, in order.
+    /// - Parameter points: the vertices.
+    public static func polyline(_ points: [(x: Double, y: Double)]) -> SVGElement {
+        let list = points.map { SVGNumber.format($0.x) + "," + SVGNumber.format($0.y) }
+        return SVGElement("polyline", attributes: [("points", list.joined(separator: " "))])
+    }
+
+    /// A `<circle>` centred at (x, y).
+    public static func circle(x: Double, y: Double, radius: Double) -> SVGElement {
+        SVGElement("circle", attributes: [
+            ("cx", SVGNumber.format(x)), ("cy", SVGNumber.format(y)), ("r", SVGNumber.format(radius)),
+        ])
+    }
+
+    /// A `<rect>` with its top-left corner at (x, y); a negative size is flipped so it stays visible.
+    public static func rect(x: Double, y: Double, width: Double, height: Double) -> SVGElement {
+        SVGElement("rect", attributes: [
+            ("x", SVGNumber.format(width < 0 ? x + width : x)),
+            ("y", SVGNumber.format(height < 0 ? y + height : y)),
+            ("width", SVGNumber.format(abs(width))), ("height", SVGNumber.format(abs(height))),
+        ])
+    }
+
+    /// Where a text's anchor point sits along the text.
+    public enum TextAnchor: String, Sendable {
+        /// The text starts at the point.
+        case start
+        /// The text is centred on the point.
+        case middle
+        /// The text ends at the point.
+        case end
+    }
+
+    /// A `<text>` element at (x, y); the content is escaped when rendered.
+    /// - Parameters:
+    ///   - content: the text.
+    ///   - x: anchor x.
+    ///   - y: baseline y.
+    ///   - anchor: horizontal anchoring (default start; written only when not start).
+    public static func text(_ content: String, x: Double, y: Double, anchor: TextAnchor = .start) -> SVGElement {
+        var element = SVGElement("text", attributes: [("x", SVGNumber.format(x)), ("y", SVGNumber.format(y))])
+        if anchor != .start { element = element.attribute("text-anchor", anchor.rawValue) }
+        element.children = [.text(content)]
+        return element
+    }
+}

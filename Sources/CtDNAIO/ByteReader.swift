@@ -42,16 +42,21 @@ public final class ByteReader {
     private var stream: UnsafeMutablePointer<z_stream>?
     private var insideMember = false
     private var membersFinished = 0
+    private var digest: SHA256?
 
     /// The size of each read from the file.
     public static let inputBufferSize = 256 * 1024
 
     /// Opens `path` (or standard input for `-`) and detects its compression.
-    /// - Parameter path: A file path, or `-` for standard input.
+    /// - Parameters:
+    ///   - path: A file path, or `-` for standard input.
+    ///   - computesDigest: Whether to compute the SHA-256 of the raw (compressed) bytes as they
+    ///     are read, for `rawDigest()`: a report's checksum at no second read of the file.
     /// - Throws: `InputError` when the file cannot be opened or read, or a compressed stream
     ///   cannot be set up.
-    public init(path: String) throws {
+    public init(path: String, computesDigest: Bool = false) throws {
         self.path = path
+        digest = computesDigest ? SHA256() : nil
         if path == "-" {
             descriptor = STDIN_FILENO
             closesDescriptor = false
@@ -130,6 +135,7 @@ public final class ByteReader {
             let count = Glibc.read(descriptor, destination, capacity)
             if count >= 0 {
                 rawBytesRead += count
+                if digest != nil && count > 0 { digest!.update(UnsafeRawBufferPointer(start: destination, count: count)) }
                 return count
             }
             if errno == EINTR { continue }
@@ -176,6 +182,14 @@ public final class ByteReader {
             }
             if produced > 0 { return produced }
         }
+    }
+
+    /// The SHA-256 (hex) of every raw byte read, once the whole input has been read; `nil` when
+    /// the reader was not asked to compute it. Call it once, at the end.
+    public func rawDigest() -> String? {
+        guard var digest else { return nil }
+        self.digest = nil
+        return digest.finalize()
     }
 
     /// The offset in the raw file of the next unread compressed byte.

@@ -35,6 +35,9 @@ public struct LineReader: ~Copyable {
     /// The file the lines come from, as the user named it.
     public var path: String { source.path }
 
+    /// The byte reader underneath (for its digest and byte count once the lines are read).
+    public var byteReader: ByteReader { source }
+
     /// Calls `body` with each non-empty line, without its line end, and the line's number.
     ///
     /// The bytes are only valid during the call.

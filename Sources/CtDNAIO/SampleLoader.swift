@@ -35,6 +35,22 @@ public struct SampleKey: Sendable, Hashable {
     }
 }
 
+/// A file as read: its size and SHA-256, for a report's list of inputs.
+public struct FileChecksum: Sendable, Hashable {
+    /// Bytes in the file as stored (compressed).
+    public var byteCount: Int
+    /// SHA-256 of the stored bytes, in hex.
+    public var sha256: String
+}
+
+/// What `SampleLoader.load` read: the records of each sample and each file's checksum.
+public struct LoadedSamples: Sendable {
+    /// The records of each requested sample, in input order.
+    public var records: [SampleKey: [VariantRecord]]
+    /// The checksum of each file read, by path.
+    public var checksums: [String: FileChecksum]
+}
+
 /// Reads many variant tables in parallel, each file once, however many samples it holds.
 public enum SampleLoader {
     /// Loads every requested sample.
@@ -47,12 +63,13 @@ public enum SampleLoader {
     ///   - options: Count columns and overrides (its `sample` is ignored: each request names its own).
     ///   - threads: How many files to read at once (at least 1).
     ///   - progress: Called after each file with the number of files done and the total.
-    /// - Returns: The records of each requested sample, in input order.
+    /// - Returns: The records of each requested sample, in input order, and each file's checksum,
+    ///   computed while reading (no second read).
     /// - Throws: The first `InputError` met, in file order, with the request's origin added.
     public static func load(
         _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
-    ) throws -> [SampleKey: [VariantRecord]] {
+    ) throws -> LoadedSamples {
         var files: [String] = []
         var requestsOfFile: [String: [SampleRequest]] = [:]
         for request in requests {
@@ -60,7 +77,7 @@ public enum SampleLoader {
             requestsOfFile[request.file, default: []].append(request)
         }
         let total = files.count
-        let results = Mutex<[Result<[SampleKey: [VariantRecord]], InputError>?]>(Array(repeating: nil, count: total))
+        let results = Mutex<[Result<([SampleKey: [VariantRecord]], FileChecksum), InputError>?]>(Array(repeating: nil, count: total))
         let next = Atomic<Int>(0)
         let finished = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
@@ -71,7 +88,7 @@ public enum SampleLoader {
             while !failed.load(ordering: .relaxed) {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < total else { return }
-                let outcome: Result<[SampleKey: [VariantRecord]], InputError>
+                let outcome: Result<([SampleKey: [VariantRecord]], FileChecksum), InputError>
                 do {
                     outcome = .success(try readFile(fileOrder[index], requests: groups[fileOrder[index]]!, options: options))
                 } catch let error as InputError {
@@ -85,10 +102,12 @@ public enum SampleLoader {
                 progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
             }
         }
-        var loaded: [SampleKey: [VariantRecord]] = [:]
-        for outcome in results.withLock({ $0 }) {
+        var loaded = LoadedSamples(records: [:], checksums: [:])
+        for (index, outcome) in results.withLock({ $0 }).enumerated() {
             switch outcome {
-            case .success(let samples)?: loaded.merge(samples) { first, _ in first }
+            case .success(let (samples, checksum))?:
+                loaded.records.merge(samples) { first, _ in first }
+                loaded.checksums[files[index]] = checksum
             case .failure(let error)?: throw error
             case nil: continue  // not started because another file failed first
             }
@@ -96,7 +115,7 @@ public enum SampleLoader {
         return loaded
     }
 
-    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions) throws -> [SampleKey: [VariantRecord]] {
+    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions) throws -> ([SampleKey: [VariantRecord]], FileChecksum) {
         let origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
@@ -110,8 +129,9 @@ public enum SampleLoader {
         var bySample: [String?: [VariantRecord]] = [:]
         var samplesInTable: [String] = []
         var samplesSeen: Set<String> = []
+        let checksum: FileChecksum
         do {
-            var reader = try VariantTableReader(path: file, options: options)
+            var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
             try reader.forEachRecord { record in
                 if options.sample != nil {
                     bySample[record.sample, default: []].append(record)
@@ -126,6 +146,7 @@ public enum SampleLoader {
                     bySample[sample, default: []].append(record)
                 }
             }
+            checksum = FileChecksum(byteCount: reader.byteReader.rawBytesRead, sha256: reader.byteReader.rawDigest() ?? "")
         } catch let error as InputError {
             throw located(error)
         } catch {
@@ -144,6 +165,6 @@ public enum SampleLoader {
             }
             loaded[SampleKey(file: file, sample: sample)] = bySample[sample] ?? []
         }
-        return loaded
+        return (loaded, checksum)
     }
 }

@@ -26,14 +26,18 @@ public struct VariantTableReader: ~Copyable {
     /// - Parameters:
     ///   - path: A file path, or `-` for standard input.
     ///   - options: Count columns, sample and column overrides.
+    ///   - computesDigest: Whether to checksum the file while reading it (see `byteReader`).
     /// - Throws: `InputError` when the file cannot be opened.
-    public init(path: String, options: VariantTableOptions = VariantTableOptions()) throws {
-        lines = LineReader(source: try ByteReader(path: path))
+    public init(path: String, options: VariantTableOptions = VariantTableOptions(), computesDigest: Bool = false) throws {
+        lines = LineReader(source: try ByteReader(path: path, computesDigest: computesDigest))
         self.options = options
     }
 
     /// The file as the user named it.
     public var path: String { lines.path }
+
+    /// The byte reader underneath: its raw byte count and digest once the table is read.
+    public var byteReader: ByteReader { lines.byteReader }
 
     /// Reads the whole table, calling `body` for each record of the chosen sample (or every record).
     /// - Parameters:

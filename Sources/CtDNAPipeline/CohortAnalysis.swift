@@ -8,6 +8,8 @@ public struct CohortAnalysis: Sendable {
     public var results: [PatientResult]
     /// Sheet rows whose timepoint is neither baseline nor follow-up: carried, not analysed.
     public var unusedEntries: [SampleEntry]
+    /// Size and SHA-256 of every variant table read, by path.
+    public var checksums: [String: FileChecksum]
 
     /// The metrics tested, in report order: the ctDNA fraction, then the median allele fraction.
     public static let metrics = ["ctdna_fraction", "median_af"]
@@ -43,17 +45,18 @@ public struct CohortAnalysis: Sendable {
                 indexOfPatient[entry.patient] = patients.count - 1
                 return patients.count - 1
             }()
-            let records = loaded[SampleKey(file: entry.file, sample: entry.sample)] ?? []
+            let records = loaded.records[SampleKey(file: entry.file, sample: entry.sample)] ?? []
             switch timepoint {
             case .baseline: patients[index].baseline = records
             case .followup: patients[index].followup = records
             }
             if let normal = entry.normal {
-                patients[index].normal = loaded[SampleKey(file: normal, sample: nil)] ?? []
+                patients[index].normal = loaded.records[SampleKey(file: normal, sample: nil)] ?? []
             }
         }
         results = analyzeCohort(patients, parameters: parameters)
         unusedEntries = sheet.entries.filter { $0.timepoint == nil }
+        checksums = loaded.checksums
     }
 
     /// The paired values of one metric, one per patient whose status is `paired`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CtDNACore
+import CtDNAReport
 
 /// Every parameter of the method (docs/method.md), each a flag whose default is the paper's value.
 struct MethodOptionGroup: ParsableArguments {
@@ -78,20 +79,26 @@ struct MethodOptionGroup: ParsableArguments {
         return parameters
     }
 
-    /// Every parameter as (name, value) for the report, in a fixed order.
-    func described(_ parameters: MethodParameters) -> [(String, String)] {
+    /// Every parameter with its value and meaning, for the report, in a fixed order.
+    func described(_ parameters: MethodParameters) -> [RunParameter] {
         [
-            ("min_alt_reads", String(parameters.minAltReads)),
-            ("clonal_fraction", String(parameters.clonalFraction)),
-            ("tie_break_threshold", String(parameters.tieBreakThreshold)),
-            ("normal_ratio", String(parameters.normalRatio)),
-            ("drop_loc_genes", String(parameters.dropLocGenes)),
-            ("min_depth", parameters.minDepth.map(String.init) ?? "off"),
-            ("max_population_af", parameters.maxPopulationAlleleFrequency.map { String($0) } ?? "off"),
-            ("likely_oncogenic_is_driver", String(parameters.likelyOncogenicIsDriver)),
-            ("ch_genes", (chGenes ?? "bundled") + (extraCHGenes.map { " + " + $0 } ?? "") + " (\(parameters.chGenes.count) genes)"),
-            ("ch_variants", chVariants.map { $0 + (chVariantGenes.map { " (genes: \($0))" } ?? "") } ?? "off"),
-            ("drop_list", dropList ?? "none"),
+            RunParameter(name: "min_alt_reads", value: String(parameters.minAltReads), description: "fewer alt reads than this in a sample: not detected there"),
+            RunParameter(name: "clonal_fraction", value: String(parameters.clonalFraction), description: "clonal: AF at the reference timepoint at least this times the highest AF there"),
+            RunParameter(name: "tie_break_threshold", value: String(parameters.tieBreakThreshold), description: "crossing driver changes summing to less than this trigger the tie-break"),
+            RunParameter(name: "normal_ratio", value: String(parameters.normalRatio), description: "matched normal: plasma AF below this times the normal AF drops a mutation"),
+            RunParameter(name: "drop_loc_genes", value: String(parameters.dropLocGenes), description: "drop mutations in LOC* genes"),
+            RunParameter(name: "min_depth", value: parameters.minDepth.map(String.init) ?? "off", description: "drop mutations with fewer reads at a timepoint"),
+            RunParameter(name: "max_population_af", value: parameters.maxPopulationAlleleFrequency.map { String($0) } ?? "off", description: "drop mutations more frequent than this in the population"),
+            RunParameter(name: "likely_oncogenic_is_driver", value: String(parameters.likelyOncogenicIsDriver), description: "OncoKB 'Likely Oncogenic' counts as a driver"),
+            RunParameter(name: "ch_genes", value: (chGenes ?? "bundled") + (extraCHGenes.map { " + " + $0 } ?? "") + " (\(parameters.chGenes.count) genes)", description: "clonal-haematopoiesis genes whose mutations are dropped"),
+            RunParameter(name: "ch_variants", value: chVariants.map { $0 + (chVariantGenes.map { " (genes: \($0))" } ?? "") } ?? "off", description: "variant-level clonal-haematopoiesis or artifact list"),
+            RunParameter(name: "drop_list", value: dropList ?? "none", description: "(patient, mutation) pairs dropped by hand"),
         ]
+    }
+
+    /// The list files the user named, with their roles, for the report's inputs.
+    var listFiles: [(role: String, path: String)] {
+        [("ch_genes", chGenes), ("extra_ch_genes", extraCHGenes), ("ch_variants", chVariants == "bundled" ? nil : chVariants), ("drop_list", dropList)]
+            .compactMap { role, path in path.map { (role, $0) } }
     }
 }

@@ -47,6 +47,29 @@ struct Run: ParsableCommand {
     @OptionGroup(title: "Tests")
     var tests: StatisticsOptionGroup
 
+    /// Every input with its role, size and SHA-256: the sheet, each table, each list file.
+    private func inputs(sheet: SampleSheet, analysis: CohortAnalysis) throws -> [RunInput] {
+        var inputs: [RunInput] = []
+        func add(_ path: String, role: String) throws {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            inputs.append(RunInput(path: path, role: role, byteCount: size, sha256: try SHA256.hexDigest(ofFile: path)))
+        }
+        try add(sheet.path, role: "samplesheet")
+        var listed: Set<String> = []
+        for entry in sheet.entries where entry.timepoint != nil {
+            for (path, role) in [(entry.file, "variant_table"), (entry.normal, "normal")] {
+                guard let path, listed.insert(path).inserted, let checksum = analysis.checksums[path] else { continue }
+                inputs.append(RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256))
+            }
+        }
+        for (role, path) in method.listFiles { try add(path, role: role) }
+        return inputs
+    }
+
+    private func labelsDescription(_ labels: TimepointLabels) -> String {
+        "baseline: " + labels.baseline.sorted().joined(separator: ", ") + "; followup: " + labels.followup.sorted().joined(separator: ", ")
+    }
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
     }
@@ -65,13 +88,24 @@ struct Run: ParsableCommand {
         Terminal.endProgress(enabled: !quiet)
         let statistics = try analysis.statistics(options: tests.wilcoxonOptions)
 
+        let document = RunDocument(
+            version: CtDNA.version, commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(),
+            parameters: method.described(parameters) + columns.described + tests.described
+                + [RunParameter(name: "timepoint_labels", value: labelsDescription(labels), description: "sheet labels read as baseline / follow-up")],
+            inputs: try inputs(sheet: sheet, analysis: analysis),
+            results: analysis.results, statistics: statistics, generatedBy: "ctdna \(CtDNA.version)")
+
         let outputs = try OutputFolder(path: outputFolder)
         try outputs.stage("audit.tsv", PatientTables.auditTSV(analysis.results))
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.results))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
+        try outputs.stage("report.html", HTMLReport.render(document))
+        try outputs.stage("report.json", JSONReport.render(document))
+        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.results))
         try outputs.commit()
         if !quiet {
-            Terminal.note("ctdna: \(analysis.results.count) patients; results in \(outputFolder)/")
+            print(TerminalSummary.render(document), terminator: "")
+            print("Report: \((outputFolder as NSString).appendingPathComponent("report.html"))")
         }
     }
 }

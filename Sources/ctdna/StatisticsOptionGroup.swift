@@ -1,4 +1,5 @@
 import ArgumentParser
+import CtDNAReport
 import CtDNAStats
 
 /// The options of the Wilcoxon tests, shared by `ctdna stats` and `ctdna run`.
@@ -25,6 +26,16 @@ struct StatisticsOptionGroup: ParsableArguments {
         guard confidenceLevel > 0 && confidenceLevel < 1 else {
             throw ValidationError("--conf-level must be between 0 and 1 (exclusive), not \(confidenceLevel)")
         }
+    }
+
+    /// The test options as report parameters.
+    var described: [RunParameter] {
+        [
+            RunParameter(name: "alternative", value: alternative, description: "alternative hypothesis of the Wilcoxon tests"),
+            RunParameter(name: "exact", value: exact, description: "exact null distribution: auto (n < 50, no ties or zeros), always, never"),
+            RunParameter(name: "continuity_correction", value: String(!noContinuityCorrection), description: "continuity correction in the normal approximation"),
+            RunParameter(name: "conf_level", value: String(confidenceLevel), description: "confidence level of the Hodges-Lehmann intervals"),
+        ]
     }
 
     /// The test options these flags describe.

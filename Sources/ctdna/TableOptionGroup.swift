@@ -1,5 +1,6 @@
 import ArgumentParser
 import CtDNAIO
+import CtDNAReport
 
 /// The options that say which columns of a variant table hold the counts.
 struct TableOptionGroup: ParsableArguments {
@@ -40,6 +41,19 @@ struct TableOptionGroup: ParsableArguments {
         if mskAccess && (altColumn != nil || refColumn != nil || depthColumn != nil) {
             throw ValidationError("--msk-access chooses the count columns itself: do not combine it with --alt-column, --ref-column or --depth-column")
         }
+    }
+
+    /// The count columns as report parameters.
+    var described: [RunParameter] {
+        let options = tableOptions()
+        let counts = options.counts
+        if let vaf = counts.vaf {
+            return [RunParameter(name: "vaf_column", value: vaf + (counts.vafIsPercent ? " (percent)" : ""), description: "allele fractions read from this column")]
+        }
+        return [
+            RunParameter(name: "alt_column", value: counts.alt ?? "t_alt_count", description: "alternate-allele reads"),
+            RunParameter(name: "ref_column", value: counts.depth.map { "\($0) - alt" } ?? counts.ref ?? "t_ref_count (or t_depth - alt)", description: "reference-allele reads"),
+        ]
     }
 
     /// The reader options these flags describe, for one sample (or all).

@@ -35,7 +35,7 @@ import Testing
             }
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["audit.tsv", "patients.tsv", "stats.tsv"])
+        #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv"])
     }
 
     @Test func aFailedRunLeavesTheFolderAsItWas() throws {

@@ -143,7 +143,7 @@ versions=
 [[ -z $py ]] || versions=$("$py" -c 'import sys, pandas, polars; print(f"python {sys.version.split()[0]}, pandas {pandas.__version__}, polars {polars.__version__}")')
 
 # method LABEL_SUFFIX SHEET OUTPREFIX: times ctdna run, pandas and polars on one sample sheet
-# (one thread each for the Python versions as they come; ctdna run with --threads 2) and checks
+# (ctdna run with --threads 2; pandas single-threaded, polars on all cores, as they come) and checks
 # that their per-patient numbers agree.
 method() {
     local suffix=$1 sheet=$2 out=$3

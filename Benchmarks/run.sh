@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times `ctdna view` against zcat and the C floor on one large gzipped MAF.
+# Times `ctdna view` against zcat and the C floor on one large gzipped MAF, and `ctdna run`
+# against the same method written with pandas and with polars (on that table and the cohort).
 #
 #   bash Benchmarks/run.sh [--rows N] [--samples S] [--seed X] [--repeat N] [--cohort] [--patients P]
 #
@@ -122,6 +123,74 @@ else
     printf '%s\tskipped: no %s\n' "ctdna view" "$ctdna" >>"$results"
 fi
 
+# -------------------------------------------------------------------- the method, three ways
+# `ctdna run` next to what a user would otherwise write: Benchmarks/python/method_pandas.py and
+# method_polars.py, in a virtual environment made here once (Benchmarks/.venv, gitignored).
+venv=$here/.venv
+py=
+if [[ -x $venv/bin/python ]] && "$venv/bin/python" -c 'import pandas, polars' 2>/dev/null; then
+    py=$venv/bin/python
+else
+    log "making $venv and installing pandas and polars from PyPI (once)"
+    if python3 -m venv "$venv" >&2 && "$venv/bin/python" -m pip install -q pandas polars >&2 &&
+        "$venv/bin/python" -c 'import pandas, polars'; then
+        py=$venv/bin/python
+    else
+        log "skipping the pandas and polars lines: could not install pandas and polars into $venv"
+    fi
+fi
+versions=
+[[ -z $py ]] || versions=$("$py" -c 'import sys, pandas, polars; print(f"python {sys.version.split()[0]}, pandas {pandas.__version__}, polars {polars.__version__}")')
+
+# method LABEL_SUFFIX SHEET OUTPREFIX: times ctdna run, pandas and polars on one sample sheet
+# (ctdna run with --threads 2; pandas single-threaded, polars on all cores, as they come) and checks
+# that their per-patient numbers agree.
+method() {
+    local suffix=$1 sheet=$2 out=$3
+    if [[ -x $ctdna ]]; then
+        rm -rf "$out-ctdna"
+        timed "ctdna run$suffix" /dev/null "$ctdna" run --samplesheet "$sheet" --outdir "$out-ctdna" --quiet --threads 2 || true
+    else
+        printf '%s\tskipped: no %s\n' "ctdna run$suffix" "$ctdna" >>"$results"
+    fi
+    local lib
+    for lib in pandas polars; do
+        if [[ -n $py ]]; then
+            timed "$lib$suffix" /dev/null "$py" "$here/python/method_$lib.py" --samplesheet "$sheet" --out "$out-$lib.tsv" || true
+        else
+            printf '%s\tskipped: pandas/polars not installed\n' "$lib$suffix" >>"$results"
+        fi
+    done
+    if [[ -n $py && -s $out-ctdna/patients.tsv ]]; then
+        local others=() f
+        for f in "$out-pandas.tsv" "$out-polars.tsv"; do [[ -s $f ]] && others+=("$f"); done
+        ((${#others[@]})) && "$py" "$here/python/compare.py" "$out-ctdna/patients.tsv" "${others[@]}" |
+            sed "s|$work/||" >>"$work/agreement" || true
+    fi
+}
+: >"$work/agreement"
+
+# The table's samples pair into patients in generation order: sample 2k (barcode ...-d01) is
+# patient k's baseline, sample 2k+1 (...-d02) its follow-up (genmaf.c, table_mode); an odd last
+# sample is left out. The derived sheet sits beside the table.
+sheet=$data/$name.samplesheet.tsv
+if [[ ! -s $sheet ]]; then
+    awk -v n="$samples" -v f="$name.maf.gz" 'BEGIN {
+        print "patient\ttimepoint\tarm\tcohort\tfile\tsample"
+        for (si = 0; si + 1 < n; si += 2) {
+            k = si / 2
+            arm = k % 2 ? "SOC" : "SBRT"; cohort = k % 4 < 2 ? "NSCLC" : "Breast"
+            for (t = 0; t < 2; t++)
+                printf "P%06d\t%s\t%s\t%s\t%s\tC-%06d-L%03d-d%02d\n", k, t ? "followup" : "baseline",
+                    arm, cohort, f, 100000 + si + t, 1 + (si + t) % 3, 1 + (si + t) % 2
+        }
+    }' >"$sheet.tmp"
+    mv "$sheet.tmp" "$sheet"
+fi
+table_patients=$(($(wc -l <"$sheet") / 2))
+printf 'table (%d patients):\n' "$table_patients" >>"$work/agreement"
+method "" "$sheet" "$work/table"
+
 # -------------------------------------------------------------------- cohort
 cohort_line=
 if ((cohort)); then
@@ -141,7 +210,14 @@ if ((cohort)); then
     nfiles=$(find "$cdir/maf" -name '*.maf.gz' | wc -l)
     csize=$(du -sk "$cdir" | cut -f1)
     cohort_line="$cohort_line; $patients patients, $nfiles sample files, $((csize / 1024)) MB"
-    # The lead adds `ctdna run` on $cdir/samplesheet.tsv here.
+    log "reading $cdir once so that every tool starts from the page cache"
+    cat "$cdir"/maf/*.maf.gz >/dev/null
+    table_results=$results
+    results=$work/cohort-results
+    : >"$results"
+    printf 'cohort (%d patients):\n' "$patients" >>"$work/agreement"
+    method "" "$cdir/samplesheet.tsv" "$work/cohort"
+    results=$table_results
 fi
 
 # -------------------------------------------------------------------- report
@@ -161,3 +237,37 @@ awk -F'\t' -v r="$rows" -v u="$uncompressed" -v f="$floor_s" '
         printf "%-12s %9.2f %8s %12.0f %9.0f %9.1f\n", $1, $2, ratio, r / s, u / 1e6 / s, $3 / 1024
     }' "$results"
 [[ -z $cohort_line ]] || printf '\n%s\n' "$cohort_line"
+if [[ -s $work/cohort-results ]]; then
+    ctdna_s=$(awk -F'\t' '$1 == "ctdna run" && NF == 3 { print $2 }' "$work/cohort-results")
+    awk -F'\t' -v c="$ctdna_s" '
+        BEGIN { printf "%-12s %9s %8s %9s\n", "tool", "seconds", "x ctdna", "peak MB" }
+        NF == 2 { printf "%-12s %s\n", $1, $2; next }
+        {
+            s = $2 > 0 ? $2 : 0.01
+            ratio = c > 0 ? sprintf("%.2f", s / c) : "-"
+            printf "%-12s %9.2f %8s %9.1f\n", $1, $2, ratio, $3 / 1024
+        }' "$work/cohort-results"
+fi
+
+# ctdna run against the Python versions: their time and peak memory over ctdna run's (above 1: ctdna wins).
+ratios() {
+    awk -F'\t' -v what="$1" '
+        NF == 3 { s[$1] = $2 > 0 ? $2 : 0.01; m[$1] = $3 }
+        END {
+            if (!("ctdna run" in s)) exit
+            for (i = 1; i <= 2; i++) {
+                lib = i == 1 ? "polars" : "pandas"
+                if (lib in s)
+                    printf "%-7s %s / ctdna run: %5.2f x the time, %5.2f x the peak memory\n", what, lib,
+                        s[lib] / s["ctdna run"], m[lib] / m["ctdna run"]
+            }
+        }' "$2"
+}
+printf '\n'
+[[ -z $versions ]] || printf '%s\n' "$versions"
+ratios table "$results"
+[[ ! -s $work/cohort-results ]] || ratios cohort "$work/cohort-results"
+if [[ -s $work/agreement ]]; then
+    printf '\nagreement with ctdna run (patients.tsv, all four numbers within 1e-9):\n'
+    cat "$work/agreement"
+fi

@@ -116,14 +116,13 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, and for a file, makes it durable and renames it into place.
-    /// - Throws: `InputError` when writing, syncing, closing or renaming fails.
+    /// Flushes, and for a file, closes it and renames it into place. (No fsync: the rename is
+    /// what keeps a reader from ever seeing a half-written file; an fsync per output cost seconds
+    /// on a busy disk and guards only against a power cut.)
+    /// - Throws: `InputError` when writing, closing or renaming fails.
     public func commit() throws {
         try flush()
         guard let temporaryPath else { return }
-        if fsync(descriptor) != 0 && errno != EINVAL {
-            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
-        }
         if close(descriptor) != 0 {
             committed = true
             unlink(temporaryPath)

@@ -45,7 +45,7 @@ public enum JSONReport {
         ])
     }
 
-    /// One patient: the summary fields and the audit rows.
+    /// One patient: the summary fields and its kept mutations (audit rows with status `kept`).
     static func patient(_ result: PatientResult) -> JSONValue {
         let summary = result.summary
         let status: String, reason: JSONValue
@@ -70,7 +70,8 @@ public enum JSONReport {
             JSONMember("median_af", metric(summary.medianAlleleFraction)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction)),
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
-            JSONMember("mutations", .array(result.audit.sorted { $0.key < $1.key }.map(mutation))),
+            // Only the bona fide somatic mutations (set S); every mutation, dropped ones too, is in audit.tsv.
+            JSONMember("mutations", .array(result.audit.filter { $0.status == .kept }.sorted { $0.key < $1.key }.map(mutation))),
         ])
     }
 

@@ -26,7 +26,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("outdir"), help: ArgumentHelp("Folder for the results; made when missing.", valueName: "dir"))
     var outputFolder: String
 
-    @Option(name: [.short, .customLong("threads")], help: "Files read at once. (default: all cores)")
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Files read at once. (default: all cores)")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("baseline-label"), help: ArgumentHelp("Another timepoint label meaning baseline (repeatable).", valueName: "label"))

@@ -53,7 +53,7 @@ public struct LoadedSamples: Sendable {
 
 /// Reads many variant tables in parallel, each file once, however many samples it holds.
 public enum SampleLoader {
-    /// Loads every requested sample.
+    /// Loads every requested sample into memory.
     ///
     /// Requests are grouped by file, and a file is read once: a multi-sample table named by
     /// many rows of a sample sheet is not read once per row. A request without a barcode wants
@@ -70,6 +70,35 @@ public enum SampleLoader {
         _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> LoadedSamples {
+        let loaded = Mutex(LoadedSamples(records: [:], checksums: [:]))
+        try stream(requests, options: options, threads: threads, progress: progress) { file, samples, checksum in
+            loaded.withLock {
+                $0.records.merge(samples) { first, _ in first }
+                $0.checksums[file] = checksum
+            }
+        }
+        return loaded.withLock { $0 }
+    }
+
+    /// Reads every requested sample and hands each file's samples to `consume` as soon as the
+    /// file is read, so a caller can finish with them and let them go: memory then holds the
+    /// files being read, not the whole cohort.
+    ///
+    /// Files are read in the order of their first request, `threads` at a time; `consume` is
+    /// called once per file, never concurrently with itself, in the order files finish.
+    /// - Parameters:
+    ///   - requests: The samples to read.
+    ///   - options: Count columns and overrides (its `sample` is ignored: each request names its own).
+    ///   - threads: How many files to read at once (at least 1).
+    ///   - progress: Called after each file with the number of files done and the total.
+    ///   - consume: Receives a file's path, its samples' records and its checksum.
+    /// - Throws: The first `InputError` met, in file order, with the request's origin added;
+    ///   files not yet started when an error is met are not read.
+    public static func stream(
+        _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        consume: @Sendable (_ file: String, _ samples: [SampleKey: [VariantRecord]], _ checksum: FileChecksum) -> Void
+    ) throws {
         var files: [String] = []
         var requestsOfFile: [String: [SampleRequest]] = [:]
         for request in requests {
@@ -77,9 +106,9 @@ public enum SampleLoader {
             requestsOfFile[request.file, default: []].append(request)
         }
         let total = files.count
-        let results = Mutex<[Result<([SampleKey: [VariantRecord]], FileChecksum), InputError>?]>(Array(repeating: nil, count: total))
+        let errors = Mutex<[Int: InputError]>([:])
+        let delivery = Mutex(0)
         let next = Atomic<Int>(0)
-        let finished = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(threads, total))
         let groups = requestsOfFile
@@ -88,31 +117,25 @@ public enum SampleLoader {
             while !failed.load(ordering: .relaxed) {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < total else { return }
-                let outcome: Result<([SampleKey: [VariantRecord]], FileChecksum), InputError>
+                let file = fileOrder[index]
                 do {
-                    outcome = .success(try readFile(fileOrder[index], requests: groups[fileOrder[index]]!, options: options))
-                } catch let error as InputError {
-                    outcome = .failure(error)
-                    failed.store(true, ordering: .relaxed)
+                    let (samples, checksum) = try readFile(file, requests: groups[file]!, options: options)
+                    let done = delivery.withLock { finished -> Int in
+                        consume(file, samples, checksum)
+                        finished += 1
+                        return finished
+                    }
+                    progress(done, total)
                 } catch {
-                    outcome = .failure(InputError(file: fileOrder[index], message: "\(error)"))
+                    let inputError = error as? InputError ?? InputError(file: file, message: "\(error)")
+                    errors.withLock { $0[index] = inputError }
                     failed.store(true, ordering: .relaxed)
                 }
-                results.withLock { $0[index] = outcome }
-                progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
             }
         }
-        var loaded = LoadedSamples(records: [:], checksums: [:])
-        for (index, outcome) in results.withLock({ $0 }).enumerated() {
-            switch outcome {
-            case .success(let (samples, checksum))?:
-                loaded.records.merge(samples) { first, _ in first }
-                loaded.checksums[files[index]] = checksum
-            case .failure(let error)?: throw error
-            case nil: continue  // not started because another file failed first
-            }
+        if let first = errors.withLock({ $0.min { $0.key < $1.key } }) {
+            throw first.value
         }
-        return loaded
     }
 
     private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions) throws -> ([SampleKey: [VariantRecord]], FileChecksum) {

@@ -1,6 +1,21 @@
 import CtDNAIO
 import CtDNACore
 import CtDNAStats
+import Synchronization
+
+/// What the streaming analysis holds while files are read.
+private struct StreamingState {
+    var patients: [PatientSamples]
+    var filesLeft: [Int: Int]
+    var results: [PatientResult?]
+    var checksums: [String: FileChecksum] = [:]
+
+    init(patients: [PatientSamples], filesLeft: [Int: Int]) {
+        self.patients = patients
+        self.filesLeft = filesLeft
+        results = Array(repeating: nil, count: patients.count)
+    }
+}
 
 /// A whole cohort's analysis: every sample of a sheet read, every patient analysed, every group tested.
 public struct CohortAnalysis: Sendable {
@@ -34,29 +49,58 @@ public struct CohortAnalysis: Sendable {
                 requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
             }
         }
-        let loaded = try SampleLoader.load(requests, options: tableOptions, threads: threads, progress: progress)
-
+        // Each patient is analysed as soon as its last file is read, and its records let go:
+        // memory holds the files in flight and the results, not the whole cohort's tables.
         var patients: [PatientSamples] = []
         var indexOfPatient: [String: Int] = [:]
-        for entry in sheet.entries {
-            guard let timepoint = entry.timepoint else { continue }
+        var patientsOfFile: [String: Set<Int>] = [:]
+        var filesOfPatient: [Int: Set<String>] = [:]
+        for entry in sheet.entries where entry.timepoint != nil {
             let index = indexOfPatient[entry.patient] ?? {
                 patients.append(PatientSamples(patient: entry.patient, cohort: entry.cohort, arm: entry.arm, baseline: nil, followup: nil))
                 indexOfPatient[entry.patient] = patients.count - 1
                 return patients.count - 1
             }()
-            let records = loaded.records[SampleKey(file: entry.file, sample: entry.sample)] ?? []
-            switch timepoint {
-            case .baseline: patients[index].baseline = records
-            case .followup: patients[index].followup = records
-            }
-            if let normal = entry.normal {
-                patients[index].normal = loaded.records[SampleKey(file: normal, sample: nil)] ?? []
+            for file in [entry.file, entry.normal].compactMap({ $0 }) {
+                patientsOfFile[file, default: []].insert(index)
+                filesOfPatient[index, default: []].insert(file)
             }
         }
-        results = analyzeCohort(patients, parameters: parameters)
+        let entriesOfPatient = Dictionary(grouping: sheet.entries.filter { $0.timepoint != nil }) { indexOfPatient[$0.patient]! }
+        let state = Mutex(StreamingState(patients: patients, filesLeft: filesOfPatient.mapValues(\.count)))
+        let patientsOfFileFinal = patientsOfFile
+        try SampleLoader.stream(requests, options: tableOptions, threads: threads, progress: progress) { file, samples, checksum in
+            state.withLock { state in
+                state.checksums[file] = checksum
+                for index in patientsOfFileFinal[file] ?? [] {
+                    for entry in entriesOfPatient[index] ?? [] {
+                        if entry.file == file, let records = samples[SampleKey(file: file, sample: entry.sample)] {
+                            switch entry.timepoint {
+                            case .baseline: state.patients[index].baseline = records
+                            case .followup: state.patients[index].followup = records
+                            case nil: break
+                            }
+                        }
+                        if entry.normal == file, let records = samples[SampleKey(file: file, sample: nil)] {
+                            state.patients[index].normal = records
+                        }
+                    }
+                    state.filesLeft[index]! -= 1
+                    if state.filesLeft[index] == 0 {
+                        state.results[index] = analyzePatient(state.patients[index], parameters: parameters)
+                        state.patients[index].baseline = state.patients[index].baseline.map { _ in [] }
+                        state.patients[index].followup = state.patients[index].followup.map { _ in [] }
+                        state.patients[index].normal = nil
+                    }
+                }
+            }
+        }
+        let finished = state.withLock { $0 }
+        results = finished.results.indices.map { index in
+            finished.results[index] ?? analyzePatient(finished.patients[index], parameters: parameters)
+        }
         unusedEntries = sheet.entries.filter { $0.timepoint == nil }
-        checksums = loaded.checksums
+        checksums = finished.checksums
     }
 
     /// The paired values of one metric, one per patient whose status is `paired`

@@ -119,7 +119,8 @@ public enum SampleLoader {
                 guard index < total else { return }
                 let file = fileOrder[index]
                 do {
-                    let (samples, checksum) = try readFile(file, requests: groups[file]!, options: options)
+                    // With fewer files than threads, the idle cores decompress ahead of the parsing.
+                    let (samples, checksum) = try readFile(file, requests: groups[file]!, options: options, readAhead: threads > workers)
                     let done = delivery.withLock { finished -> Int in
                         consume(file, samples, checksum)
                         finished += 1
@@ -138,7 +139,7 @@ public enum SampleLoader {
         }
     }
 
-    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions) throws -> ([SampleKey: [VariantRecord]], FileChecksum) {
+    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool) throws -> ([SampleKey: [VariantRecord]], FileChecksum) {
         let origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
@@ -155,6 +156,7 @@ public enum SampleLoader {
         let checksum: FileChecksum
         do {
             var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
+            if readAhead { reader.byteReader.startReadingAhead() }
             try reader.forEachRecord { record in
                 if options.sample != nil {
                     bySample[record.sample, default: []].append(record)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CtDNAIO
 import CtDNAReport
+import Foundation
 
 /// `ctdna view`: prints what ctdna reads from a variant table, to check a file before an analysis.
 struct View: ParsableCommand {
@@ -23,6 +24,9 @@ struct View: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output = "-"
 
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Threads: 2 or more decompress on a thread of their own, ahead of the parsing. (default: all cores)")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup(title: "Count columns")
     var columns: TableOptionGroup
 
@@ -33,6 +37,7 @@ struct View: ParsableCommand {
     func run() throws {
         let out = try OutputFile(path: output)
         var reader = try VariantTableReader(path: file, options: columns.tableOptions(sample: sample))
+        if threads > 1 { reader.byteReader.startReadingAhead() }
         var annotations: [TableField] = []
         try reader.forEachRecord(onHeader: { layout in
             annotations = layout.annotationsPresent

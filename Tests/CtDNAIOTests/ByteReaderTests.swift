@@ -21,6 +21,31 @@ import Testing
         }
     }
 
+    @Test(arguments: ["small.maf.gz", "small.multi.gz", "small.bgzf", "small.zlib"])
+    func readingAheadOnAnotherThreadGivesTheSameBytes(name: String) throws {
+        for chunk in [1, 4096, 1 << 21] {
+            let (_, bytes) = try allBytes(Fixture.path(name), chunk: chunk, readAhead: true)
+            #expect(bytes == Self.plain, "\(name) with \(chunk)-byte reads")
+        }
+    }
+
+    @Test(arguments: [("truncated.gz", "truncated"), ("bad-crc.gz", "incorrect data check"), ("trailing-junk.gz", "unexpected data")])
+    func readingAheadReportsTheSameErrors(name: String, words: String) {
+        let error = inputError { _ = try allBytes(Fixture.path(name), readAhead: true) }
+        #expect(error?.message.contains(words) == true)
+    }
+
+    @Test func stoppingEarlyWhileReadingAheadIsClean() throws {
+        // Read one byte, then drop the reader: the read-ahead thread must stop and free its ring.
+        for _ in 0..<20 {
+            let reader = try ByteReader(path: Fixture.path("small.multi.gz"))
+            reader.startReadingAhead()
+            let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
+            defer { byte.deallocate() }
+            #expect(try reader.read(into: byte) == 1)
+        }
+    }
+
     @Test func detectsByMagicBytesNotByName() throws {
         let folder = TemporaryFolder()
         let gzipped = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path("small.maf.gz"))))

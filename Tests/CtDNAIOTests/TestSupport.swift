@@ -29,8 +29,9 @@ final class TemporaryFolder {
 }
 
 /// Everything a `ByteReader` yields, read through a deliberately small buffer.
-func allBytes(_ path: String, chunk: Int = 100) throws -> (Compression, [UInt8]) {
+func allBytes(_ path: String, chunk: Int = 100, readAhead: Bool = false) throws -> (Compression, [UInt8]) {
     let reader = try ByteReader(path: path)
+    if readAhead { reader.startReadingAhead() }
     var result: [UInt8] = []
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
     defer { buffer.deallocate() }

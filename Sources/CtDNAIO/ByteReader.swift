@@ -72,12 +72,9 @@ public final class ByteReader {
             closesDescriptor = true
         }
         input = UnsafeMutableRawBufferPointer.allocate(byteCount: ByteReader.inputBufferSize, alignment: 16)
-        do {
-            try detectCompression()
-        } catch {
-            releaseResources()
-            throw error
-        }
+        // Every stored property is set: when this throws, deinit runs and releases the buffer and
+        // the descriptor (releasing them here too freed them twice: `ctdna view <folder>` crashed).
+        try detectCompression()
     }
 
     deinit {

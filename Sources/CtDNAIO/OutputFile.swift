@@ -8,12 +8,16 @@ import Darwin
 ///
 /// A file is written under a temporary name in its own folder and renamed into place by
 /// `commit()`; when the writer is dropped without a commit (an error on the way), the temporary
-/// file is removed, so a failed run never leaves a half-written output.
+/// file is removed, so a failed run never leaves a half-written output. A path that already names
+/// something other than a regular file (`/dev/null`, `/dev/full`, a named pipe) is written to
+/// directly: renaming a finished file over it would replace the device or pipe.
 public final class OutputFile {
     /// Where the output goes, as the user named it (`-` for standard output).
     public let path: String
     private let descriptor: Int32
     private let temporaryPath: String?
+    /// Whether `descriptor` was opened here on a device or pipe, written directly.
+    private let writesDirectly: Bool
     @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var committed = false
     private static let flushThreshold = 1 << 20
@@ -27,6 +31,18 @@ public final class OutputFile {
         if path == "-" {
             descriptor = STDOUT_FILENO
             temporaryPath = nil
+            writesDirectly = false
+            return
+        }
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR {
+            let opened = open(path, O_WRONLY | O_CLOEXEC)
+            guard opened >= 0 else {
+                throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+            }
+            descriptor = opened
+            temporaryPath = nil
+            writesDirectly = true
             return
         }
         let slash = path.lastIndex(of: "/")
@@ -39,6 +55,7 @@ public final class OutputFile {
         }
         descriptor = opened
         temporaryPath = temporary
+        writesDirectly = false
     }
 
     deinit {
@@ -46,6 +63,7 @@ public final class OutputFile {
             close(descriptor)
             unlink(temporaryPath)
         }
+        if writesDirectly { close(descriptor) }
     }
 
     /// Appends text.

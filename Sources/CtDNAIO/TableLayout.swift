@@ -83,7 +83,10 @@ public struct TableLayout: Sendable {
             if indexOfName[key] != nil { duplicated.insert(key) } else { indexOfName[key] = index }
         }
         func fail(_ message: String) -> InputError {
-            InputError(file: file, line: line, message: message + "; the header has: " + columnNames.joined(separator: ", "))
+            // Bounded: a binary file or a 100 MB line must not make a 100 MB message.
+            var listed = columnNames.prefix(200).map { $0.utf8.count > 80 ? String($0.prefix(60)) + "..." : $0 }
+            if columnNames.count > 200 { listed.append("... (\(columnNames.count) columns in all)") }
+            return InputError(file: file, line: line, message: message + "; the header has: " + listed.joined(separator: ", "))
         }
         func locate(_ names: [String]) throws -> Int? {
             for name in names {

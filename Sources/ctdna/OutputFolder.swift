@@ -30,6 +30,13 @@ final class OutputFolder {
     /// Renames every staged file into place.
     /// - Throws: `InputError` when a file cannot be finished or renamed.
     func commit() throws {
+        // A folder in the way would fail its rename after earlier files were renamed: check first.
+        for file in staged {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
+                throw InputError(file: file.path, message: "cannot write: a folder of that name is in the way")
+            }
+        }
         for file in staged { try file.commit() }
         staged.removeAll()
     }

@@ -1,0 +1,2 @@
+// Only the header matters: it declares LLVMFuzzerRunDriver for Swift.
+#include "CFuzzerDriver.h"

@@ -1,0 +1,112 @@
+import CFuzzerDriver
+import CtDNAIO
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The fuzzer's input lives in one in-memory file (on /dev/shm, unlinked at once, so nothing is
+/// left behind), made once; each run rewrites it and the readers open it by its
+/// `/proc/self/fd` name, as they would open any file, each with its own offset.
+private nonisolated(unsafe) var memoryFile: Int32 = -1
+private nonisolated(unsafe) var memoryFilePath = ""
+
+/// The option sets each input is read with (three, to keep runs fast under ASan): the default GDC
+/// counts; a VAF column in percent with a sample filter and a population-frequency column; and a
+/// depth column with another sample and a call-status column. Seeds name `S1`, `S2`, `AF`,
+/// `t_depth`, `gnomAD_AF` and `Called`, so the fuzzer starts on every path.
+private let optionSets: [VariantTableOptions] = [
+    VariantTableOptions(),
+    VariantTableOptions(counts: CountColumns(vaf: "AF", vafIsPercent: true), sample: "S1", populationFrequencyColumn: "gnomAD_AF"),
+    VariantTableOptions(counts: CountColumns(depth: "t_depth"), sample: "S2", callStatusColumn: "Called"),
+]
+
+private func prepareMemoryFile() {
+    guard memoryFile < 0 else { return }
+    // memfd_create is not visible from Swift's Glibc module; an unlinked tmpfs file is the same.
+    for folder in ["/dev/shm", "/tmp"] {
+        var template = Array("\(folder)/ctdna-fuzz-XXXXXX".utf8CString)
+        let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard opened >= 0 else { continue }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        memoryFile = opened
+        break
+    }
+    if memoryFile < 0 {
+        perror("mkstemp")
+        abort()
+    }
+    memoryFilePath = "/proc/self/fd/\(memoryFile)"
+}
+
+private func store(_ data: UnsafeRawPointer, _ count: Int) {
+    guard ftruncate(memoryFile, 0) == 0 else { perror("ftruncate"); abort() }
+    var offset = 0
+    while offset < count {
+        let written = pwrite(memoryFile, data + offset, count - offset, off_t(offset))
+        guard written > 0 else { perror("pwrite"); abort() }
+        offset += written
+    }
+}
+
+/// Reads the stored input once with `options`; any thrown error is a fine outcome.
+private func readOnce(_ options: VariantTableOptions) {
+    do {
+        var reader = try VariantTableReader(path: memoryFilePath, options: options)
+        var checksum = 0
+        try reader.forEachRecord(onHeader: { layout in
+            checksum &+= layout.columnNames.count &+ layout.annotationsPresent.count
+        }) { record in
+            // Touch every field, so nothing the reader makes goes unused.
+            checksum &+= record.position &+ (record.altCount ?? 0) &+ (record.refCount ?? 0)
+            checksum &+= record.chromosome.utf8.count &+ record.reference.utf8.count &+ record.alternate.utf8.count
+            checksum &+= (record.sample?.utf8.count ?? 0) &+ (record.gene?.utf8.count ?? 0)
+            checksum &+= record.alleleFraction.map { $0.isFinite && $0 >= 0 && $0 <= 1 ? 1 : -1_000_000 } ?? 0
+            checksum &+= record.populationAlleleFrequency.map { $0.isFinite && $0 >= 0 && $0 <= 1 ? 1 : -1_000_000 } ?? 0
+            checksum &+= (record.proteinChange?.utf8.count ?? 0) &+ (record.variantClassification?.utf8.count ?? 0)
+            checksum &+= (record.oncogenic?.utf8.count ?? 0) &+ (record.hotspot?.utf8.count ?? 0)
+            checksum &+= (record.hotspotWhitelist?.utf8.count ?? 0) &+ (record.callStatus?.utf8.count ?? 0)
+            // Invariants the rest of ctdna relies on.
+            precondition(record.position > 0, "position must be 1 or more")
+            precondition((record.altCount ?? 0) >= 0 && (record.refCount ?? 0) >= 0, "counts must not be negative")
+            precondition(!record.reference.isEmpty && !record.alternate.isEmpty, "alleles must not be empty")
+        }
+        precondition(checksum > Int.min)
+    } catch let error as InputError {
+        // Every error names its file.
+        precondition(error.file == memoryFilePath, "an error named another file: \(error)")
+        _ = error.description
+    } catch {
+        _ = "\(error)"
+    }
+}
+
+/// Also reads the raw bytes alone, through small buffers, to reach ByteReader's edges.
+private func readBytes() {
+    do {
+        let reader = try ByteReader(path: memoryFilePath)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 7, alignment: 1)
+        defer { buffer.deallocate() }
+        while try reader.read(into: buffer) > 0 {}
+    } catch {
+        _ = "\(error)"
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzVariantTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    prepareMemoryFile()
+    store(data.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1)!, data == nil ? 0 : size)
+    for options in optionSets { readOnce(options) }
+    readBytes()
+    return 0
+}
+
+/// SwiftPM links an executable with `main` defined as `<module>_main` (so tests can link it), which
+/// hides libFuzzer's own `main`; this is that entry point, and it hands over to libFuzzer's driver.
+@_cdecl("FuzzVariantTable_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzVariantTable(data, size) }
+}

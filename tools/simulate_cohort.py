@@ -48,7 +48,7 @@ import math
 import os
 import random
 
-DEFAULT_SEED = 20240111
+DEFAULT_SEED = 28  # chosen with tools/check_pattern.py (see SampleData/README.md)
 STRONG_FALLS = 11  # of the 16 NSCLC SBRT patients
 
 # ---------------------------------------------------------------------------------------------

@@ -40,7 +40,6 @@ def main():
             d = f - b
             res = wilcoxon(f, b, alternative="two-sided")
             p = float(res.pvalue)
-            v = float(((d > 0) * d.abs().rank()).sum()) if False else None
             nz = d[d != 0]
             ranks = nz.abs().rank()
             v = float(ranks[nz > 0].sum())

@@ -2,14 +2,17 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/ctdna
 
-.PHONY: help build release test run bench clean
+.PHONY: help build release test run bench fuzz expected clean
+FUZZ_SECONDS ?= 300
 
 help:
 	@echo "make run     build (release) and run ctdna on SampleData"
 	@echo "make test    build and run the whole test suite"
 	@echo "make build   debug build"
 	@echo "make release release build"
-	@echo "make bench   benchmarks against zcat and a C zlib floor (see Benchmarks/README.md)"
+	@echo "make bench   benchmarks against zcat, a C zlib floor, pandas and polars (Benchmarks/README.md)"
+	@echo "make fuzz    libFuzzer on the readers for FUZZ_SECONDS (Fuzz/README.md)"
+	@echo "make expected  regenerate SampleData/expected (golden outputs)"
 
 build:
 	$(SWIFT) build
@@ -21,7 +24,15 @@ test:
 	$(SWIFT) test
 
 run: release
-	$(RELEASE_BIN) view --msk-access SampleData/msk-access-genotyped.maf.gz
+	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir results
+
+# Regenerates the golden outputs that Tests/CLITests/SampleDataGoldenTests.swift compares against.
+expected: release
+	rm -rf SampleData/expected
+	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir SampleData/expected --quiet
+
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: release
 	bash Benchmarks/run.sh

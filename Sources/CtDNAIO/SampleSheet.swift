@@ -116,9 +116,11 @@ public struct SampleSheet: Sendable {
         for name in SampleSheet.requiredColumns where index[name] == nil {
             throw InputError(file: path, line: 1, message: "missing column \"\(name)\"; the header has: \(header.joined(separator: ", "))")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        // Relative to the sheet's folder, kept relative when the sheet's path is, so reports
+        // name inputs as the user would and do not depend on the working folder.
+        let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ file: String) -> String {
-            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+            file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
         }
 
         var entries: [SampleEntry] = []

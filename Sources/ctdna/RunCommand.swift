@@ -51,7 +51,8 @@ struct Run: ParsableCommand {
     private func inputs(sheet: SampleSheet, analysis: CohortAnalysis) throws -> [RunInput] {
         var inputs: [RunInput] = []
         func add(_ path: String, role: String) throws {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            // The file itself, through any symbolic link (these inputs are small: sheet and lists).
+            let size = (try? Data(contentsOf: URL(fileURLWithPath: path)))?.count ?? 0
             inputs.append(RunInput(path: path, role: role, byteCount: size, sha256: try SHA256.hexDigest(ofFile: path)))
         }
         try add(sheet.path, role: "samplesheet")

@@ -94,7 +94,7 @@ struct Run: ParsableCommand {
             parameters: method.described(parameters) + columns.described + tests.described
                 + [RunParameter(name: "timepoint_labels", value: labelsDescription(labels), description: "sheet labels read as baseline / follow-up")],
             inputs: try inputs(sheet: sheet, analysis: analysis),
-            results: analysis.results, statistics: statistics, generatedBy: "ctdna \(CtDNA.version)")
+            results: analysis.results, statistics: statistics, generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
 
         let outputs = try OutputFolder(path: outputFolder)
         try outputs.stage("audit.tsv", PatientTables.auditTSV(analysis.results))

@@ -305,8 +305,21 @@ final class RowParser {
         var index = 0
         fieldOfColumn.withUnsafeBufferPointer { fields in
             let fields = fields.baseAddress!
-            while index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ tabs
+            // The last word is padded with zeros and ends with a tab where the line ends, so the
+            // line's last cell closes like every other and one loop serves the whole line.
+            while index <= count {
+                var word: UInt64
+                if index &+ 8 <= count {
+                    word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                } else {
+                    word = 0
+                    withUnsafeMutableBytes(of: &word) { tail in
+                        let remaining = count &- index
+                        if remaining > 0 { tail.baseAddress!.copyMemory(from: base + index, byteCount: remaining) }
+                        tail[remaining] = 0x09
+                    }
+                }
+                word ^= tabs
                 var marks = ~(((word & low7) &+ low7) | word | low7)
                 while marks != 0 {
                     let end = index &+ marks.trailingZeroBitCount &>> 3
@@ -322,20 +335,6 @@ final class RowParser {
                     marks &= marks &- 1
                 }
                 index &+= 8
-            }
-            while index <= count {
-                if index == count || base.load(fromByteOffset: index, as: UInt8.self) == 0x09 {
-                    if column < columnCount {
-                        let field = Int(fields[column])
-                        if field >= 0 {
-                            cellStart[field] = start
-                            cellEnd[field] = index
-                        }
-                    }
-                    column &+= 1
-                    start = index &+ 1
-                }
-                index &+= 1
             }
         }
         if column != columnCount {

@@ -123,12 +123,27 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
         return name
     }
 
+    /// 1-22 for autosomes, 23 X, 24 Y, 25 M/MT, 26 anything else; read from the bytes, without
+    /// making strings (sorting calls this for every comparison).
     private static func chromosomeRank(_ name: String) -> Int {
-        if let number = Int(name), number >= 1, number <= 22 { return number }
-        switch name.uppercased() {
-        case "X": return 23
-        case "Y": return 24
-        case "M", "MT": return 25
+        var number = 0
+        var count = 0
+        var letters: (UInt8, UInt8) = (0, 0)
+        for byte in name.utf8 {
+            count += 1
+            if count > 2 { return 26 }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                number = -1000
+            }
+            if count == 1 { letters.0 = byte | 0x20 } else { letters.1 = byte | 0x20 }
+        }
+        if number >= 1 && number <= 22 && !(count == 2 && letters.0 == UInt8(ascii: "0")) { return number }
+        switch (count, letters.0, letters.1) {
+        case (1, UInt8(ascii: "x"), _): return 23
+        case (1, UInt8(ascii: "y"), _): return 24
+        case (1, UInt8(ascii: "m"), _), (2, UInt8(ascii: "m"), UInt8(ascii: "t")): return 25
         default: return 26
         }
     }

@@ -33,30 +33,57 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// The value as JSON text, indented by two spaces per level, without a trailing newline.
     /// - Parameter level: the current nesting depth (0 for a document).
     public func render(level: Int = 0) -> String {
-        let indent = String(repeating: "  ", count: level + 1)
-        let closing = String(repeating: "  ", count: level)
+        var output = ""
+        write(to: &output, level: level)
+        return output
+    }
+
+    /// Appends the rendering to `output`: one growing string, never a string per nested value.
+    func write(to output: inout String, level: Int) {
         switch self {
-        case .null: return "null"
-        case let .bool(value): return value ? "true" : "false"
-        case let .integer(value): return String(value)
+        case .null: output += "null"
+        case let .bool(value): output += value ? "true" : "false"
+        case let .integer(value): output += String(value)
         case let .number(value):
-            guard value.isFinite else { return "null" }
-            if value == 0 { return "0.0" }
-            return value.description
-        case let .string(value): return JSONValue.quoted(value)
+            if !value.isFinite { output += "null" } else if value == 0 { output += "0.0" } else { output += value.description }
+        case let .string(value): output += JSONValue.quoted(value)
         case let .array(items):
-            guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { indent + $0.render(level: level + 1) }.joined(separator: ",\n") + "\n" + closing + "]"
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += ",\n" }
+                JSONValue.indent(&output, level + 1)
+                item.write(to: &output, level: level + 1)
+            }
+            output += "\n"
+            JSONValue.indent(&output, level)
+            output += "]"
         case let .object(members):
-            guard !members.isEmpty else { return "{}" }
-            return "{\n" + members.map { member in
-                indent + JSONValue.quoted(member.key) + ": " + member.value.render(level: level + 1)
-            }.joined(separator: ",\n") + "\n" + closing + "}"
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += ",\n" }
+                JSONValue.indent(&output, level + 1)
+                output += JSONValue.quoted(member.key)
+                output += ": "
+                member.value.write(to: &output, level: level + 1)
+            }
+            output += "\n"
+            JSONValue.indent(&output, level)
+            output += "}"
         }
+    }
+
+    private static func indent(_ output: inout String, _ level: Int) {
+        for _ in 0..<level { output += "  " }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ text: String) -> String {
+        // Most keys and values need no escaping: one scan, then one copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

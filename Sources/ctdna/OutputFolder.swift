@@ -11,10 +11,23 @@ final class OutputFolder {
     /// - Throws: `InputError` when the folder cannot be made.
     init(path: String) throws {
         self.path = path
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: path, message: "cannot make the output folder: \((error as NSError).localizedDescription)")
+        try OutputFolder.makeFolder(path)
+    }
+
+    /// `mkdir -p`, with the system's own words when a step fails ("Not a directory",
+    /// "Permission denied") rather than a generic message.
+    private static func makeFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw InputError(file: path, message: "cannot make the output folder: a file of that name is in the way")
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeFolder(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw InputError(file: path, message: "cannot make the output folder: \(String(cString: strerror(errno)))")
         }
     }
 

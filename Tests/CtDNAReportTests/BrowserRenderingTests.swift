@@ -49,4 +49,24 @@ struct BrowserRenderingTests {
         // A blank white page of this size compresses to a few KB; plots and text make it far larger.
         #expect(png.count > 50_000)
     }
+
+    @Test(
+        .enabled(if: chromiumIsInstalled, "Chromium is not installed (apt-get install -y chromium); browser test skipped"),
+        .timeLimit(.minutes(2)))
+    func sampleDataReportHasAPanelPerGroupAndALinePerPatient() throws {
+        // SampleData/expected/report.html, the committed output of `make expected`.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = repository.appendingPathComponent("SampleData/expected/report.html")
+        let dom = try Self.chromium(["--dump-dom", page.absoluteString])
+        // 2 cohorts x 2 arms, for each of the two metrics.
+        #expect(dom.components(separatedBy: "class=\"panel\"").count - 1 == 8)
+        // SampleData/expected/patients.tsv: 53 paired + 5 not_detected patients are drawn in each metric.
+        #expect(dom.components(separatedBy: "class=\"patient-line ").count - 1 == 2 * 58)
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-sampledata-\(UUID().uuidString).png").path
+        defer { try? FileManager.default.removeItem(atPath: screenshot) }
+        _ = try Self.chromium(["--screenshot=\(screenshot)", "--window-size=1200,2000", page.absoluteString])
+        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.count > 50_000)  // a blank page of this size is a few KB
+    }
 }

@@ -23,6 +23,8 @@ public func analyzePatient(
     let normalIndex = samples.normal.map(indexByMutation)
     let paired = pairMutations(
         baseline: baselineTable, followup: followupTable, minAltReads: parameters.minAltReads)
+    // A table that lists a mutation twice: the first row is used, and the audit says so.
+    let repeated = (baseline: repeatedKeys(baselineTable), followup: repeatedKeys(followupTable))
 
     var audit: [MutationAudit] = []
     var somatic: [SomaticMutation] = []
@@ -52,7 +54,9 @@ public func analyzePatient(
             proteinChange: mutation.proteinChange, variantClassification: mutation.variantClassification,
             baseline: mutation.baseline, followup: mutation.followup, normal: normal, status: status,
             isDriver: driver, isClonal: false,
-            notes: auditNotes(reasons: reasons, mutation: mutation, normal: normal)))
+            notes: auditNotes(reasons: reasons, mutation: mutation, normal: normal)
+                + (repeated.baseline.contains(mutation.key) ? ["duplicate_rows_baseline"] : [])
+                + (repeated.followup.contains(mutation.key) ? ["duplicate_rows_followup"] : [])))
     }
 
     var summary = PatientSummary(
@@ -111,6 +115,18 @@ func auditNotes(reasons: [MutationStatus], mutation: PairedMutation, normal: All
     if mutation.followup.belowMinimumAltReads { notes.append("min_alt_reads_followup") }
     if let normal, !normal.hasCoverage { notes.append("normal_no_coverage") }
     return notes
+}
+
+/// The keys that appear on more than one row of a table.
+/// - Parameter records: One sample's rows.
+/// - Returns: The repeated keys; empty for a table without repeats.
+public func repeatedKeys(_ records: [VariantRecord]) -> Set<MutationKey> {
+    var seen = Set<MutationKey>(minimumCapacity: records.count)
+    var repeated: Set<MutationKey> = []
+    for record in records where !seen.insert(record.key).inserted {
+        repeated.insert(record.key)
+    }
+    return repeated
 }
 
 /// The result of a patient lacking a plasma timepoint.

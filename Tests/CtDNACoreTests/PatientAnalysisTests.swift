@@ -12,6 +12,18 @@ struct PatientAnalysisTests {
             parameters: parameters)
     }
 
+    @Test("a table listing a mutation twice: the first row is used and the audit says so")
+    func repeatedRows() throws {
+        let result = analyze(
+            [row("KRAS", 1, alt: 20, ref: 80, hotspot: "Y"),  // 0.2, first row: used
+             row("KRAS", 1, alt: 40, ref: 60, hotspot: "Y")],  // 0.4, the repeat
+            [row("KRAS", 1, alt: 5, ref: 95, hotspot: "Y")])  // 0.05
+        #expect(result.audit.count == 1)
+        #expect(result.audit[0].baseline?.alleleFraction == 0.2)  // 20 / (20 + 80)
+        #expect(result.audit[0].notes == ["duplicate_rows_baseline"])
+        #expect(repeatedKeys([row("A", 1, alt: 1, ref: 1), row("B", 2, alt: 1, ref: 1)]).isEmpty)
+    }
+
     @Test("patient with drivers: reference, clonal set, fraction, median")
     func withDrivers() throws {
         let result = analyze(

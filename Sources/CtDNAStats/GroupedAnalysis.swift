@@ -33,7 +33,7 @@ public enum GroupedAnalysis {
             }
         }
         let level = options.confidenceLevel
-        guard level > 0 && level < 1 else { throw .invalidConfidenceLevel(level) }
+        try StatisticsError.requireValidConfidenceLevel(level)
 
         var rows: [StatisticsRow] = []
         let cohorts = Set(observations.map(\.cohort)).sorted()

@@ -22,9 +22,9 @@ public enum RankSumTest {
     ) throws(StatisticsError) -> WilcoxonResult {
         try StatisticsError.requireFinite(first, label: "first-group")
         try StatisticsError.requireFinite(second, label: "second-group")
-        guard mu.isFinite else { throw .invalidLocation(mu) }
+        try StatisticsError.requireValidLocation(mu)
         let level = options.confidenceLevel
-        guard level > 0 && level < 1 else { throw .invalidConfidenceLevel(level) }
+        try StatisticsError.requireValidConfidenceLevel(level)
         guard !first.isEmpty else { throw .notEnoughObservations(label: "first-group") }
         guard !second.isEmpty else { throw .notEnoughObservations(label: "second-group") }
 

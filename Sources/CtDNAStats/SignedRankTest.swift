@@ -44,9 +44,9 @@ public enum SignedRankTest {
         _ values: [Double], mu: Double = 0, options: WilcoxonOptions = .init()
     ) throws(StatisticsError) -> WilcoxonResult {
         try StatisticsError.requireFinite(values, label: "value")
-        guard mu.isFinite else { throw .invalidLocation(mu) }
+        try StatisticsError.requireValidLocation(mu)
         let level = options.confidenceLevel
-        guard level > 0 && level < 1 else { throw .invalidConfidenceLevel(level) }
+        try StatisticsError.requireValidConfidenceLevel(level)
 
         let shifted = values.map { $0 - mu }
         let nonZero = shifted.filter { $0 != 0 }

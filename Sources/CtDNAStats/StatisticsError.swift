@@ -31,6 +31,16 @@ public enum StatisticsError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// Throws ``invalidLocation(_:)`` for a `mu` that is not finite.
+    static func requireValidLocation(_ mu: Double) throws(StatisticsError) {
+        guard mu.isFinite else { throw .invalidLocation(mu) }
+    }
+
+    /// Throws ``invalidConfidenceLevel(_:)`` unless the level lies strictly between 0 and 1.
+    static func requireValidConfidenceLevel(_ level: Double) throws(StatisticsError) {
+        guard level > 0 && level < 1 else { throw .invalidConfidenceLevel(level) }
+    }
+
     /// Throws ``nonFiniteValue(label:index:value:)`` for the first NaN or infinite value.
     static func requireFinite(_ values: [Double], label: String) throws(StatisticsError) {
         if let index = values.firstIndex(where: { !$0.isFinite }) {

@@ -51,9 +51,12 @@ struct Run: ParsableCommand {
     private func inputs(sheet: SampleSheet, analysis: CohortAnalysis) throws -> [RunInput] {
         var inputs: [RunInput] = []
         func add(_ path: String, role: String) throws {
-            // The file itself, through any symbolic link (these inputs are small: sheet and lists).
-            let size = (try? Data(contentsOf: URL(fileURLWithPath: path)))?.count ?? 0
-            inputs.append(RunInput(path: path, role: role, byteCount: size, sha256: try SHA256.hexDigest(ofFile: path)))
+            // Read once, through any symbolic link, for both size and checksum (these inputs are
+            // small: the sheet and list files).
+            guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+                throw InputError(file: path, message: "cannot read the file again to checksum it")
+            }
+            inputs.append(RunInput(path: path, role: role, byteCount: bytes.count, sha256: SHA256.hexDigest(of: [UInt8](bytes))))
         }
         try add(sheet.path, role: "samplesheet")
         var listed: Set<String> = []

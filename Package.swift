@@ -34,7 +34,7 @@ let package = Package(
         // Sample sheet -> parallel reading -> per-patient method -> statistics, for a whole cohort.
         .target(name: "CtDNAPipeline", dependencies: ["CtDNAIO", "CtDNACore", "CtDNAStats"]),
         // TSV, JSON, MultiQC, SVG and HTML outputs.
-        .target(name: "CtDNAReport", dependencies: ["CtDNACore", "CtDNAStats"]),
+        .target(name: "CtDNAReport", dependencies: ["CtDNAIO", "CtDNACore", "CtDNAStats"]),
         // The command line: one file per subcommand, thin.
         .executableTarget(
             name: "ctdna",

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A buffered writer to standard output or to a file that appears only when complete.
 ///
@@ -20,7 +21,11 @@ public final class OutputFile {
     private let writesDirectly: Bool
     @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var committed = false
+    /// Set by ``discard()``: nothing more is written.
+    private var discarded = false
     private static let flushThreshold = 1 << 20
+    /// Files opened so far by this process, to keep temporary names apart.
+    private static let openedCount = Atomic<Int>(0)
 
     /// Opens standard output (`path` = `-`) or a temporary file beside `path`.
     /// - Parameter path: The final file name, or `-` for standard output.
@@ -48,7 +53,9 @@ public final class OutputFile {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(folder).\(name).tmp-\(getpid())"
+        // Unique within the process too: a file may be opened again after a restart.
+        let serial = OutputFile.openedCount.wrappingAdd(1, ordering: .relaxed).oldValue
+        let temporary = "\(folder).\(name).tmp-\(getpid())-\(serial)"
         let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard opened >= 0 else {
             throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
@@ -64,6 +71,16 @@ public final class OutputFile {
             unlink(temporaryPath)
         }
         if writesDirectly { close(descriptor) }
+    }
+
+    /// Gives the file up: a temporary file is closed and removed now, and later writes are
+    /// ignored. For a run that failed, so that no half-written file stays behind.
+    public func discard() {
+        guard let temporaryPath, !committed else { return }
+        committed = true
+        discarded = true
+        close(descriptor)
+        unlink(temporaryPath)
     }
 
     /// Appends text.
@@ -120,6 +137,10 @@ public final class OutputFile {
     /// Writes what is buffered.
     /// - Throws: `InputError` when the system refuses the write (disk full, closed pipe).
     public func flush() throws {
+        if discarded {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         var offset = 0
         try buffer.withUnsafeBytes { bytes in
             while offset < bytes.count {

@@ -51,6 +51,19 @@ public struct LoadedSamples: Sendable {
     public var checksums: [String: FileChecksum]
 }
 
+/// A multi-sample table whose rows are not grouped by sample: a sample's rows resume after
+/// another sample's rows began. ``SampleLoader/stream(_:options:threads:holdingWholeFiles:progress:deliver:fileRead:)``
+/// throws it so that its caller can read the table again holding all of it
+/// (`holdingWholeFiles`), instead of handing over a sample before its last row.
+public struct TableNotGroupedBySample: Error, Sendable, Equatable {
+    /// The table.
+    public var file: String
+    /// The sample whose rows resumed.
+    public var sample: String
+    /// The line where they resumed.
+    public var line: Int
+}
+
 /// Reads many variant tables in parallel, each file once, however many samples it holds.
 public enum SampleLoader {
     /// Loads every requested sample into memory.
@@ -71,33 +84,44 @@ public enum SampleLoader {
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> LoadedSamples {
         let loaded = Mutex(LoadedSamples(records: [:], checksums: [:]))
-        try stream(requests, options: options, threads: threads, progress: progress) { file, samples, checksum in
-            loaded.withLock {
-                $0.records.merge(samples) { first, _ in first }
-                $0.checksums[file] = checksum
-            }
-        }
+        let files = Set(requests.map(\.file))
+        try stream(
+            requests, options: options, threads: threads, holdingWholeFiles: files, progress: progress,
+            deliver: { key, records in loaded.withLock { $0.records[key] = records } },
+            fileRead: { file, checksum in loaded.withLock { $0.checksums[file] = checksum } })
         return loaded.withLock { $0 }
     }
 
-    /// Reads every requested sample and hands each file's samples to `consume` as soon as the
-    /// file is read, so a caller can finish with them and let them go: memory then holds the
-    /// files being read, not the whole cohort.
+    /// Reads every requested sample and hands each one to `deliver` as soon as its last row is
+    /// read, so that a caller can finish with it and let it go: memory then holds the samples
+    /// being read, not the whole cohort.
     ///
-    /// Files are read in the order of their first request, `threads` at a time; `consume` is
-    /// called once per file, never concurrently with itself, in the order files finish.
+    /// A single-sample table (a request without a barcode), or a table of which one sample is
+    /// wanted, is handed over when the file ends. A multi-sample table of which several samples
+    /// are wanted is handed over sample by sample as its rows move on to the next sample; when
+    /// a sample's rows resume later, the table was not grouped by sample and
+    /// ``TableNotGroupedBySample`` is thrown (after samples of it were delivered): read it
+    /// again with its path in `holdingWholeFiles`, which holds a table's samples until it ends.
+    ///
+    /// Files are read in the order of their first request, `threads` at a time. The closures
+    /// are called from the reading threads, possibly at the same time for different files.
     /// - Parameters:
     ///   - requests: The samples to read.
     ///   - options: Count columns and overrides (its `sample` is ignored: each request names its own).
     ///   - threads: How many files to read at once (at least 1).
+    ///   - holdingWholeFiles: Multi-sample tables whose samples are handed over only at their end.
     ///   - progress: Called after each file with the number of files done and the total.
-    ///   - consume: Receives a file's path, its samples' records and its checksum.
+    ///   - deliver: Receives each requested sample's records, once per distinct sample, in input order.
+    ///   - fileRead: Receives a file's path and checksum once the whole file is read.
     /// - Throws: The first `InputError` met, in file order, with the request's origin added;
-    ///   files not yet started when an error is met are not read.
+    ///   ``TableNotGroupedBySample``; whatever `deliver` throws. Files not yet started when an
+    ///   error is met are not read.
     public static func stream(
         _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
+        holdingWholeFiles: Set<String> = [],
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
-        consume: @Sendable (_ file: String, _ samples: [SampleKey: [VariantRecord]], _ checksum: FileChecksum) -> Void
+        deliver: @Sendable (_ sample: SampleKey, _ records: [VariantRecord]) throws -> Void,
+        fileRead: @Sendable (_ file: String, _ checksum: FileChecksum) -> Void
     ) throws {
         var files: [String] = []
         var requestsOfFile: [String: [SampleRequest]] = [:]
@@ -106,8 +130,8 @@ public enum SampleLoader {
             requestsOfFile[request.file, default: []].append(request)
         }
         let total = files.count
-        let errors = Mutex<[Int: InputError]>([:])
-        let delivery = Mutex(0)
+        let errors = Mutex<[Int: any Error]>([:])
+        let finished = Atomic<Int>(0)
         let next = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(threads, total))
@@ -120,16 +144,13 @@ public enum SampleLoader {
                 let file = fileOrder[index]
                 do {
                     // With fewer files than threads, the idle cores decompress ahead of the parsing.
-                    let (samples, checksum) = try readFile(file, requests: groups[file]!, options: options, readAhead: threads > workers)
-                    let done = delivery.withLock { finished -> Int in
-                        consume(file, samples, checksum)
-                        finished += 1
-                        return finished
-                    }
-                    progress(done, total)
+                    let checksum = try readFile(
+                        file, requests: groups[file]!, options: options, readAhead: threads > workers,
+                        holdingWholeFile: holdingWholeFiles.contains(file), deliver: deliver)
+                    fileRead(file, checksum)
+                    progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
                 } catch {
-                    let inputError = error as? InputError ?? InputError(file: file, message: "\(error)")
-                    errors.withLock { $0[index] = inputError }
+                    errors.withLock { $0[index] = error }
                     failed.store(true, ordering: .relaxed)
                 }
             }
@@ -139,7 +160,11 @@ public enum SampleLoader {
         }
     }
 
-    private static func readFile(_ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool) throws -> ([SampleKey: [VariantRecord]], FileChecksum) {
+    /// Reads one file, delivering its requested samples; returns its checksum.
+    private static func readFile(
+        _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool,
+        holdingWholeFile: Bool, deliver: (SampleKey, [VariantRecord]) throws -> Void
+    ) throws -> FileChecksum {
         let origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
@@ -150,46 +175,67 @@ public enum SampleLoader {
         let wholeTable = requests.contains { $0.sample == nil }
         var options = options
         options.sample = (wanted.count == 1 && !wholeTable) ? wanted.first : nil
-        var bySample: [String?: [VariantRecord]] = [:]
+        // Several samples wanted from one table: each is handed over when its rows end.
+        let byRuns = options.sample == nil && !wholeTable && !holdingWholeFile
+        var held: [String?: [VariantRecord]] = [:]
         var samplesInTable: [String] = []
         var samplesSeen: Set<String> = []
+        var run: (sample: String, records: [VariantRecord])?
+        var delivered: Set<String> = []
+        func endRun() throws {
+            guard let ended = run else { return }
+            run = nil
+            delivered.insert(ended.sample)
+            try deliver(SampleKey(file: file, sample: ended.sample), ended.records)
+        }
         let checksum: FileChecksum
         do {
             var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
             if readAhead { reader.byteReader.startReadingAhead() }
             try reader.forEachRecord { record in
                 if options.sample != nil {
-                    bySample[record.sample, default: []].append(record)
+                    held[record.sample, default: []].append(record)
                     return
                 }
                 if let sample = record.sample, samplesInTable.last != sample, samplesSeen.insert(sample).inserted {
                     samplesInTable.append(sample)
                 }
                 if wholeTable {
-                    bySample[nil, default: []].append(record)
+                    held[nil, default: []].append(record)
                 } else if let sample = record.sample, wanted.contains(sample) {
-                    bySample[sample, default: []].append(record)
+                    guard byRuns else {
+                        held[sample, default: []].append(record)
+                        return
+                    }
+                    if run?.sample != sample {
+                        try endRun()
+                        if delivered.contains(sample) {
+                            throw TableNotGroupedBySample(file: file, sample: sample, line: record.lineNumber)
+                        }
+                        run = (sample, [])
+                    }
+                    run!.records.append(record)
+                } else if run != nil {
+                    try endRun()
                 }
             }
+            try endRun()
             checksum = FileChecksum(byteCount: reader.byteReader.rawBytesRead, sha256: reader.byteReader.rawDigest() ?? "")
         } catch let error as InputError {
             throw located(error)
-        } catch {
-            throw located(InputError(file: file, message: "\(error)"))
         }
         if wholeTable && samplesInTable.count > 1 {
             let listed = samplesInTable.prefix(10).joined(separator: ", ") + (samplesInTable.count > 10 ? ", ..." : "")
             throw located(InputError(file: file, message: "the table holds \(samplesInTable.count) samples (\(listed)): name one in the sample sheet's sample column"))
         }
-        var loaded: [SampleKey: [VariantRecord]] = [:]
-        if wholeTable { loaded[SampleKey(file: file, sample: nil)] = bySample[nil] ?? [] }
-        for sample in wanted {
-            if options.sample == nil && bySample[sample] == nil {
-                let listed = samplesInTable.prefix(10).joined(separator: ", ")
-                throw located(InputError(file: file, message: "sample \"\(sample)\" not found; the file has \(samplesInTable.isEmpty ? "no data rows" : "samples: " + listed)"))
-            }
-            loaded[SampleKey(file: file, sample: sample)] = bySample[sample] ?? []
+        for sample in wanted.sorted() where options.sample == nil && held[sample] == nil && !delivered.contains(sample) {
+            let listed = samplesInTable.prefix(10).joined(separator: ", ")
+            throw located(InputError(file: file, message: "sample \"\(sample)\" not found; the file has \(samplesInTable.isEmpty ? "no data rows" : "samples: " + listed)"))
         }
-        return (loaded, checksum)
+        if wholeTable { try deliver(SampleKey(file: file, sample: nil), held.removeValue(forKey: nil) ?? []) }
+        for sample in wanted.sorted() where !delivered.contains(sample) {
+            try deliver(SampleKey(file: file, sample: sample), held.removeValue(forKey: sample) ?? [])
+        }
+        return checksum
     }
 }

@@ -3,24 +3,35 @@ import CtDNACore
 import CtDNAStats
 import Synchronization
 
-/// What the streaming analysis holds while files are read.
+/// Which of a patient's tables a sample is.
+private enum SampleRole: Sendable {
+    case baseline, followup, normal
+}
+
+/// What the streaming analysis holds while files are read: the tables of the patients still
+/// waiting for a sample, and the summaries of those done.
 private struct StreamingState {
     var patients: [PatientSamples]
-    var filesLeft: [Int: Int]
-    var results: [PatientResult?]
+    /// Samples each patient still waits for.
+    var samplesLeft: [Int]
+    var summaries: [PatientSummary?]
     var checksums: [String: FileChecksum] = [:]
 
-    init(patients: [PatientSamples], filesLeft: [Int: Int]) {
+    init(patients: [PatientSamples], samplesLeft: [Int]) {
         self.patients = patients
-        self.filesLeft = filesLeft
-        results = Array(repeating: nil, count: patients.count)
+        self.samplesLeft = samplesLeft
+        summaries = Array(repeating: nil, count: patients.count)
     }
 }
 
-/// A whole cohort's analysis: every sample of a sheet read, every patient analysed, every group tested.
+/// A whole cohort's analysis: every sample of a sheet read, every patient analysed as soon as
+/// its last sample is read, every group tested.
+///
+/// Memory holds the samples being read and one summary per patient; each patient's full result
+/// (every mutation's audit row) goes to the caller's `onResult` and is let go.
 public struct CohortAnalysis: Sendable {
-    /// One result per patient, in the order patients first appear in the sheet.
-    public var results: [PatientResult]
+    /// One summary per patient, in the order patients first appear in the sheet.
+    public var summaries: [PatientSummary]
     /// Sheet rows whose timepoint is neither baseline nor follow-up: carried, not analysed.
     public var unusedEntries: [SampleEntry]
     /// Size and SHA-256 of every variant table read, by path.
@@ -30,75 +41,97 @@ public struct CohortAnalysis: Sendable {
     public static let metrics = ["ctdna_fraction", "median_af"]
 
     /// Reads every sample of `sheet` (in parallel, each file once) and analyses each patient.
+    ///
+    /// When a multi-sample table turns out not to be grouped by sample, the reading starts over
+    /// (after `onRestart`) holding that table's samples until its end.
     /// - Parameters:
     ///   - sheet: A validated sample sheet.
     ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
     ///   - parameters: The method's parameters.
     ///   - threads: How many files to read at once.
     ///   - progress: Called after each file with the number done and the total.
-    /// - Throws: The first `InputError` met while reading.
+    ///   - onResult: Receives each patient's result with the patient's index in sheet order, as
+    ///     soon as it is known; called from the reading threads, possibly at the same time.
+    ///   - onRestart: Called before the reading starts over; results delivered before it are void.
+    /// - Throws: The first `InputError` met while reading; whatever the closures throw.
     public init(
         sheet: SampleSheet, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
-        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        onResult: @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
+        onRestart: () throws -> Void = {}
     ) throws {
         let origin = { (line: Int) in "\(sheet.path):\(line)" }
+        let entries = sheet.entries.filter { $0.timepoint != nil }
         var requests: [SampleRequest] = []
-        for entry in sheet.entries where entry.timepoint != nil {
-            requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
-            if let normal = entry.normal {
-                requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
-            }
-        }
-        // Each patient is analysed as soon as its last file is read, and its records let go:
-        // memory holds the files in flight and the results, not the whole cohort's tables.
         var patients: [PatientSamples] = []
         var indexOfPatient: [String: Int] = [:]
-        var patientsOfFile: [String: Set<Int>] = [:]
-        var filesOfPatient: [Int: Set<String>] = [:]
-        for entry in sheet.entries where entry.timepoint != nil {
+        var usersOfSample: [SampleKey: [(patient: Int, role: SampleRole)]] = [:]
+        for entry in entries {
             let index = indexOfPatient[entry.patient] ?? {
                 patients.append(PatientSamples(patient: entry.patient, cohort: entry.cohort, arm: entry.arm, baseline: nil, followup: nil))
                 indexOfPatient[entry.patient] = patients.count - 1
                 return patients.count - 1
             }()
-            for file in [entry.file, entry.normal].compactMap({ $0 }) {
-                patientsOfFile[file, default: []].insert(index)
-                filesOfPatient[index, default: []].insert(file)
+            let plasma = SampleKey(file: entry.file, sample: entry.sample)
+            requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
+            usersOfSample[plasma, default: []].append((index, entry.timepoint == .baseline ? .baseline : .followup))
+            if let normal = entry.normal {
+                requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
+                usersOfSample[SampleKey(file: normal, sample: nil), default: []].append((index, .normal))
             }
         }
-        let entriesOfPatient = Dictionary(grouping: sheet.entries.filter { $0.timepoint != nil }) { indexOfPatient[$0.patient]! }
-        let state = Mutex(StreamingState(patients: patients, filesLeft: filesOfPatient.mapValues(\.count)))
-        let patientsOfFileFinal = patientsOfFile
-        try SampleLoader.stream(requests, options: tableOptions, threads: threads, progress: progress) { file, samples, checksum in
-            state.withLock { state in
-                state.checksums[file] = checksum
-                for index in patientsOfFileFinal[file] ?? [] {
-                    for entry in entriesOfPatient[index] ?? [] {
-                        if entry.file == file, let records = samples[SampleKey(file: file, sample: entry.sample)] {
-                            switch entry.timepoint {
-                            case .baseline: state.patients[index].baseline = records
-                            case .followup: state.patients[index].followup = records
-                            case nil: break
+        var samplesLeft = Array(repeating: 0, count: patients.count)
+        for users in usersOfSample.values {
+            for patient in Set(users.map(\.patient)) { samplesLeft[patient] += 1 }
+        }
+        let users = usersOfSample
+        let initial = StreamingState(patients: patients, samplesLeft: samplesLeft)
+        var holding: Set<String> = []
+        var finished: StreamingState
+        while true {
+            let state = Mutex(initial)
+            do {
+                try SampleLoader.stream(
+                    requests, options: tableOptions, threads: threads, holdingWholeFiles: holding, progress: progress,
+                    deliver: { key, records in
+                        // Hand the records to their patients; those now complete leave the state
+                        // and are analysed outside the lock.
+                        let ready = state.withLock { state -> [(Int, PatientSamples)] in
+                            var ready: [(Int, PatientSamples)] = []
+                            var counted: Set<Int> = []
+                            for (index, role) in users[key] ?? [] {
+                                switch role {
+                                case .baseline: state.patients[index].baseline = records
+                                case .followup: state.patients[index].followup = records
+                                case .normal: state.patients[index].normal = records
+                                }
+                                guard counted.insert(index).inserted else { continue }
+                                state.samplesLeft[index] -= 1
+                                if state.samplesLeft[index] == 0 {
+                                    ready.append((index, state.patients[index]))
+                                    state.patients[index].baseline = nil
+                                    state.patients[index].followup = nil
+                                    state.patients[index].normal = nil
+                                }
                             }
+                            return ready
                         }
-                        if entry.normal == file, let records = samples[SampleKey(file: file, sample: nil)] {
-                            state.patients[index].normal = records
+                        for (index, samples) in ready {
+                            let result = analyzePatient(samples, parameters: parameters)
+                            state.withLock { $0.summaries[index] = result.summary }
+                            try onResult(index, result)
                         }
-                    }
-                    state.filesLeft[index]! -= 1
-                    if state.filesLeft[index] == 0 {
-                        state.results[index] = analyzePatient(state.patients[index], parameters: parameters)
-                        state.patients[index].baseline = state.patients[index].baseline.map { _ in [] }
-                        state.patients[index].followup = state.patients[index].followup.map { _ in [] }
-                        state.patients[index].normal = nil
-                    }
-                }
+                    },
+                    fileRead: { file, checksum in state.withLock { $0.checksums[file] = checksum } })
+                finished = state.withLock { $0 }
+                break
+            } catch let error as TableNotGroupedBySample {
+                holding.insert(error.file)
+                try onRestart()
             }
         }
-        let finished = state.withLock { $0 }
-        results = finished.results.indices.map { index in
-            finished.results[index] ?? analyzePatient(finished.patients[index], parameters: parameters)
-        }
+        // Every sample is delivered or an error thrown, so every patient has its summary.
+        summaries = finished.summaries.map { $0! }
         unusedEntries = sheet.entries.filter { $0.timepoint == nil }
         checksums = finished.checksums
     }
@@ -107,8 +140,7 @@ public struct CohortAnalysis: Sendable {
     /// (the same rule `ctdna stats` applies to a patients table).
     /// - Parameter metric: `ctdna_fraction` or `median_af`.
     public func observations(of metric: String) -> [PairedObservation] {
-        results.compactMap { result in
-            let summary = result.summary
+        summaries.compactMap { summary in
             guard summary.status == .paired else { return nil }
             let values = metric == "median_af" ? summary.medianAlleleFraction : summary.ctDNAFraction
             guard let values else { return nil }

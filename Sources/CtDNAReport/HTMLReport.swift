@@ -60,7 +60,7 @@ public enum HTMLReport {
 
     /// Patient counts overall and per (cohort, arm).
     static func summary(_ document: RunDocument) -> String {
-        let statuses = document.results.map(\.summary.status)
+        let statuses = document.patients.map(\.status)
         let paired = statuses.filter { $0 == .paired }.count
         let notDetected = statuses.filter { $0 == .notDetected }.count
         let excluded = statuses.count - paired - notDetected
@@ -79,7 +79,7 @@ public enum HTMLReport {
 
         """
         let rows = document.groups.map { group -> [String] in
-            let inGroup = document.results.map(\.summary).filter { $0.cohort == group.cohort && $0.arm == group.arm }
+            let inGroup = document.patients.filter { $0.cohort == group.cohort && $0.arm == group.arm }
             let p = inGroup.filter { $0.status == .paired }.count
             let n = inGroup.filter { $0.status == .notDetected }.count
             return [group.cohort, group.arm, String(p), String(n), String(inGroup.count - p - n), String(inGroup.count)]
@@ -153,7 +153,7 @@ public enum HTMLReport {
         <section id="patients">
         <h2>Patients</h2>
         <p class="caption">The columns of patients.tsv.</p>
-        \(HTMLTable.fromTSV(PatientTables.patientsTSV(document.results), className: "patients"))
+        \(HTMLTable.fromTSV(PatientTables.patientsTSV(document.patients), className: "patients"))
         </section>
 
         """

@@ -1,19 +1,61 @@
 import CtDNACore
+import CtDNAIO
 import CtDNAStats
 
 /// `report.json`: the run for machines, with the shape documented in `docs/report-json.md`.
 ///
 /// Keys come in a fixed order; numbers are shortest round-trip text; missing or non-finite
 /// values are `null`.
+///
+/// The patients' entries, which list every kept mutation, can be rendered one at a time as each
+/// patient is analysed (``patientEntry(_:first:)``) and spliced into the document at the end
+/// (``write(_:patientEntries:to:)``), so a run never holds them all.
 public enum JSONReport {
-    /// Renders the document.
-    /// - Parameter document: the run.
+    /// Renders the whole document, with the patients' entries made from `results`.
+    /// - Parameters:
+    ///   - document: the run.
+    ///   - results: the patients' results, in the order of `document.patients`.
     /// - Returns: the JSON text, ending in a newline.
-    public static func render(_ document: RunDocument) -> String {
-        value(document).render() + "\n"
+    public static func render(_ document: RunDocument, results: [PatientResult]) -> String {
+        let (head, tail) = frame(document, hasPatients: !results.isEmpty)
+        var text = head
+        for (index, result) in results.enumerated() { text += patientEntry(result, first: index == 0) }
+        return text + tail
     }
 
-    /// The document as a JSON value.
+    /// Writes the whole document to `sink`, copying the patients' entries from `patientEntries`,
+    /// where ``patientEntry(_:first:)`` texts were written in patient order.
+    /// - Throws: `InputError` when reading back or writing fails.
+    public static func write(_ document: RunDocument, patientEntries: ScratchFile, to sink: ByteSink) throws {
+        var (head, tail) = frame(document, hasPatients: !document.patients.isEmpty)
+        try head.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+        try patientEntries.copyAll(to: sink)
+        try tail.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// One patient's entry in the `patients` array, as it appears in the document: a separating
+    /// `,` and line break unless it is the first entry, then the indented object.
+    /// - Parameters:
+    ///   - result: the patient's result.
+    ///   - first: whether it is the first entry of the array.
+    public static func patientEntry(_ result: PatientResult, first: Bool) -> String {
+        (first ? "    " : ",\n    ") + patient(result).render(level: 2)
+    }
+
+    /// The document's text before and after the patients' entries.
+    private static func frame(_ document: RunDocument, hasPatients: Bool) -> (head: String, tail: String) {
+        // Rendered with an empty array, then cut there: a raw line break cannot occur inside a
+        // JSON string, so the marker is found only where the key is.
+        let text = value(document).render() + "\n"
+        let marker = "\n  \"patients\": []"
+        let range = text.range(of: marker)!
+        let head = String(text[..<range.upperBound].dropLast(2)) + (hasPatients ? "[\n" : "[")
+        let tail = (hasPatients ? "\n  ]" : "]") + String(text[range.upperBound...])
+        return (head, tail)
+    }
+
+    /// The document as a JSON value, with an empty `patients` array (their entries are spliced
+    /// in by ``render(_:results:)`` and ``write(_:patientEntries:to:)``).
     /// - Parameter document: the run.
     public static func value(_ document: RunDocument) -> JSONValue {
         .object([
@@ -33,7 +75,7 @@ public enum JSONReport {
                     JSONMember("bytes", .integer(input.byteCount)), JSONMember("sha256", .string(input.sha256)),
                 ])
             })),
-            JSONMember("patients", .array(document.results.map(patient))),
+            JSONMember("patients", .array([])),
             JSONMember("statistics", .array(document.statistics.map(statistics))),
             JSONMember("exclusions", .array(document.exclusions.map { exclusion in
                 .object([

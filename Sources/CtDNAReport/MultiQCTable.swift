@@ -11,10 +11,10 @@ public enum MultiQCTable {
     public static let columns = ["ctdna_fraction", "median_af", "mutations_kept", "clonal_mutations", "status"]
 
     /// Renders the table.
-    /// - Parameter results: the patients, in the order to list them; each gives a baseline and a
-    ///   follow-up row.
+    /// - Parameter patients: the patients' summaries, in the order to list them; each gives a
+    ///   baseline and a follow-up row.
     /// - Returns: the file's text, each line ending in a newline.
-    public static func render(_ results: [PatientResult]) -> String {
+    public static func render(_ patients: [PatientSummary]) -> String {
         var lines = [
             "# id: 'ctdna'",
             "# section_name: 'ctDNA fraction'",
@@ -55,8 +55,7 @@ public enum MultiQCTable {
             "#         description: 'paired, not_detected, or excluded with the reason'",
             (["Sample"] + columns).joined(separator: "\t"),
         ]
-        for result in results {
-            let summary = result.summary
+        for summary in patients {
             for timepoint in Timepoint.allCases {
                 let cells = [
                     clean("\(summary.patient)_\(timepoint.rawValue)"),

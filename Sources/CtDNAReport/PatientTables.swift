@@ -25,12 +25,11 @@ public enum PatientTables {
     ]
 
     /// The text of `patients.tsv`: a header and one row per patient, each line ending in `\n`.
-    /// - Parameter results: the patients' results, in the order to write them.
+    /// - Parameter summaries: the patients' summaries, in the order to write them.
     /// - Returns: the table's text.
-    public static func patientsTSV(_ results: [PatientResult]) -> String {
+    public static func patientsTSV(_ summaries: [PatientSummary]) -> String {
         var lines = [patientColumns.joined(separator: "\t")]
-        for result in results {
-            let s = result.summary
+        for s in summaries {
             var cells = [
                 text(s.patient), text(s.cohort), text(s.arm), text(s.status.description),
                 text(s.reference?.timepoint.rawValue), text(s.reference?.rule.rawValue),
@@ -49,27 +48,58 @@ public enum PatientTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The header line of `audit.tsv`, ending in `\n`.
+    public static var auditHeader: String { auditColumns.joined(separator: "\t") + "\n" }
+
     /// The text of `audit.tsv`: a header and one row per patient and mutation.
     /// - Parameter results: the patients' results, in the order to write them.
     /// - Returns: the table's text.
     public static func auditTSV(_ results: [PatientResult]) -> String {
-        var lines = [auditColumns.joined(separator: "\t")]
-        for result in results {
-            for row in result.audit.sorted(by: { $0.key < $1.key }) {
-                var cells = [
-                    text(row.patient), row.key.description, text(row.gene), text(row.proteinChange),
-                    text(row.variantClassification),
-                ]
-                cells += observationCells(row.baseline)
-                cells += observationCells(row.followup)
-                cells += [
-                    NumberFormat.real(row.normal?.alleleFraction), row.status.rawValue,
-                    String(row.isDriver), String(row.isClonal), list(row.notes),
-                ]
-                lines.append(cells.joined(separator: "\t"))
+        var text = auditHeader
+        for result in results { appendAuditRows(of: result, to: &text) }
+        return text
+    }
+
+    /// Appends one patient's rows of `audit.tsv` (no header), in mutation-key order, each
+    /// ending in `\n`.
+    /// - Parameters:
+    ///   - result: the patient's result.
+    ///   - text: where the rows go.
+    public static func appendAuditRows(of result: PatientResult, to text: inout String) {
+        let ordered = result.audit.indices.allSatisfy { $0 == 0 || result.audit[$0 - 1].key < result.audit[$0].key }
+        let patient = self.text(result.summary.patient)
+        for row in ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key }) {
+            text += patient
+            for cell in [row.key.description, self.text(row.gene), self.text(row.proteinChange), self.text(row.variantClassification)] {
+                text += "\t"
+                text += cell
             }
+            appendObservation(row.baseline, to: &text)
+            appendObservation(row.followup, to: &text)
+            text += "\t"
+            text += NumberFormat.real(row.normal?.alleleFraction)
+            text += "\t"
+            text += row.status.rawValue
+            text += row.isDriver ? "\ttrue" : "\tfalse"
+            text += row.isClonal ? "\ttrue\t" : "\tfalse\t"
+            text += list(row.notes)
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Tab, then AF, alt, ref and imputed-zero flag of an observation (`NA` when the sample is absent).
+    private static func appendObservation(_ observation: AlleleObservation?, to text: inout String) {
+        guard let observation else {
+            text += "\tNA\tNA\tNA\tNA"
+            return
+        }
+        text += "\t"
+        text += NumberFormat.real(observation.alleleFraction)
+        text += "\t"
+        text += NumberFormat.integer(observation.altCount)
+        text += "\t"
+        text += NumberFormat.integer(observation.refCount)
+        text += observation.imputedZero ? "\ttrue" : "\tfalse"
     }
 
     /// Baseline, follow-up, difference and ratio of a metric; `NA` when absent.
@@ -78,15 +108,6 @@ public enum PatientTables {
         return [
             NumberFormat.real(metric.baseline), NumberFormat.real(metric.followup),
             NumberFormat.real(metric.difference), NumberFormat.real(metric.ratio),
-        ]
-    }
-
-    /// AF, alt, ref and imputed-zero flag of an observation; `NA` when the sample is absent.
-    static func observationCells(_ observation: AlleleObservation?) -> [String] {
-        guard let observation else { return Array(repeating: NumberFormat.missing, count: 4) }
-        return [
-            NumberFormat.real(observation.alleleFraction), NumberFormat.integer(observation.altCount),
-            NumberFormat.integer(observation.refCount), String(observation.imputedZero),
         ]
     }
 

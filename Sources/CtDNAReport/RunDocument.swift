@@ -81,6 +81,31 @@ public struct FilterCount: Sendable, Equatable {
     }
 }
 
+/// Counts audit rows by status, one patient at a time.
+public struct FilterTally: Sendable {
+    private var countOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
+
+    /// An empty tally.
+    public init() {}
+
+    /// Adds every audit row of one patient.
+    public mutating func add(_ result: PatientResult) {
+        for row in result.audit {
+            countOfStatus[MutationStatus.allCases.firstIndex(of: row.status)!] += 1
+        }
+    }
+
+    /// Adds another tally's counts.
+    public mutating func add(_ other: FilterTally) {
+        for index in countOfStatus.indices { countOfStatus[index] += other.countOfStatus[index] }
+    }
+
+    /// Every status with its count, in the order of `MutationStatus.allCases`, zeros included.
+    public var counts: [FilterCount] {
+        zip(MutationStatus.allCases, countOfStatus).map { FilterCount(status: $0, count: $1) }
+    }
+}
+
 /// Everything one `ctdna run` produced, as the reports need it: what ran, on what, and the results.
 ///
 /// The document holds no timestamps, so the same inputs and parameters give byte-identical
@@ -96,8 +121,12 @@ public struct RunDocument: Sendable, Equatable {
     public var parameters: [RunParameter]
     /// The input files, in the order to show them.
     public var inputs: [RunInput]
-    /// One result per patient, in the order to show them.
-    public var results: [PatientResult]
+    /// One summary per patient, in the order to show them.
+    public var patients: [PatientSummary]
+    /// The mutation count of every status over all patients' audit rows, in the order of
+    /// `MutationStatus.allCases` (`kept` first, then each filter); statuses that never occur are
+    /// listed with 0 so the table always has the same rows.
+    public var filterCounts: [FilterCount]
     /// The statistics rows of every metric, q-values filled in.
     public var statistics: [StatisticsRow]
     /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
@@ -110,62 +139,76 @@ public struct RunDocument: Sendable, Equatable {
     ///   - commandLine: the arguments as run, program name first.
     ///   - parameters: every parameter with its value and description.
     ///   - inputs: the input files with role, size and SHA-256.
-    ///   - results: the per-patient results.
+    ///   - patients: the per-patient summaries.
+    ///   - filterCounts: the mutations of each status over all patients (see ``FilterTally``).
     ///   - statistics: the statistics rows, with q-values.
     ///   - generatedBy: what produced the document; no dates, to keep outputs byte-stable.
     public init(
         toolName: String = "ctdna", version: String, commandLine: [String], parameters: [RunParameter],
-        inputs: [RunInput], results: [PatientResult], statistics: [StatisticsRow], generatedBy: String
+        inputs: [RunInput], patients: [PatientSummary], filterCounts: [FilterCount],
+        statistics: [StatisticsRow], generatedBy: String
     ) {
         self.toolName = toolName
         self.version = version
         self.commandLine = commandLine
         self.parameters = parameters
         self.inputs = inputs
-        self.results = results
+        self.patients = patients
+        self.filterCounts = filterCounts
         self.statistics = statistics
         self.generatedBy = generatedBy
     }
 
-    /// The mutation count of every status over all patients' audit rows, in the order of
-    /// `MutationStatus.allCases` (`kept` first, then each filter); statuses that never occur are
-    /// listed with 0 so the table always has the same rows.
-    public var filterCounts: [FilterCount] {
-        var counts: [MutationStatus: Int] = [:]
-        for result in results {
-            for row in result.audit { counts[row.status, default: 0] += 1 }
-        }
-        return MutationStatus.allCases.map { FilterCount(status: $0, count: counts[$0] ?? 0) }
+    /// Creates a run document from whole results held in memory: their summaries, and filter
+    /// counts tallied from their audit rows.
+    /// - Parameters:
+    ///   - toolName: the tool's name (default `ctdna`).
+    ///   - version: the tool's version.
+    ///   - commandLine: the arguments as run, program name first.
+    ///   - parameters: every parameter with its value and description.
+    ///   - inputs: the input files with role, size and SHA-256.
+    ///   - results: the per-patient results.
+    ///   - statistics: the statistics rows, with q-values.
+    ///   - generatedBy: what produced the document.
+    public init(
+        toolName: String = "ctdna", version: String, commandLine: [String], parameters: [RunParameter],
+        inputs: [RunInput], results: [PatientResult], statistics: [StatisticsRow], generatedBy: String
+    ) {
+        var tally = FilterTally()
+        for result in results { tally.add(result) }
+        self.init(
+            toolName: toolName, version: version, commandLine: commandLine, parameters: parameters,
+            inputs: inputs, patients: results.map(\.summary), filterCounts: tally.counts,
+            statistics: statistics, generatedBy: generatedBy)
     }
 
-    /// The excluded patients with their reasons, in the order of ``results``.
+    /// The excluded patients with their reasons, in the order of ``patients``.
     public var exclusions: [Exclusion] {
-        results.compactMap { result in
-            guard case let .excluded(reason) = result.summary.status else { return nil }
-            let summary = result.summary
+        patients.compactMap { summary in
+            guard case let .excluded(reason) = summary.status else { return nil }
             return Exclusion(patient: summary.patient, cohort: summary.cohort, arm: summary.arm, reason: reason)
         }
     }
 
-    /// The patients in the paired analysis (status `paired` or `not_detected`), in the order of ``results``.
+    /// The patients in the paired analysis (status `paired` or `not_detected`), in the order of ``patients``.
     public var pairedSummaries: [PatientSummary] {
-        results.map(\.summary).filter { $0.status == .paired || $0.status == .notDetected }
+        patients.filter { $0.status == .paired || $0.status == .notDetected }
     }
 
     /// The (cohort, arm) groups that have patients, sorted by cohort then arm (code-point order).
     public var groups: [ReportGroup] {
-        let all = Set(results.map { ReportGroup(cohort: $0.summary.cohort, arm: $0.summary.arm) })
+        let all = Set(patients.map { ReportGroup(cohort: $0.cohort, arm: $0.arm) })
         return all.sorted()
     }
 
     /// The arms of all patients, sorted; their order fixes each arm's colour.
     public var arms: [String] {
-        Set(results.map(\.summary.arm)).sorted()
+        Set(patients.map(\.arm)).sorted()
     }
 
     /// The cohorts of all patients, sorted.
     public var cohorts: [String] {
-        Set(results.map(\.summary.cohort)).sorted()
+        Set(patients.map(\.cohort)).sorted()
     }
 
     /// The signed-rank row of a metric in one group, if the statistics have one.

@@ -8,7 +8,7 @@ public enum TerminalSummary {
     /// - Parameter document: the run.
     /// - Returns: aligned lines, each ending in a newline.
     public static func render(_ document: RunDocument) -> String {
-        let statuses = document.results.map(\.summary.status)
+        let statuses = document.patients.map(\.status)
         let paired = statuses.filter { $0 == .paired }.count
         let notDetected = statuses.filter { $0 == .notDetected }.count
         var text = "Patients: \(statuses.count) (paired \(paired), not_detected \(notDetected), "

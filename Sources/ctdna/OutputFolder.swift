@@ -2,21 +2,32 @@ import CtDNAIO
 import Foundation
 
 /// The files of one run, written under temporary names and renamed into place together at the
-/// end, so a run that fails leaves the folder as it was.
+/// end, so a run that fails leaves the folder as it was: its temporary files are removed, and
+/// so are the folders the run made, when nothing else was put in them.
 final class OutputFolder {
-    private let path: String
+    /// The folder's path as given.
+    let path: String
     private var staged: [OutputFile] = []
+    /// Folders made by this run, outermost first.
+    private var madeFolders: [String] = []
+    private var committed = false
 
     /// Opens (and makes, when missing) the folder.
     /// - Throws: `InputError` when the folder cannot be made.
     init(path: String) throws {
         self.path = path
-        try OutputFolder.makeFolder(path)
+        try makeFolder(path)
+    }
+
+    deinit {
+        guard !committed else { return }
+        for file in staged { file.discard() }
+        for folder in madeFolders.reversed() { rmdir(folder) }
     }
 
     /// `mkdir -p`, with the system's own words when a step fails ("Not a directory",
     /// "Permission denied") rather than a generic message.
-    private static func makeFolder(_ path: String) throws {
+    private func makeFolder(_ path: String) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
@@ -26,18 +37,35 @@ final class OutputFolder {
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && parent != path { try makeFolder(parent) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw InputError(file: path, message: "cannot make the output folder: \(String(cString: strerror(errno)))")
+        if mkdir(path, 0o755) != 0 {
+            guard errno == EEXIST else {
+                throw InputError(file: path, message: "cannot make the output folder: \(String(cString: strerror(errno)))")
+            }
+        } else {
+            madeFolders.append(path)
         }
+    }
+
+    /// Opens one file under its temporary name, to be written piece by piece; a file opened
+    /// again under the same name replaces the first (whose temporary file is removed).
+    /// - Throws: `InputError` when the temporary file cannot be made.
+    func open(_ name: String) throws -> OutputFile {
+        let file = try OutputFile(path: (path as NSString).appendingPathComponent(name))
+        staged.removeAll { old in
+            guard old.path == file.path else { return false }
+            old.discard()
+            return true
+        }
+        staged.append(file)
+        return file
     }
 
     /// Writes one file's whole content under its temporary name.
     /// - Throws: `InputError` when writing fails (the temporary file is removed).
     func stage(_ name: String, _ text: String) throws {
-        let file = try OutputFile(path: (path as NSString).appendingPathComponent(name))
+        let file = try open(name)
         try file.write(text)
         try file.flush()
-        staged.append(file)
     }
 
     /// Renames every staged file into place.
@@ -50,6 +78,7 @@ final class OutputFolder {
                 throw InputError(file: file.path, message: "cannot write: a folder of that name is in the way")
             }
         }
+        committed = true
         for file in staged { try file.commit() }
         staged.removeAll()
     }

@@ -54,6 +54,6 @@ struct Patient: ParsableCommand {
             followup: try VariantTableReader.readAll(path: followup, options: columns.tableOptions(sample: followupSample)),
             normal: try normal.map { try VariantTableReader.readAll(path: $0, options: columns.tableOptions()) })
         let result = analyzePatient(samples, parameters: parameters)
-        try OutputFile.write(PatientTables.patientsTSV([result]) + "\n" + PatientTables.auditTSV([result]), to: output)
+        try OutputFile.write(PatientTables.patientsTSV([result.summary]) + "\n" + PatientTables.auditTSV([result]), to: output)
     }
 }

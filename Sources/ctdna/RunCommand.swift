@@ -4,6 +4,7 @@ import CtDNACore
 import CtDNAPipeline
 import CtDNAReport
 import Foundation
+import Synchronization
 
 /// `ctdna run`: the whole analysis of a cohort, from a sample sheet to a folder of results.
 struct Run: ParsableCommand {
@@ -85,11 +86,21 @@ struct Run: ParsableCommand {
         for entry in sheet.entries where entry.timepoint == nil {
             Terminal.warn("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)")
         }
+        let outputs = try OutputFolder(path: outputFolder)
+        // audit.tsv and report.json's patients are written as each patient is analysed; a
+        // restart (a multi-sample table not grouped by sample) begins them again.
+        let stream = Mutex(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path))
         let progress = Terminal.progress(enabled: !quiet, label: "read")
         let analysis = try CohortAnalysis(
             sheet: sheet, tableOptions: columns.tableOptions(), parameters: parameters, threads: threads,
-            progress: progress)
+            progress: progress,
+            onResult: { index, result in try stream.withLock { $0 }.add(result, index: index) },
+            onRestart: {
+                let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path)
+                stream.withLock { $0 = fresh }
+            })
         Terminal.endProgress(enabled: !quiet)
+        let results = stream.withLock { $0 }
         let statistics = try analysis.statistics(options: tests.wilcoxonOptions)
 
         let document = RunDocument(
@@ -97,15 +108,14 @@ struct Run: ParsableCommand {
             parameters: method.described(parameters) + columns.described + tests.described
                 + [RunParameter(name: "timepoint_labels", value: labelsDescription(labels), description: "sheet labels read as baseline / follow-up")],
             inputs: try inputs(sheet: sheet, analysis: analysis),
-            results: analysis.results, statistics: statistics, generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
+            patients: analysis.summaries, filterCounts: results.filterCounts, statistics: statistics,
+            generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
 
-        let outputs = try OutputFolder(path: outputFolder)
-        try outputs.stage("audit.tsv", PatientTables.auditTSV(analysis.results))
-        try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.results))
+        try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try outputs.stage("report.html", HTMLReport.render(document))
-        try outputs.stage("report.json", JSONReport.render(document))
-        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.results))
+        try results.writeJSON(document, to: outputs.open("report.json"))
+        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
         try outputs.commit()
         if !quiet {
             print(TerminalSummary.render(document), terminator: "")

@@ -49,8 +49,79 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError.contains("gzip data is truncated"))
         #expect(result.standardError.contains("listed at \(sheet.path):2"))
-        // The output folder is made only after every input was read.
+        // The folder the run made is removed again: nothing is left of a failed run.
         #expect(!FileManager.default.fileExists(atPath: output.path + "/out"))
+    }
+
+    /// The method cohort's plasma tables merged into one multi-sample table, its rows either
+    /// grouped by sample or dealt round-robin (so that every sample's rows resume after
+    /// others'), with a sheet naming each sample by its barcode.
+    static func multiSampleCohort(interleaved: Bool, in folder: URL) throws -> String {
+        let cohort = CLI.fixture("method-cohort")
+        let sheetRows = try String(contentsOfFile: cohort + "/samplesheet.tsv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        var header = ""
+        var rowsOfSample: [[String]] = []
+        var sheet = "patient\ttimepoint\tarm\tcohort\tfile\tsample\tnormal\n"
+        for row in sheetRows {
+            let lines = try String(contentsOfFile: cohort + "/" + row[4], encoding: .utf8)
+                .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+            header = lines[0]
+            rowsOfSample.append(Array(lines.dropFirst()))
+            let barcode = lines[1].split(separator: "\t", omittingEmptySubsequences: false)[6]
+            let normal = row[5].isEmpty ? "" : cohort + "/" + row[5]
+            sheet += "\(row[0])\t\(row[1])\t\(row[2])\t\(row[3])\tall.maf\t\(barcode)\t\(normal)\n"
+        }
+        var body: [String] = []
+        if interleaved {
+            for index in 0..<rowsOfSample.map(\.count).max()! {
+                for rows in rowsOfSample where index < rows.count { body.append(rows[index]) }
+            }
+        } else {
+            body = rowsOfSample.flatMap { $0 }
+        }
+        try ([header] + body).joined(separator: "\n").appending("\n")
+            .write(to: folder.appendingPathComponent("all.maf"), atomically: true, encoding: .utf8)
+        try sheet.write(to: folder.appendingPathComponent("sheet.tsv"), atomically: true, encoding: .utf8)
+        return folder.appendingPathComponent("sheet.tsv").path
+    }
+
+    /// A multi-sample table is analysed sample by sample as its rows move on; one whose rows
+    /// are not grouped by sample is read again, holding its samples, with the same results:
+    /// the independent reference's patients.tsv, and the same audit table either way.
+    @Test(arguments: [1, 2])
+    func aMultiSampleTableGivesTheSameResultsInAnyRowOrder(threads: Int) throws {
+        var audits: [String] = []
+        for interleaved in [false, true] {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let sheet = try Self.multiSampleCohort(interleaved: interleaved, in: folder)
+            let output = folder.appendingPathComponent("out").path
+            let result = try CLI.run(["run", "--samplesheet", sheet, "--outdir", output, "--quiet", "-j", String(threads)])
+            #expect(result.status == 0, "\(result.standardError)")
+            let produced = Self.table(try String(contentsOfFile: output + "/patients.tsv", encoding: .utf8))
+            let expected = Self.table(try String(contentsOfFile: CLI.fixture("method-cohort") + "/expected_patients.tsv", encoding: .utf8))
+            #expect(produced.count == expected.count)
+            for (row, reference) in zip(produced, expected) {
+                for (mine, theirs) in zip(row, reference) {
+                    if let a = Double(mine), let b = Double(theirs) {
+                        #expect(abs(a - b) <= 1e-12 * max(abs(a), abs(b)), "\(row[0]): \(mine) vs \(theirs)")
+                    } else {
+                        #expect(mine == theirs, "\(row[0])")
+                    }
+                }
+            }
+            audits.append(try String(contentsOfFile: output + "/audit.tsv", encoding: .utf8))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+        }
+        // And the same audit table as the cohort read from one file per sample.
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["run", "--samplesheet", CLI.fixture("method-cohort") + "/samplesheet.tsv", "--outdir", folder.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let perFile = try String(contentsOfFile: folder.path + "/audit.tsv", encoding: .utf8)
+        #expect(audits == [perFile, perFile])
     }
 
     @Test func sheetErrorsNameTheRow() throws {

@@ -62,9 +62,9 @@ struct HTMLReportTests {
         #expect(HTMLReport.render(ReportFixtures.small) == first)
         // A fresh document built the same way (new sets and dictionaries inside) renders the same.
         var rebuilt = ReportFixtures.small
-        rebuilt.results = rebuilt.results.map { $0 }
+        rebuilt.patients = rebuilt.patients.map { $0 }
         #expect(HTMLReport.render(rebuilt) == first)
-        #expect(JSONReport.render(rebuilt) == JSONReport.render(ReportFixtures.small))
+        #expect(JSONReport.render(rebuilt, results: ReportFixtures.smallResults) == JSONReport.render(ReportFixtures.small, results: ReportFixtures.smallResults))
         #expect(HTMLReport.render(ReportFixtures.trial) == HTMLReport.render(ReportFixtures.trial))
     }
 

@@ -5,13 +5,13 @@ import Testing
 @Suite("JSON report")
 struct JSONReportTests {
     static func parsed() throws -> [String: Any] {
-        let text = JSONReport.render(ReportFixtures.small)
+        let text = JSONReport.render(ReportFixtures.small, results: ReportFixtures.smallResults)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         return try #require(object as? [String: Any])
     }
 
     @Test func hasTheDocumentedTopLevelKeysInOrder() throws {
-        let text = JSONReport.render(ReportFixtures.small)
+        let text = JSONReport.render(ReportFixtures.small, results: ReportFixtures.smallResults)
         let topLevelKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }.map(String.init)
         #expect(topLevelKeys == [

@@ -60,8 +60,7 @@ enum ReportFixtures {
 
     /// One cohort, two arms: three SBRT patients (one named `<P&1>`, one not detected), two SOC
     /// patients and one excluded SOC patient; hand-written statistics.
-    static let small: RunDocument = {
-        let results = [
+    static let smallResults: [PatientResult] = [
             patient("<P&1>", cohort: "NSCLC", arm: "SBRT", fraction: (0.2, 0.05), medianAF: (0.1, 0.02)),
             patient("P2", cohort: "NSCLC", arm: "SBRT", fraction: (0.04, 0), medianAF: (0.02, 0),
                     audit: [.kept, .chGene, .lowDepth]),
@@ -71,7 +70,11 @@ enum ReportFixtures {
             patient("P5", cohort: "NSCLC", arm: "SOC", fraction: (0.5, 0.4), medianAF: (0.25, 0.2),
                     audit: [.kept, .matchedNormal]),
             excluded("P6", cohort: "NSCLC", arm: "SOC", reason: "no follow-up sample"),
-        ]
+    ]
+
+    /// The run document of ``smallResults``.
+    static let small: RunDocument = {
+        let results = smallResults
         let statistics = GroupedAnalysis.addingQValues([
             signedRank("ctdna_fraction", "NSCLC", "SBRT", n: 3, p: 0.25, q: nil, medians: (0.04, 0)),
             signedRank("ctdna_fraction", "NSCLC", "SOC", n: 2, p: 1, q: nil, medians: (0.255, 0.215)),

@@ -18,7 +18,7 @@ struct TextOutputTests {
     }
 
     @Test func multiQCHeaderLines() {
-        let lines = MultiQCTable.render(ReportFixtures.small.results).split(separator: "\n").map(String.init)
+        let lines = MultiQCTable.render(ReportFixtures.small.patients).split(separator: "\n").map(String.init)
         let header = lines.prefix { $0.hasPrefix("#") }
         #expect(Array(header.prefix(10)) == [
             "# id: 'ctdna'",
@@ -47,7 +47,7 @@ struct TextOutputTests {
     }
 
     @Test func multiQCRowsPerSample() {
-        let lines = MultiQCTable.render(ReportFixtures.small.results).split(separator: "\n").map(String.init)
+        let lines = MultiQCTable.render(ReportFixtures.small.patients).split(separator: "\n").map(String.init)
         let body = Array(lines.drop { $0.hasPrefix("#") })
         #expect(body == [
             "Sample\tctdna_fraction\tmedian_af\tmutations_kept\tclonal_mutations\tstatus",

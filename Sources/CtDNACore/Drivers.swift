@@ -24,7 +24,7 @@ public func isOncogenic(_ record: VariantRecord) -> Bool {
 ///   - likelyOncogenicIsDriver: whether `Likely Oncogenic` counts (default `false`).
 /// - Returns: `true` for a driver.
 public func isDriver(_ mutation: PairedMutation, likelyOncogenicIsDriver: Bool) -> Bool {
-    mutation.records.contains { record in
+    mutation.anyRecord { record in
         if isHotspot(record) || isOncogenic(record) { return true }
         return likelyOncogenicIsDriver
             && record.oncogenic?.trimmingWhitespace().lowercased() == "likely oncogenic"

@@ -57,7 +57,7 @@ public func hasLowDepth(_ mutation: PairedMutation, minDepth: Int?) -> Bool {
 /// - Returns: `true` when the mutation should leave the set.
 public func exceedsPopulationAlleleFrequency(_ mutation: PairedMutation, maximum: Double?) -> Bool {
     guard let maximum else { return false }
-    return mutation.records.contains { ($0.populationAlleleFrequency ?? 0) > maximum }
+    return mutation.anyRecord { ($0.populationAlleleFrequency ?? 0) > maximum }
 }
 
 /// Every filter of METHOD.md 3.2 that removes a mutation, in ``MutationStatus/precedence`` order.

@@ -34,14 +34,24 @@ public struct PairedMutation: Sendable, Equatable {
     /// The table rows that exist for this mutation, baseline first.
     public var records: [VariantRecord] { [baselineRecord, followupRecord].compactMap { $0 } }
 
-    /// The gene symbol, from the baseline row when present, else the follow-up row.
-    public var gene: String? { records.lazy.compactMap(\.gene).first }
+    /// Whether a row that exists for this mutation satisfies `predicate` (baseline row first;
+    /// unlike ``records``, nothing is allocated).
+    public func anyRecord(_ predicate: (VariantRecord) -> Bool) -> Bool {
+        if let baselineRecord, predicate(baselineRecord) { return true }
+        if let followupRecord, predicate(followupRecord) { return true }
+        return false
+    }
+
+    /// The gene symbol, from the baseline row when it has one, else the follow-up row.
+    public var gene: String? { baselineRecord?.gene ?? followupRecord?.gene }
 
     /// The protein change (`HGVSp_Short`), baseline row first.
-    public var proteinChange: String? { records.lazy.compactMap(\.proteinChange).first }
+    public var proteinChange: String? { baselineRecord?.proteinChange ?? followupRecord?.proteinChange }
 
     /// The variant classification, baseline row first.
-    public var variantClassification: String? { records.lazy.compactMap(\.variantClassification).first }
+    public var variantClassification: String? {
+        baselineRecord?.variantClassification ?? followupRecord?.variantClassification
+    }
 
     /// The observation at one timepoint.
     /// - Parameter timepoint: baseline or follow-up.
@@ -55,6 +65,7 @@ public struct PairedMutation: Sendable, Equatable {
 /// in ``MutationKey`` order (METHOD.md 3.1, before any mutation leaves the set).
 ///
 /// A mutation absent from one table gets ``AlleleObservation/absent`` there (AF 0, `imputed_zero`).
+/// A table that lists a mutation twice contributes its first row.
 /// - Parameters:
 ///   - baseline: the baseline table's records.
 ///   - followup: the follow-up table's records.
@@ -63,14 +74,70 @@ public struct PairedMutation: Sendable, Equatable {
 public func pairMutations(
     baseline: [VariantRecord], followup: [VariantRecord], minAltReads: Int
 ) -> [PairedMutation] {
-    let baselineIndex = indexByMutation(baseline)
-    let followupIndex = indexByMutation(followup)
-    let keys = Set(baselineIndex.keys).union(followupIndex.keys).sorted()
-    return keys.map { key in
-        let b = baselineIndex[key], f = followupIndex[key]
-        return PairedMutation(
-            key: key, baselineRecord: b, followupRecord: f,
+    pairMutationsNotingRepeats(baseline: baseline, followup: followup, minAltReads: minAltReads).paired
+}
+
+/// ``pairMutations(baseline:followup:minAltReads:)``, also naming the keys each table lists
+/// more than once.
+///
+/// Each table's rows are put in key order (a table already in order, as variant callers write
+/// them, is only checked) and the two orders are merged: no hashing of keys.
+/// - Returns: the paired mutations, and the repeated keys of each table.
+public func pairMutationsNotingRepeats(
+    baseline: [VariantRecord], followup: [VariantRecord], minAltReads: Int
+) -> (paired: [PairedMutation], repeatedInBaseline: Set<MutationKey>, repeatedInFollowup: Set<MutationKey>) {
+    let (baselineOrder, repeatedInBaseline) = firstRowsInKeyOrder(baseline)
+    let (followupOrder, repeatedInFollowup) = firstRowsInKeyOrder(followup)
+    var paired: [PairedMutation] = []
+    paired.reserveCapacity(max(baselineOrder.count, followupOrder.count))
+    func make(_ b: VariantRecord?, _ f: VariantRecord?) -> PairedMutation {
+        PairedMutation(
+            key: (b ?? f)!.key, baselineRecord: b, followupRecord: f,
             baseline: b.map { observeAlleleFraction($0, minAltReads: minAltReads) } ?? .absent,
             followup: f.map { observeAlleleFraction($0, minAltReads: minAltReads) } ?? .absent)
     }
+    var i = 0, j = 0
+    while i < baselineOrder.count || j < followupOrder.count {
+        guard i < baselineOrder.count else {
+            paired.append(make(nil, followup[followupOrder[j]])); j += 1; continue
+        }
+        guard j < followupOrder.count else {
+            paired.append(make(baseline[baselineOrder[i]], nil)); i += 1; continue
+        }
+        let b = baseline[baselineOrder[i]], f = followup[followupOrder[j]]
+        let bKey = b.key, fKey = f.key
+        if bKey == fKey {
+            paired.append(make(b, f)); i += 1; j += 1
+        } else if bKey < fKey {
+            paired.append(make(b, nil)); i += 1
+        } else {
+            paired.append(make(nil, f)); j += 1
+        }
+    }
+    return (paired, repeatedInBaseline, repeatedInFollowup)
+}
+
+/// The indices of a table's rows in key order, one per distinct key (its first row), and the
+/// keys that appear on more than one row.
+func firstRowsInKeyOrder(_ records: [VariantRecord]) -> (order: [Int], repeated: Set<MutationKey>) {
+    var order = Array(records.indices)
+    let inOrder = records.indices.dropFirst().allSatisfy { records[$0 - 1].key <= records[$0].key }
+    if !inOrder {
+        // Stable, so that among equal keys the first row comes first.
+        order = order.enumerated().sorted { lhs, rhs in
+            let l = records[lhs.element].key, r = records[rhs.element].key
+            return l < r || (l == r && lhs.offset < rhs.offset)
+        }.map(\.element)
+    }
+    var unique: [Int] = []
+    unique.reserveCapacity(order.count)
+    var repeated: Set<MutationKey> = []
+    for index in order {
+        if let last = unique.last, records[last].key == records[index].key {
+            repeated.insert(records[index].key)
+        } else {
+            unique.append(index)
+        }
+    }
+    return (unique, repeated)
 }

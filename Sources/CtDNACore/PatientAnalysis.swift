@@ -21,10 +21,10 @@ public func analyzePatient(
         return excludedResult(samples, parameters: parameters)
     }
     let normalIndex = samples.normal.map(indexByMutation)
-    let paired = pairMutations(
-        baseline: baselineTable, followup: followupTable, minAltReads: parameters.minAltReads)
     // A table that lists a mutation twice: the first row is used, and the audit says so.
-    let repeated = (baseline: repeatedKeys(baselineTable), followup: repeatedKeys(followupTable))
+    let (paired, repeatedInBaseline, repeatedInFollowup) = pairMutationsNotingRepeats(
+        baseline: baselineTable, followup: followupTable, minAltReads: parameters.minAltReads)
+    let repeated = (baseline: repeatedInBaseline, followup: repeatedInFollowup)
 
     var audit: [MutationAudit] = []
     var somatic: [SomaticMutation] = []
@@ -47,7 +47,7 @@ public func analyzePatient(
             somatic.append(SomaticMutation(
                 key: mutation.key, baseline: mutation.baseline.alleleFraction ?? 0,
                 followup: mutation.followup.alleleFraction ?? 0, isDriver: driver,
-                isOncogenic: mutation.records.contains(where: isOncogenic)))
+                isOncogenic: mutation.anyRecord(isOncogenic)))
         }
         audit.append(MutationAudit(
             patient: samples.patient, key: mutation.key, gene: mutation.gene,

@@ -25,8 +25,10 @@ public func unionExclusions(_ mutation: PairedMutation) -> [MutationStatus] {
     if !mutation.baseline.isDetected && !mutation.followup.isDetected {
         reasons.append(.notDetected)
     }
-    let statuses = mutation.records.compactMap(\.callStatus)
-    if !statuses.isEmpty && !statuses.contains(where: isCalled) {
+    let statuses = (mutation.baselineRecord?.callStatus, mutation.followupRecord?.callStatus)
+    let anyStatus = statuses.0 != nil || statuses.1 != nil
+    let anyCalled = statuses.0.map(isCalled) == true || statuses.1.map(isCalled) == true
+    if anyStatus && !anyCalled {
         reasons.append(.notCalled)
     }
     if !mutation.baseline.hasCoverage || !mutation.followup.hasCoverage {

@@ -18,9 +18,9 @@ public enum JSONReport {
     /// - Returns: the JSON text, ending in a newline.
     public static func render(_ document: RunDocument, results: [PatientResult]) -> String {
         let (head, tail) = frame(document, hasPatients: !results.isEmpty)
-        var text = head
-        for (index, result) in results.enumerated() { text += patientEntry(result, first: index == 0) }
-        return text + tail
+        var entries: [UInt8] = []
+        for (index, result) in results.enumerated() { appendPatientEntry(result, first: index == 0, to: &entries) }
+        return head + String(decoding: entries, as: UTF8.self) + tail
     }
 
     /// Writes the whole document to `sink`, copying the patients' entries from `patientEntries`,
@@ -33,13 +33,15 @@ public enum JSONReport {
         try tail.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// One patient's entry in the `patients` array, as it appears in the document: a separating
-    /// `,` and line break unless it is the first entry, then the indented object.
+    /// Appends one patient's entry in the `patients` array, as it appears in the document: a
+    /// separating `,` and line break unless it is the first entry, then the indented object.
     /// - Parameters:
     ///   - result: the patient's result.
     ///   - first: whether it is the first entry of the array.
-    public static func patientEntry(_ result: PatientResult, first: Bool) -> String {
-        (first ? "    " : ",\n    ") + patient(result).render(level: 2)
+    ///   - output: where the UTF-8 bytes go.
+    public static func appendPatientEntry(_ result: PatientResult, first: Bool, to output: inout [UInt8]) {
+        output.append(text: first ? "    " : ",\n    ")
+        patient(result).write(to: &output, level: 2)
     }
 
     /// The document's text before and after the patients' entries.

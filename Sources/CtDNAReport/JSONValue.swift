@@ -33,75 +33,97 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// The value as JSON text, indented by two spaces per level, without a trailing newline.
     /// - Parameter level: the current nesting depth (0 for a document).
     public func render(level: Int = 0) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, level: level)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the rendering to `output`: one growing string, never a string per nested value.
-    func write(to output: inout String, level: Int) {
+    /// Appends the rendering's UTF-8 bytes to `output`: one growing buffer, never a string per
+    /// nested value.
+    /// - Parameters:
+    ///   - output: where the bytes go.
+    ///   - level: the current nesting depth (0 for a document).
+    public func write(to output: inout [UInt8], level: Int) {
         switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
-        case let .integer(value): output += String(value)
+        case .null: output.append(text: "null")
+        case let .bool(value): output.append(text: value ? "true" : "false")
+        case let .integer(value): output.append(text: String(value))
         case let .number(value):
-            if !value.isFinite { output += "null" } else if value == 0 { output += "0.0" } else { output += value.description }
-        case let .string(value): output += JSONValue.quoted(value)
+            if !value.isFinite { output.append(text: "null") } else if value == 0 { output.append(text: "0.0") } else { output.append(text: value.description) }
+        case let .string(value): JSONValue.appendQuoted(value, to: &output)
         case let .array(items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            guard !items.isEmpty else { output.append(text: "[]"); return }
+            output.append(text: "[\n")
             for (index, item) in items.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(text: ",\n") }
                 JSONValue.indent(&output, level + 1)
                 item.write(to: &output, level: level + 1)
             }
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             JSONValue.indent(&output, level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            guard !members.isEmpty else { output.append(text: "{}"); return }
+            output.append(text: "{\n")
             for (index, member) in members.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(text: ",\n") }
                 JSONValue.indent(&output, level + 1)
-                output += JSONValue.quoted(member.key)
-                output += ": "
+                JSONValue.appendQuoted(member.key, to: &output)
+                output.append(text: ": ")
                 member.value.write(to: &output, level: level + 1)
             }
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             JSONValue.indent(&output, level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func indent(_ output: inout String, _ level: Int) {
-        for _ in 0..<level { output += "  " }
+    private static func indent(_ output: inout [UInt8], _ level: Int) {
+        for _ in 0..<(2 * level) { output.append(UInt8(ascii: " ")) }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ text: String) -> String {
-        // Most keys and values need no escaping: one scan, then one copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends a JSON string literal: quotes, backslashes and control characters escaped, every
+    /// other byte of the UTF-8 text as it is.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Most keys and values need no escaping: one scan, then one copy.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(text: "\\\"")
+                case UInt8(ascii: "\\"): output.append(text: "\\\\")
+                case UInt8(ascii: "\n"): output.append(text: "\\n")
+                case UInt8(ascii: "\r"): output.append(text: "\\r")
+                case UInt8(ascii: "\t"): output.append(text: "\\t")
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    output.append(text: "\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: output.append(byte)
                 }
             }
         }
-        return result + "\""
+        output.append(UInt8(ascii: "\""))
+    }
+}
+
+extension [UInt8] {
+    /// Appends a text's UTF-8 bytes.
+    @inline(__always)
+    mutating func append(text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }
 

@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAIO
 
 /// The tab-separated per-patient (`patients.tsv`) and per-mutation (`audit.tsv`) tables.
 ///
@@ -55,51 +56,64 @@ public enum PatientTables {
     /// - Parameter results: the patients' results, in the order to write them.
     /// - Returns: the table's text.
     public static func auditTSV(_ results: [PatientResult]) -> String {
-        var text = auditHeader
-        for result in results { appendAuditRows(of: result, to: &text) }
-        return text
+        var rows: [UInt8] = []
+        for result in results { appendAuditRows(of: result, to: &rows) }
+        return auditHeader + String(decoding: rows, as: UTF8.self)
     }
 
     /// Appends one patient's rows of `audit.tsv` (no header), in mutation-key order, each
     /// ending in `\n`.
     /// - Parameters:
     ///   - result: the patient's result.
-    ///   - text: where the rows go.
-    public static func appendAuditRows(of result: PatientResult, to text: inout String) {
+    ///   - text: where the rows' UTF-8 bytes go.
+    public static func appendAuditRows(of result: PatientResult, to text: inout [UInt8]) {
         let ordered = result.audit.indices.allSatisfy { $0 == 0 || result.audit[$0 - 1].key < result.audit[$0].key }
         let patient = self.text(result.summary.patient)
         for row in ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key }) {
-            text += patient
-            for cell in [row.key.description, self.text(row.gene), self.text(row.proteinChange), self.text(row.variantClassification)] {
-                text += "\t"
-                text += cell
+            text.append(text: patient)
+            text.append(UInt8(ascii: "\t"))
+            appendKey(row.key, to: &text)
+            for cell in [row.gene, row.proteinChange, row.variantClassification] {
+                text.append(UInt8(ascii: "\t"))
+                text.append(text: self.text(cell))
             }
             appendObservation(row.baseline, to: &text)
             appendObservation(row.followup, to: &text)
-            text += "\t"
-            text += NumberFormat.real(row.normal?.alleleFraction)
-            text += "\t"
-            text += row.status.rawValue
-            text += row.isDriver ? "\ttrue" : "\tfalse"
-            text += row.isClonal ? "\ttrue\t" : "\tfalse\t"
-            text += list(row.notes)
-            text += "\n"
+            text.append(UInt8(ascii: "\t"))
+            text.append(text: NumberFormat.real(row.normal?.alleleFraction))
+            text.append(UInt8(ascii: "\t"))
+            text.append(text: row.status.rawValue)
+            text.append(text: row.isDriver ? "\ttrue" : "\tfalse")
+            text.append(text: row.isClonal ? "\ttrue\t" : "\tfalse\t")
+            if !row.notes.isEmpty { text.append(text: list(row.notes)) }
+            text.append(UInt8(ascii: "\n"))
         }
     }
 
+    /// `chrom:pos:ref:alt`, as ``MutationKey/description`` spells it, without the interpolation.
+    private static func appendKey(_ key: MutationKey, to text: inout [UInt8]) {
+        text.append(text: key.chromosome)
+        text.append(UInt8(ascii: ":"))
+        text.append(text: String(key.position))
+        text.append(UInt8(ascii: ":"))
+        text.append(text: key.reference)
+        text.append(UInt8(ascii: ":"))
+        text.append(text: key.alternate)
+    }
+
     /// Tab, then AF, alt, ref and imputed-zero flag of an observation (`NA` when the sample is absent).
-    private static func appendObservation(_ observation: AlleleObservation?, to text: inout String) {
+    private static func appendObservation(_ observation: AlleleObservation?, to text: inout [UInt8]) {
         guard let observation else {
-            text += "\tNA\tNA\tNA\tNA"
+            text.append(text: "\tNA\tNA\tNA\tNA")
             return
         }
-        text += "\t"
-        text += NumberFormat.real(observation.alleleFraction)
-        text += "\t"
-        text += NumberFormat.integer(observation.altCount)
-        text += "\t"
-        text += NumberFormat.integer(observation.refCount)
-        text += observation.imputedZero ? "\ttrue" : "\tfalse"
+        text.append(UInt8(ascii: "\t"))
+        text.append(text: NumberFormat.real(observation.alleleFraction))
+        text.append(UInt8(ascii: "\t"))
+        text.append(text: NumberFormat.integer(observation.altCount))
+        text.append(UInt8(ascii: "\t"))
+        text.append(text: NumberFormat.integer(observation.refCount))
+        text.append(text: observation.imputedZero ? "\ttrue" : "\tfalse")
     }
 
     /// Baseline, follow-up, difference and ratio of a metric; `NA` when absent.

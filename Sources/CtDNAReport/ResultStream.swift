@@ -35,14 +35,15 @@ public final class ResultStream: @unchecked Sendable {
     ///   - index: The patient's place in the sheet, from 0; each index once.
     /// - Throws: `InputError` when writing fails.
     public func add(_ result: PatientResult, index: Int) throws {
-        var rows = ""
+        var rows: [UInt8] = []
         PatientTables.appendAuditRows(of: result, to: &rows)
-        let entry = JSONReport.patientEntry(result, first: index == 0)
+        var entry: [UInt8] = []
+        JSONReport.appendPatientEntry(result, first: index == 0, to: &entry)
         var patientTally = FilterTally()
         patientTally.add(result)
         try lock.withLock { _ in
-            try audit.put(Array(rows.utf8), number: index)
-            try json.put(Array(entry.utf8), number: index)
+            try audit.put(rows, number: index)
+            try json.put(entry, number: index)
             tally.add(patientTally)
         }
     }

@@ -5,15 +5,14 @@ import CtDNAIO
 /// - Parameter record: a table row.
 /// - Returns: `true` for a hotspot.
 public func isHotspot(_ record: VariantRecord) -> Bool {
-    record.hotspot?.trimmingWhitespace().uppercased() == "Y"
-        || record.hotspotWhitelist?.trimmingWhitespace().uppercased() == "TRUE"
+    record.hotspot?.isWord("y") == true || record.hotspotWhitelist?.isWord("true") == true
 }
 
 /// Whether a row's OncoKB `ONCOGENIC` value is exactly `Oncogenic` (any letter case).
 /// - Parameter record: a table row.
 /// - Returns: `true` for `Oncogenic`.
 public func isOncogenic(_ record: VariantRecord) -> Bool {
-    record.oncogenic?.trimmingWhitespace().lowercased() == "oncogenic"
+    record.oncogenic?.isWord("oncogenic") == true
 }
 
 /// Whether a mutation is a driver (METHOD.md 3.3): a hotspot, or `Oncogenic` in OncoKB, or
@@ -27,6 +26,6 @@ public func isDriver(_ mutation: PairedMutation, likelyOncogenicIsDriver: Bool) 
     mutation.anyRecord { record in
         if isHotspot(record) || isOncogenic(record) { return true }
         return likelyOncogenicIsDriver
-            && record.oncogenic?.trimmingWhitespace().lowercased() == "likely oncogenic"
+            && record.oncogenic?.isWord("likely oncogenic") == true
     }
 }

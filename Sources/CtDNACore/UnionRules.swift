@@ -38,6 +38,29 @@ public func unionExclusions(_ mutation: PairedMutation) -> [MutationStatus] {
 }
 
 extension String {
+    /// Whether the text, without surrounding white space and ignoring letter case, is `word`
+    /// (given in lower case). ASCII text is compared byte by byte without making a string.
+    func isWord(_ word: String) -> Bool {
+        var isASCII = true
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while start < end, utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09 {
+            end = utf8.index(before: end)
+        }
+        var candidate = utf8[start..<end].makeIterator()
+        for expected in word.utf8 {
+            guard let byte = candidate.next() else { return false }
+            if byte >= 0x80 { isASCII = false; break }
+            let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if lowered != expected { return false }
+        }
+        if isASCII {
+            guard let extra = candidate.next() else { return true }
+            if extra < 0x80 { return false }
+        }
+        return trimmingWhitespace().lowercased() == word
+    }
+
     func trimmingWhitespace() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }

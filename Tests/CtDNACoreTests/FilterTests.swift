@@ -92,3 +92,29 @@ struct FilterTests {
             == [.chGene, .chVariant])
     }
 }
+
+/// The annotation words are read as the METHOD.md spellings: surrounding spaces and letter case
+/// do not matter, other text does (cases written by hand).
+@Suite("Annotation words")
+struct AnnotationWordTests {
+    static func record(hotspot: String? = nil, whitelist: String? = nil, oncogenic: String? = nil) -> VariantRecord {
+        VariantRecord(gene: "KRAS", chromosome: "12", position: 25398284, reference: "C", alternate: "A",
+                      altCount: 10, refCount: 90, alleleFraction: 0.1, oncogenic: oncogenic, hotspot: hotspot,
+                      hotspotWhitelist: whitelist)
+    }
+
+    @Test(arguments: [("Y", true), ("y", true), (" Y\t", true), ("YES", false), ("N", false), ("", false), ("Ÿ", false)])
+    func hotspotFlag(value: String, expected: Bool) {
+        #expect(isHotspot(Self.record(hotspot: value)) == expected)
+    }
+
+    @Test(arguments: [("TRUE", true), ("true", true), (" True ", true), ("TRUEISH", false), ("FALSE", false)])
+    func hotspotWhitelist(value: String, expected: Bool) {
+        #expect(isHotspot(Self.record(whitelist: value)) == expected)
+    }
+
+    @Test(arguments: [("Oncogenic", true), ("ONCOGENIC ", true), ("Likely Oncogenic", false), ("Oncogenic\u{00A0}", true), ("Öncogenic", false)])
+    func oncogenicWord(value: String, expected: Bool) {
+        #expect(isOncogenic(Self.record(oncogenic: value)) == expected)
+    }
+}

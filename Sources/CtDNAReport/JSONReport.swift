@@ -41,7 +41,89 @@ public enum JSONReport {
     ///   - output: where the UTF-8 bytes go.
     public static func appendPatientEntry(_ result: PatientResult, first: Bool, to output: inout [UInt8]) {
         output.append(text: first ? "    " : ",\n    ")
-        patient(result).write(to: &output, level: 2)
+        // The same text as `patient(result).write(to:level: 2)`, without building the kept
+        // mutations' tree: a patient of a large panel has thousands.
+        guard case let .object(members) = patient(result, withMutations: false) else { return }
+        var object = ObjectWriter(level: 2)
+        for member in members {
+            object.member(member.key, to: &output)
+            member.value.write(to: &output, level: 3)
+        }
+        object.member("mutations", to: &output)
+        let kept = keptMutations(result)
+        if kept.isEmpty {
+            output.append(text: "[]")
+        } else {
+            output.append(text: "[\n")
+            for (index, row) in kept.enumerated() {
+                output.append(text: index == 0 ? "        " : ",\n        ")
+                appendMutation(row, to: &output)
+            }
+            output.append(text: "\n      ]")
+        }
+        object.end(to: &output)
+    }
+
+    /// The members of a JSON object written one by one, in the layout of ``JSONValue``.
+    private struct ObjectWriter {
+        let level: Int
+        var count = 0
+
+        mutating func member(_ key: String, to output: inout [UInt8]) {
+            output.append(text: count == 0 ? "{\n" : ",\n")
+            for _ in 0..<(2 * (level + 1)) { output.append(UInt8(ascii: " ")) }
+            JSONValue.appendQuoted(key, to: &output)
+            output.append(text: ": ")
+            count += 1
+        }
+
+        func end(to output: inout [UInt8]) {
+            guard count > 0 else { output.append(text: "{}"); return }
+            output.append(UInt8(ascii: "\n"))
+            for _ in 0..<(2 * level) { output.append(UInt8(ascii: " ")) }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// One kept mutation at nesting level 4, as ``mutation(_:)`` renders it there.
+    private static func appendMutation(_ row: MutationAudit, to output: inout [UInt8]) {
+        var object = ObjectWriter(level: 4)
+        object.member("mutation", to: &output)
+        JSONValue.appendQuoted(row.key.description, to: &output)
+        for (key, text) in [("gene", row.gene), ("protein_change", row.proteinChange), ("variant_classification", row.variantClassification)] {
+            object.member(key, to: &output)
+            JSONValue.string(text).write(to: &output, level: 5)
+        }
+        for (key, value) in [("baseline", row.baseline), ("followup", row.followup), ("normal", row.normal)] {
+            object.member(key, to: &output)
+            guard let value else { output.append(text: "null"); continue }
+            var inner = ObjectWriter(level: 5)
+            inner.member("af", to: &output)
+            JSONValue.number(value.alleleFraction).write(to: &output, level: 6)
+            inner.member("alt", to: &output)
+            JSONValue.integer(value.altCount).write(to: &output, level: 6)
+            inner.member("ref", to: &output)
+            JSONValue.integer(value.refCount).write(to: &output, level: 6)
+            inner.member("imputed_zero", to: &output)
+            output.append(text: value.imputedZero ? "true" : "false")
+            inner.member("below_min_alt_reads", to: &output)
+            output.append(text: value.belowMinimumAltReads ? "true" : "false")
+            inner.end(to: &output)
+        }
+        object.member("status", to: &output)
+        JSONValue.appendQuoted(row.status.rawValue, to: &output)
+        object.member("driver", to: &output)
+        output.append(text: row.isDriver ? "true" : "false")
+        object.member("clonal", to: &output)
+        output.append(text: row.isClonal ? "true" : "false")
+        object.member("notes", to: &output)
+        JSONValue.array(row.notes.map { .string($0) }).write(to: &output, level: 5)
+        object.end(to: &output)
+    }
+
+    /// A patient's kept mutations (set S), in key order.
+    private static func keptMutations(_ result: PatientResult) -> [MutationAudit] {
+        result.audit.filter { $0.status == .kept }.sorted { $0.key < $1.key }
     }
 
     /// The document's text before and after the patients' entries.
@@ -89,8 +171,9 @@ public enum JSONReport {
         ])
     }
 
-    /// One patient: the summary fields and its kept mutations (audit rows with status `kept`).
-    static func patient(_ result: PatientResult) -> JSONValue {
+    /// One patient: the summary fields and (unless `withMutations` is false) its kept mutations
+    /// (audit rows with status `kept`).
+    static func patient(_ result: PatientResult, withMutations: Bool = true) -> JSONValue {
         let summary = result.summary
         let status: String, reason: JSONValue
         switch summary.status {
@@ -98,7 +181,7 @@ public enum JSONReport {
         case .notDetected: (status, reason) = ("not_detected", .null)
         case let .excluded(text): (status, reason) = ("excluded", .string(text))
         }
-        return .object([
+        let members = [
             JSONMember("patient", .string(summary.patient)),
             JSONMember("cohort", .string(summary.cohort)),
             JSONMember("arm", .string(summary.arm)),
@@ -114,9 +197,10 @@ public enum JSONReport {
             JSONMember("median_af", metric(summary.medianAlleleFraction)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction)),
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
-            // Only the bona fide somatic mutations (set S); every mutation, dropped ones too, is in audit.tsv.
-            JSONMember("mutations", .array(result.audit.filter { $0.status == .kept }.sorted { $0.key < $1.key }.map(mutation))),
-        ])
+        ]
+        guard withMutations else { return .object(members) }
+        // Only the bona fide somatic mutations (set S); every mutation, dropped ones too, is in audit.tsv.
+        return .object(members + [JSONMember("mutations", .array(keptMutations(result).map(mutation)))])
     }
 
     /// A paired metric with its difference and ratio, or `null`.

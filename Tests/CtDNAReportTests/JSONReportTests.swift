@@ -1,3 +1,4 @@
+import CtDNACore
 import Foundation
 import Testing
 @testable import CtDNAReport
@@ -64,5 +65,25 @@ struct JSONReportTests {
               "empty": []
             }
             """)
+    }
+}
+
+/// The patients' entries are written directly, without a JSON tree; they must read exactly as
+/// the tree renders them, escapes, nulls and empty lists included.
+@Suite("JSON patient entries")
+struct JSONPatientEntryTests {
+    @Test func directEntriesEqualTheTreeRendering() {
+        var results = ReportFixtures.smallResults
+        // A mutation with every optional part absent or awkward.
+        results[0].audit[0].gene = "A\"B\\C\tD"
+        results[0].audit[0].proteinChange = nil
+        results[0].audit[0].normal = AlleleObservation(altCount: nil, refCount: nil, alleleFraction: nil)
+        results[0].audit[0].notes = ["x", "y\u{1}"]
+        for (index, result) in results.enumerated() {
+            var direct: [UInt8] = []
+            JSONReport.appendPatientEntry(result, first: index == 0, to: &direct)
+            let tree = (index == 0 ? "    " : ",\n    ") + JSONReport.patient(result).render(level: 2)
+            #expect(String(decoding: direct, as: UTF8.self) == tree, "patient \(index)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import CtDNAIO
 import CtDNACore
 import CtDNAStats
+import Dispatch
 import Synchronization
 
 /// Which of a patient's tables a sample is.
@@ -21,6 +22,53 @@ private struct StreamingState {
         self.patients = patients
         self.samplesLeft = samplesLeft
         summaries = Array(repeating: nil, count: patients.count)
+    }
+}
+
+/// The streaming state, shared with worker threads.
+private final class SharedState: Sendable {
+    let value: Mutex<StreamingState>
+    init(_ state: StreamingState) { value = Mutex(state) }
+}
+
+/// Runs patients' analyses on background threads, at most `limit` waiting or running at once,
+/// and keeps the first error.
+private final class PatientWorkers: Sendable {
+    private let queue = DispatchQueue(label: "ctdna.patients", attributes: .concurrent)
+    private let group = DispatchGroup()
+    private let slots = DispatchSemaphore(value: 0)
+    private let firstError = Mutex<(any Error)?>(nil)
+
+    init(limit: Int) {
+        // Made at 0 and raised: libdispatch traps when a semaphore is freed below its initial value.
+        for _ in 0..<limit { slots.signal() }
+    }
+
+    /// Queues `work`, waiting while `limit` tasks are queued or running.
+    /// - Throws: The error of an earlier task, so that reading stops soon after a failure.
+    func submit(_ work: @escaping @Sendable () throws -> Void) throws {
+        try rethrow()
+        slots.wait()
+        group.enter()
+        queue.async { [self] in
+            defer {
+                slots.signal()
+                group.leave()
+            }
+            do {
+                try work()
+            } catch {
+                firstError.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+    }
+
+    /// Waits until every queued task has run.
+    func waitForAll() { group.wait() }
+
+    /// Throws the first error a task threw, if any.
+    func rethrow() throws {
+        if let error = firstError.withLock({ $0 }) { throw error }
     }
 }
 
@@ -57,7 +105,7 @@ public struct CohortAnalysis: Sendable {
     public init(
         sheet: SampleSheet, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
-        onResult: @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
+        onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
         onRestart: () throws -> Void = {}
     ) throws {
         let origin = { (line: Int) in "\(sheet.path):\(line)" }
@@ -89,41 +137,57 @@ public struct CohortAnalysis: Sendable {
         var holding: Set<String> = []
         var finished: StreamingState
         while true {
-            let state = Mutex(initial)
+            let state = SharedState(initial)
             do {
-                try SampleLoader.stream(
-                    requests, options: tableOptions, threads: threads, holdingWholeFiles: holding, progress: progress,
-                    deliver: { key, records in
-                        // Hand the records to their patients; those now complete leave the state
-                        // and are analysed outside the lock.
-                        let ready = state.withLock { state -> [(Int, PatientSamples)] in
-                            var ready: [(Int, PatientSamples)] = []
-                            var counted: Set<Int> = []
-                            for (index, role) in users[key] ?? [] {
-                                switch role {
-                                case .baseline: state.patients[index].baseline = records
-                                case .followup: state.patients[index].followup = records
-                                case .normal: state.patients[index].normal = records
+                do {
+                    // With more than one thread, patients are analysed and written on worker
+                    // threads while the readers go on: parsing a table need not wait for the
+                    // analysis of the patient whose rows just ended.
+                    let workers = threads > 1 ? PatientWorkers(limit: 2 * threads) : nil
+                    defer { workers?.waitForAll() }
+                    let analyze: @Sendable (Int, PatientSamples) throws -> Void = { index, samples in
+                        let result = analyzePatient(samples, parameters: parameters)
+                        state.value.withLock { $0.summaries[index] = result.summary }
+                        try onResult(index, result)
+                    }
+                    try SampleLoader.stream(
+                        requests, options: tableOptions, threads: threads, holdingWholeFiles: holding, progress: progress,
+                        deliver: { key, records in
+                            // Hand the records to their patients; those now complete leave the
+                            // state and are analysed outside the lock.
+                            let ready = state.value.withLock { state -> [(Int, PatientSamples)] in
+                                var ready: [(Int, PatientSamples)] = []
+                                var counted: Set<Int> = []
+                                for (index, role) in users[key] ?? [] {
+                                    switch role {
+                                    case .baseline: state.patients[index].baseline = records
+                                    case .followup: state.patients[index].followup = records
+                                    case .normal: state.patients[index].normal = records
+                                    }
+                                    guard counted.insert(index).inserted else { continue }
+                                    state.samplesLeft[index] -= 1
+                                    if state.samplesLeft[index] == 0 {
+                                        ready.append((index, state.patients[index]))
+                                        state.patients[index].baseline = nil
+                                        state.patients[index].followup = nil
+                                        state.patients[index].normal = nil
+                                    }
                                 }
-                                guard counted.insert(index).inserted else { continue }
-                                state.samplesLeft[index] -= 1
-                                if state.samplesLeft[index] == 0 {
-                                    ready.append((index, state.patients[index]))
-                                    state.patients[index].baseline = nil
-                                    state.patients[index].followup = nil
-                                    state.patients[index].normal = nil
+                                return ready
+                            }
+                            for (index, samples) in ready {
+                                if let workers {
+                                    try workers.submit { try analyze(index, samples) }
+                                } else {
+                                    try analyze(index, samples)
                                 }
                             }
-                            return ready
-                        }
-                        for (index, samples) in ready {
-                            let result = analyzePatient(samples, parameters: parameters)
-                            state.withLock { $0.summaries[index] = result.summary }
-                            try onResult(index, result)
-                        }
-                    },
-                    fileRead: { file, checksum in state.withLock { $0.checksums[file] = checksum } })
-                finished = state.withLock { $0 }
+                        },
+                        fileRead: { file, checksum in state.value.withLock { $0.checksums[file] = checksum } })
+                    workers?.waitForAll()
+                    try workers?.rethrow()
+                }
+                finished = state.value.withLock { $0 }
                 break
             } catch let error as TableNotGroupedBySample {
                 holding.insert(error.file)

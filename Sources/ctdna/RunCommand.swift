@@ -6,6 +6,12 @@ import CtDNAReport
 import Foundation
 import Synchronization
 
+/// The result stream a run writes to: replaced when the reading starts over.
+private final class CurrentResultStream: Sendable {
+    let value: Mutex<ResultStream>
+    init(_ stream: ResultStream) { value = Mutex(stream) }
+}
+
 /// `ctdna run`: the whole analysis of a cohort, from a sample sheet to a folder of results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -89,18 +95,18 @@ struct Run: ParsableCommand {
         let outputs = try OutputFolder(path: outputFolder)
         // audit.tsv and report.json's patients are written as each patient is analysed; a
         // restart (a multi-sample table not grouped by sample) begins them again.
-        let stream = Mutex(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path))
+        let stream = CurrentResultStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path))
         let progress = Terminal.progress(enabled: !quiet, label: "read")
         let analysis = try CohortAnalysis(
             sheet: sheet, tableOptions: columns.tableOptions(), parameters: parameters, threads: threads,
             progress: progress,
-            onResult: { index, result in try stream.withLock { $0 }.add(result, index: index) },
+            onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
             onRestart: {
                 let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path)
-                stream.withLock { $0 = fresh }
+                stream.value.withLock { $0 = fresh }
             })
         Terminal.endProgress(enabled: !quiet)
-        let results = stream.withLock { $0 }
+        let results = stream.value.withLock { $0 }
         let statistics = try analysis.statistics(options: tests.wilcoxonOptions)
 
         let document = RunDocument(

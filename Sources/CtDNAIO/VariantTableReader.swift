@@ -66,8 +66,10 @@ public struct VariantTableReader: ~Copyable {
                 return true  // a comment before the header
             }
             let header = line[0] == UInt8(ascii: "#") ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
-            let names = try VariantTableReader.headerNames(header, path: path, line: number)
-            let layout = try TableLayout(columnNames: names, options: options, file: path, line: number)
+            let layout = try TableLayoutCache.shared.layout(header: header, options: options) {
+                try TableLayout(columnNames: VariantTableReader.headerNames(header, path: path, line: number),
+                                options: options, file: path, line: number)
+            }
             resolved = layout
             try onHeader(layout)
             parser = RowParser(layout: layout, options: options, path: path)

@@ -208,6 +208,7 @@ final class TableLayoutCache: Sendable {
         let options: LayoutOptions
         let layout: TableLayout
 
+        /// Whether this entry is for these header bytes and these options.
         func matches(_ bytes: UnsafeRawBufferPointer, _ wanted: LayoutOptions) -> Bool {
             header.count == bytes.count && options == wanted
                 && header.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
@@ -220,6 +221,7 @@ final class TableLayoutCache: Sendable {
         var nextToReplace = 0
     }
 
+    /// The entries, behind a lock: readers on several threads look layouts up at once.
     private let entries = Mutex(Entries())
 
     /// Creates an empty cache.

@@ -32,39 +32,57 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// The chaining state H0..H7, starting at the initial hash value of section 5.3.3.
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    /// Bytes waiting for a full block.
-    private var pending: [UInt8] = []
+    /// The eight words H0..H7 of the chaining state, kept inline (no heap storage).
+    private struct ChainingState {
+        var h0: UInt32, h1: UInt32, h2: UInt32, h3: UInt32, h4: UInt32, h5: UInt32, h6: UInt32, h7: UInt32
+    }
+
+    /// The chaining state, starting at the initial hash value of section 5.3.3.
+    private var state = ChainingState(
+        h0: 0x6a09e667, h1: 0xbb67ae85, h2: 0x3c6ef372, h3: 0xa54ff53a,
+        h4: 0x510e527f, h5: 0x9b05688c, h6: 0x1f83d9ab, h7: 0x5be0cd19)
+    /// Room for one block of bytes waiting for the rest of their block (the first
+    /// `pendingCount` bytes are in use). A tuple, so it lives inside the value, not on the heap.
+    private var pendingBlock: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// How many bytes of `pendingBlock` are in use, 0 to 63.
+    private var pendingCount = 0
     /// Bytes fed so far.
     private var totalByteCount: UInt64 = 0
 
     /// Creates a hash of nothing yet.
-    public init() {
-        pending.reserveCapacity(SHA256.blockSize)
-    }
+    public init() {}
 
     /// Adds bytes to the message.
     /// - Parameter bytes: the next bytes of the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         totalByteCount &+= UInt64(bytes.count)
         var offset = 0
-        if !pending.isEmpty {
-            let taken = min(SHA256.blockSize - pending.count, bytes.count)
-            pending.append(contentsOf: bytes[0..<taken])
+        if pendingCount > 0 {
+            let taken = min(SHA256.blockSize - pendingCount, bytes.count)
+            let filled = pendingCount
+            withUnsafeMutableBytes(of: &pendingBlock) { block in
+                block.baseAddress!.advanced(by: filled).copyMemory(from: base, byteCount: taken)
+            }
+            pendingCount += taken
             offset = taken
-            guard pending.count == SHA256.blockSize else { return }
-            let block = pending
-            block.withUnsafeBytes { compress($0) }
-            pending.removeAll(keepingCapacity: true)
+            guard pendingCount == SHA256.blockSize else { return }
+            var block = pendingBlock
+            withUnsafeBytes(of: &block) { compress(blocks: $0.baseAddress!, count: 1) }
+            pendingCount = 0
         }
-        while bytes.count - offset >= SHA256.blockSize {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + SHA256.blockSize)]))
-            offset += SHA256.blockSize
+        let wholeBlocks = (bytes.count - offset) / SHA256.blockSize
+        if wholeBlocks > 0 {
+            compress(blocks: base + offset, count: wholeBlocks)
+            offset += wholeBlocks * SHA256.blockSize
         }
-        pending.append(contentsOf: bytes[offset...])
+        let left = bytes.count - offset
+        if left > 0 {
+            withUnsafeMutableBytes(of: &pendingBlock) { block in
+                block.baseAddress!.copyMemory(from: base + offset, byteCount: left)
+            }
+            pendingCount = left
+        }
     }
 
     /// Adds bytes to the message.
@@ -79,29 +97,31 @@ public struct SHA256: Sendable {
     /// - Returns: the digest in hex, as `sha256sum` prints it.
     public mutating func finalize() -> String {
         let bitLength = totalByteCount &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % SHA256.blockSize != SHA256.blockSize - 8 {
-            tail.append(0)
+        // The padding (section 5.1.1): 0x80, zeros, then the message length in bits, big-endian,
+        // ending a block; one block when at most 55 bytes are pending, two otherwise.
+        let tailLength = pendingCount < SHA256.blockSize - 8 ? SHA256.blockSize : 2 * SHA256.blockSize
+        let filled = pendingCount
+        var pending = pendingBlock
+        withUnsafeTemporaryAllocation(byteCount: 2 * SHA256.blockSize, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            withUnsafeBytes(of: &pending) { tail.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: filled) }
+            tail[filled] = 0x80
+            tail.storeBytes(of: bitLength.bigEndian, toByteOffset: tailLength - 8, as: UInt64.self)
+            compress(blocks: UnsafeRawPointer(tail.baseAddress!), count: tailLength / SHA256.blockSize)
         }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBytes { all in
-            for start in stride(from: 0, to: all.count, by: SHA256.blockSize) {
-                compress(UnsafeRawBufferPointer(rebasing: all[start..<(start + SHA256.blockSize)]))
+        pendingCount = 0
+        let words = [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7]
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            for word in words {
+                for shift in stride(from: 28, through: 0, by: -4) {
+                    hex[index] = digits.utf8Start[Int((word &>> UInt32(shift)) & 0xf)]
+                    index += 1
+                }
             }
+            return index
         }
-        pending.removeAll()
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) {
-                hex.append(digits[Int((word >> UInt32(shift)) & 0xf)])
-            }
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The digest of a whole byte array, in hex.
@@ -139,49 +159,99 @@ public struct SHA256: Sendable {
         return hash.finalize()
     }
 
-    /// Processes one 64-byte block (FIPS 180-4, section 6.2.2).
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            let base = index * 4
-            schedule[index] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
-                | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+    /// Processes `count` consecutive 64-byte blocks starting at `blocks` (FIPS 180-4, section 6.2.2).
+    ///
+    /// The state is held in locals for the whole run of blocks, and the message schedule (with
+    /// each round's constant already added) lives in one stack buffer reused by every block.
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
+        var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
+        SHA256.roundConstants.withUnsafeBufferPointer { constants in
+            let constants = constants.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { scheduleBuffer in
+                let schedule = scheduleBuffer.baseAddress!
+                for blockIndex in 0..<count {
+                    let block = blocks + blockIndex &* SHA256.blockSize
+                    for index in 0..<16 {
+                        schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
+                    }
+                    for index in 16..<64 {
+                        schedule[index] = schedule[index &- 16] &+ SHA256.smallSigma0(schedule[index &- 15])
+                            &+ schedule[index &- 7] &+ SHA256.smallSigma1(schedule[index &- 2])
+                    }
+                    for index in 0..<64 {
+                        schedule[index] &+= constants[index]
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var round = 0
+                    while round < 64 {
+                        // Eight rounds with the letters renamed instead of shifted.
+                        SHA256.round(a, b, c, &d, e, f, g, &h, schedule[round])
+                        SHA256.round(h, a, b, &c, d, e, f, &g, schedule[round &+ 1])
+                        SHA256.round(g, h, a, &b, c, d, e, &f, schedule[round &+ 2])
+                        SHA256.round(f, g, h, &a, b, c, d, &e, schedule[round &+ 3])
+                        SHA256.round(e, f, g, &h, a, b, c, &d, schedule[round &+ 4])
+                        SHA256.round(d, e, f, &g, h, a, b, &c, schedule[round &+ 5])
+                        SHA256.round(c, d, e, &f, g, h, a, &b, schedule[round &+ 6])
+                        SHA256.round(b, c, d, &e, f, g, h, &a, schedule[round &+ 7])
+                        round &+= 8
+                    }
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
+                }
+            }
         }
-        for index in 16..<64 {
-            let w15 = schedule[index - 15], w2 = schedule[index - 2]
-            let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
-            let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let bigSigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-            let choose = (e & f) ^ (~e & g)
-            let temporary1 = h &+ bigSigma1 &+ choose &+ SHA256.roundConstants[index] &+ schedule[index]
-            let bigSigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temporary2 = bigSigma0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temporary1
-            d = c
-            c = b
-            b = a
-            a = temporary1 &+ temporary2
-        }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
+        state = ChainingState(h0: h0, h1: h1, h2: h2, h3: h3, h4: h4, h5: h5, h6: h6, h7: h7)
     }
 
-    private func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
+    /// One round of section 6.2.2 step 3, written so that the caller renames the eight working
+    /// variables instead of moving them: `d` receives the new `e`, and `h` the new `a`.
+    /// - Parameter constantPlusWord: the round constant K(t) plus the schedule word W(t).
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+    ) {
+        let choose = g ^ (e & (f ^ g))
+        let temporary1 = h &+ bigSigma1(e) &+ choose &+ constantPlusWord
+        let majority = (a & b) | (c & (a | b))
+        d &+= temporary1
+        h = temporary1 &+ bigSigma0(a) &+ majority
+    }
+
+    /// Σ0 of section 4.1.2 (4.4).
+    @inline(__always)
+    private static func bigSigma0(_ x: UInt32) -> UInt32 {
+        rotateRight(x, 2) ^ rotateRight(x, 13) ^ rotateRight(x, 22)
+    }
+
+    /// Σ1 of section 4.1.2 (4.5).
+    @inline(__always)
+    private static func bigSigma1(_ x: UInt32) -> UInt32 {
+        rotateRight(x, 6) ^ rotateRight(x, 11) ^ rotateRight(x, 25)
+    }
+
+    /// σ0 of section 4.1.2 (4.6).
+    @inline(__always)
+    private static func smallSigma0(_ x: UInt32) -> UInt32 {
+        rotateRight(x, 7) ^ rotateRight(x, 18) ^ (x &>> 3)
+    }
+
+    /// σ1 of section 4.1.2 (4.7).
+    @inline(__always)
+    private static func smallSigma1(_ x: UInt32) -> UInt32 {
+        rotateRight(x, 17) ^ rotateRight(x, 19) ^ (x &>> 10)
+    }
+
+    /// Rotates a word right by `count` bits, 1 to 31.
+    @inline(__always)
+    private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
+        (value &>> count) | (value &<< (32 &- count))
     }
 }

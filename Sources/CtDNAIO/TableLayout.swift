@@ -1,3 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
 /// A value the reader takes from a variant table, and the column names it answers to.
 public enum TableField: Int, CaseIterable, Sendable {
     case sample, gene, chromosome, position, reference, allele1, allele2
@@ -153,5 +162,108 @@ public struct TableLayout: Sendable {
             }
         }
         columnOfField = found
+    }
+}
+
+/// Layouts already resolved, by header line and by the options that decide a layout, shared by
+/// every reader of the process.
+///
+/// The files of a cohort nearly always share one header line: its layout is then worked out once,
+/// not once per file. Only layouts that resolved are kept (an error names its file and line, so it
+/// is made afresh each time). At most `capacity` headers of at most `maximumHeaderLength` bytes
+/// are held, the oldest replaced first, so memory does not grow with the input. Safe to use from
+/// several threads at once.
+final class TableLayoutCache: Sendable {
+    /// The cache every `VariantTableReader` uses.
+    static let shared = TableLayoutCache()
+
+    /// The most headers kept at once.
+    let capacity: Int
+    /// The longest header line, in bytes, that is kept; longer ones are resolved every time.
+    let maximumHeaderLength: Int
+
+    /// The options of `VariantTableOptions` that a layout depends on (not the sample, which only
+    /// selects rows, nor whether a VAF is in percent, which only scales it).
+    private struct LayoutOptions: Equatable, Sendable {
+        let altColumn: String?
+        let refColumn: String?
+        let depthColumn: String?
+        let vafColumn: String?
+        let callStatusColumn: String?
+        let populationFrequencyColumn: String?
+
+        init(_ options: VariantTableOptions) {
+            altColumn = options.counts.alt
+            refColumn = options.counts.ref
+            depthColumn = options.counts.depth
+            vafColumn = options.counts.vaf
+            callStatusColumn = options.callStatusColumn
+            populationFrequencyColumn = options.populationFrequencyColumn
+        }
+    }
+
+    /// One resolved header.
+    private struct Entry: Sendable {
+        let header: [UInt8]
+        let options: LayoutOptions
+        let layout: TableLayout
+
+        /// Whether this entry is for these header bytes and these options.
+        func matches(_ bytes: UnsafeRawBufferPointer, _ wanted: LayoutOptions) -> Bool {
+            header.count == bytes.count && options == wanted
+                && header.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        }
+    }
+
+    /// The entries, and which one to replace next once `capacity` is reached.
+    private struct Entries: Sendable {
+        var list: [Entry] = []
+        var nextToReplace = 0
+    }
+
+    /// The entries, behind a lock: readers on several threads look layouts up at once.
+    private let entries = Mutex(Entries())
+
+    /// Creates an empty cache.
+    /// - Parameters:
+    ///   - capacity: The most headers kept at once.
+    ///   - maximumHeaderLength: The longest header line, in bytes, that is kept.
+    init(capacity: Int = 64, maximumHeaderLength: Int = 64 * 1024) {
+        self.capacity = capacity
+        self.maximumHeaderLength = maximumHeaderLength
+    }
+
+    /// How many headers are kept now.
+    var count: Int { entries.withLock { $0.list.count } }
+
+    /// The layout of a header line: the one resolved earlier for the same bytes and layout
+    /// options, or the one `resolve` makes now (kept for next time when it succeeds).
+    /// - Parameters:
+    ///   - header: The header line's bytes, without its line end (and without a leading `#`).
+    ///   - options: The reader's options.
+    ///   - resolve: Works the layout out from the header; called only when no layout is kept.
+    /// - Returns: The layout, the same as `resolve` would return.
+    /// - Throws: Whatever `resolve` throws.
+    func layout(
+        header: UnsafeRawBufferPointer, options: VariantTableOptions, resolve: () throws -> TableLayout
+    ) rethrows -> TableLayout {
+        guard header.count > 0, header.count <= maximumHeaderLength, capacity > 0 else { return try resolve() }
+        let wanted = LayoutOptions(options)
+        if let kept = entries.withLock({ $0.list.first { $0.matches(header, wanted) }?.layout }) {
+            return kept
+        }
+        // Resolved outside the lock: other threads keep reading meanwhile.
+        let layout = try resolve()
+        let entry = Entry(header: Array(header), options: wanted, layout: layout)
+        entries.withLock { entries in
+            guard !entries.list.contains(where: { $0.matches(header, wanted) }) else { return }
+            if entries.list.count < capacity {
+                entries.list.append(entry)
+            } else {
+                entries.list[entries.nextToReplace] = entry
+                entries.nextToReplace = (entries.nextToReplace + 1) % capacity
+            }
+        }
+        return layout
     }
 }

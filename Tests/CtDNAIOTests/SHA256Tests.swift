@@ -12,6 +12,9 @@ struct SHA256Tests {
         // NIST two-block example, 448 bits (padding spills into a second block).
         ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        // NIST 896-bit example (two whole blocks of message).
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func knownMessages(message: String, expected: String) {
         #expect(SHA256.hexDigest(of: Array(message.utf8)) == expected)
@@ -27,6 +30,46 @@ struct SHA256Tests {
             remaining -= count
         }
         #expect(hash.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// One message of each length around the block and padding edges (55 bytes: the length fits
+    /// the last block; 56 to 63: it spills into a new one; 64: a whole block). Expected digests from
+    /// `head -c N /dev/zero | tr '\0' a | sha256sum`.
+    @Test(arguments: [
+        (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+        (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+        (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+        (65, "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0"),
+        (119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+        (120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c"),
+        (128, "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e"),
+    ])
+    func lengthsAroundTheBlockEdges(length: Int, expected: String) {
+        #expect(SHA256.hexDigest(of: [UInt8](repeating: UInt8(ascii: "a"), count: length)) == expected)
+    }
+
+    /// However a message is cut into pieces (empty ones included), the digest is that of the whole.
+    @Test func piecesOfEverySizeGiveTheSameDigest() {
+        var generator: UInt64 = 7
+        let message = (0..<1_000).map { _ -> UInt8 in
+            generator = generator &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: generator >> 33)
+        }
+        let whole = SHA256.hexDigest(of: message)
+        for pieceSize in 1...130 {
+            var hash = SHA256()
+            message.withUnsafeBytes { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let end = min(start + pieceSize, bytes.count)
+                    hash.update(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    hash.update(UnsafeRawBufferPointer(rebasing: bytes[end..<end]))
+                    start = end
+                }
+            }
+            #expect(hash.finalize() == whole, "pieces of \(pieceSize) bytes")
+        }
     }
 
     /// Expected digests from `sha256sum Tests/CtDNAIOTests/Fixtures/small.maf` and `small.maf.gz`:

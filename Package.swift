@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system's zlib, through a tiny shim header (inflateInit2 is a macro).
@@ -22,7 +23,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Bytes -> lines -> variant records; sample sheets. No analysis here.
-        .target(name: "CtDNAIO", dependencies: ["CZlib"]),
+        .target(name: "CtDNAIO", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The ctDNA method: filters, reference timepoint, clonal set, fractions. Pure functions.
         .target(
             name: "CtDNACore",

@@ -86,32 +86,35 @@ public func pairMutations(
 public func pairMutationsNotingRepeats(
     baseline: [VariantRecord], followup: [VariantRecord], minAltReads: Int
 ) -> (paired: [PairedMutation], repeatedInBaseline: Set<MutationKey>, repeatedInFollowup: Set<MutationKey>) {
-    let (baselineOrder, repeatedInBaseline) = firstRowsInKeyOrder(baseline)
-    let (followupOrder, repeatedInFollowup) = firstRowsInKeyOrder(followup)
+    let baselineKeys = baseline.map(\.key), followupKeys = followup.map(\.key)
+    let (baselineOrder, repeatedInBaseline) = firstRowsInKeyOrder(baselineKeys)
+    let (followupOrder, repeatedInFollowup) = firstRowsInKeyOrder(followupKeys)
     var paired: [PairedMutation] = []
     paired.reserveCapacity(max(baselineOrder.count, followupOrder.count))
-    func make(_ b: VariantRecord?, _ f: VariantRecord?) -> PairedMutation {
+    func make(_ key: MutationKey, _ b: VariantRecord?, _ f: VariantRecord?) -> PairedMutation {
         PairedMutation(
-            key: (b ?? f)!.key, baselineRecord: b, followupRecord: f,
+            key: key, baselineRecord: b, followupRecord: f,
             baseline: b.map { observeAlleleFraction($0, minAltReads: minAltReads) } ?? .absent,
             followup: f.map { observeAlleleFraction($0, minAltReads: minAltReads) } ?? .absent)
     }
     var i = 0, j = 0
     while i < baselineOrder.count || j < followupOrder.count {
         guard i < baselineOrder.count else {
-            paired.append(make(nil, followup[followupOrder[j]])); j += 1; continue
+            let f = followupOrder[j]
+            paired.append(make(followupKeys[f], nil, followup[f])); j += 1; continue
         }
         guard j < followupOrder.count else {
-            paired.append(make(baseline[baselineOrder[i]], nil)); i += 1; continue
+            let b = baselineOrder[i]
+            paired.append(make(baselineKeys[b], baseline[b], nil)); i += 1; continue
         }
-        let b = baseline[baselineOrder[i]], f = followup[followupOrder[j]]
-        let bKey = b.key, fKey = f.key
+        let b = baselineOrder[i], f = followupOrder[j]
+        let bKey = baselineKeys[b], fKey = followupKeys[f]
         if bKey == fKey {
-            paired.append(make(b, f)); i += 1; j += 1
+            paired.append(make(bKey, baseline[b], followup[f])); i += 1; j += 1
         } else if bKey < fKey {
-            paired.append(make(b, nil)); i += 1
+            paired.append(make(bKey, baseline[b], nil)); i += 1
         } else {
-            paired.append(make(nil, f)); j += 1
+            paired.append(make(fKey, nil, followup[f])); j += 1
         }
     }
     return (paired, repeatedInBaseline, repeatedInFollowup)
@@ -119,22 +122,20 @@ public func pairMutationsNotingRepeats(
 
 /// The indices of a table's rows in key order, one per distinct key (its first row), and the
 /// keys that appear on more than one row.
-func firstRowsInKeyOrder(_ records: [VariantRecord]) -> (order: [Int], repeated: Set<MutationKey>) {
-    var order = Array(records.indices)
-    let inOrder = records.indices.dropFirst().allSatisfy { records[$0 - 1].key <= records[$0].key }
+/// - Parameter keys: the rows' keys, in row order.
+func firstRowsInKeyOrder(_ keys: [MutationKey]) -> (order: [Int], repeated: Set<MutationKey>) {
+    var order = Array(keys.indices)
+    let inOrder = keys.indices.dropFirst().allSatisfy { !(keys[$0] < keys[$0 - 1]) }
     if !inOrder {
         // Stable, so that among equal keys the first row comes first.
-        order = order.enumerated().sorted { lhs, rhs in
-            let l = records[lhs.element].key, r = records[rhs.element].key
-            return l < r || (l == r && lhs.offset < rhs.offset)
-        }.map(\.element)
+        order.sort { l, r in keys[l] < keys[r] || (keys[l] == keys[r] && l < r) }
     }
     var unique: [Int] = []
     unique.reserveCapacity(order.count)
     var repeated: Set<MutationKey> = []
     for index in order {
-        if let last = unique.last, records[last].key == records[index].key {
-            repeated.insert(records[index].key)
+        if let last = unique.last, keys[last] == keys[index] {
+            repeated.insert(keys[index])
         } else {
             unique.append(index)
         }

@@ -75,7 +75,8 @@ public struct VariantRecord: Sendable, Hashable {
 
     /// The variant's identity across files: chromosome, position, reference and alternate allele.
     public var key: MutationKey {
-        MutationKey(chromosome: chromosome, position: position, reference: reference, alternate: alternate)
+        // The chromosome lost its `chr` when the record was made: no second look.
+        MutationKey(alreadyNormalized: chromosome, position: position, reference: reference, alternate: alternate)
     }
 }
 
@@ -93,6 +94,14 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Creates a key; a leading `chr` on the chromosome is removed.
     public init(chromosome: String, position: Int, reference: String, alternate: String) {
         self.chromosome = MutationKey.normalizedChromosome(chromosome)
+        self.position = position
+        self.reference = reference
+        self.alternate = alternate
+    }
+
+    /// Creates a key from a chromosome that has no leading `chr` already.
+    init(alreadyNormalized chromosome: String, position: Int, reference: String, alternate: String) {
+        self.chromosome = chromosome
         self.position = position
         self.reference = reference
         self.alternate = alternate

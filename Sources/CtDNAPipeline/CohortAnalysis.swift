@@ -143,7 +143,7 @@ public struct CohortAnalysis: Sendable {
                     // With more than one thread, patients are analysed and written on worker
                     // threads while the readers go on: parsing a table need not wait for the
                     // analysis of the patient whose rows just ended.
-                    let workers = threads > 1 ? PatientWorkers(limit: 2 * threads) : nil
+                    let workers = threads > 1 ? PatientWorkers(limit: threads) : nil
                     defer { workers?.waitForAll() }
                     let analyze: @Sendable (Int, PatientSamples) throws -> Void = { index, samples in
                         let result = analyzePatient(samples, parameters: parameters)

@@ -69,18 +69,35 @@ public enum JSONReport {
         let level: Int
         var count = 0
 
+        /// Spaces enough for any nesting level written here.
+        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+        /// Starts a member whose key is a plain literal (no character needs escaping).
+        mutating func member(_ key: StaticString, to output: inout [UInt8]) {
+            start(to: &output)
+            output.append(UInt8(ascii: "\""))
+            key.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        }
+
+        /// Starts a member with any key.
         mutating func member(_ key: String, to output: inout [UInt8]) {
-            output.append(text: count == 0 ? "{\n" : ",\n")
-            for _ in 0..<(2 * (level + 1)) { output.append(UInt8(ascii: " ")) }
+            start(to: &output)
             JSONValue.appendQuoted(key, to: &output)
-            output.append(text: ": ")
+            output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        }
+
+        private mutating func start(to output: inout [UInt8]) {
+            output.append(count == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: ObjectWriter.spaces[0..<(2 * (level + 1))])
             count += 1
         }
 
         func end(to output: inout [UInt8]) {
             guard count > 0 else { output.append(text: "{}"); return }
             output.append(UInt8(ascii: "\n"))
-            for _ in 0..<(2 * level) { output.append(UInt8(ascii: " ")) }
+            output.append(contentsOf: ObjectWriter.spaces[0..<(2 * level)])
             output.append(UInt8(ascii: "}"))
         }
     }
@@ -90,11 +107,11 @@ public enum JSONReport {
         var object = ObjectWriter(level: 4)
         object.member("mutation", to: &output)
         JSONValue.appendQuoted(row.key.description, to: &output)
-        for (key, text) in [("gene", row.gene), ("protein_change", row.proteinChange), ("variant_classification", row.variantClassification)] {
+        for (key, text) in [("gene", row.gene), ("protein_change", row.proteinChange), ("variant_classification", row.variantClassification)] as [(StaticString, String?)] {
             object.member(key, to: &output)
             JSONValue.string(text).write(to: &output, level: 5)
         }
-        for (key, value) in [("baseline", row.baseline), ("followup", row.followup), ("normal", row.normal)] {
+        for (key, value) in [("baseline", row.baseline), ("followup", row.followup), ("normal", row.normal)] as [(StaticString, AlleleObservation?)] {
             object.member(key, to: &output)
             guard let value else { output.append(text: "null"); continue }
             var inner = ObjectWriter(level: 5)

@@ -24,6 +24,22 @@ struct UnionTests {
         #expect(!mutations[2].followup.imputedZero)
     }
 
+    @Test("an unsorted table with a repeated mutation: keys come out sorted, the first row is used, the repeat is named")
+    func unsortedRepeats() {
+        let result = pairMutationsNotingRepeats(
+            baseline: [row("A", 30, alt: 6, ref: 4), row("B", 10, alt: 5, ref: 5), row("A", 30, alt: 1, ref: 9),
+                       row("X", 2, alt: 3, ref: 7)],
+            followup: [row("B", 10, alt: 2, ref: 8)], minAltReads: 2)
+        #expect(result.paired.map(\.key) == [key(2), key(10), key(30)])
+        // the first A row: 6 / (6 + 4) = 0.6, not the repeat's 1 / 10
+        #expect(result.paired[2].baseline.alleleFraction == 0.6)
+        #expect(result.paired[2].followup.imputedZero)
+        // B at follow-up: 2 / 10 = 0.2
+        #expect(result.paired[1].followup.alleleFraction == 0.2)
+        #expect(result.repeatedInBaseline == [key(30)])
+        #expect(result.repeatedInFollowup.isEmpty)
+    }
+
     @Test("AF 0 at both timepoints leaves the union as not_detected")
     func notDetected() {
         // one read at each timepoint: both zeroed by the 2-read rule

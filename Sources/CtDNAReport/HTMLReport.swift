@@ -1,5 +1,6 @@
 import Foundation
 import CtDNACore
+import CtDNAIO
 import CtDNAStats
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no network) with the
@@ -12,8 +13,32 @@ public enum HTMLReport {
     /// - Parameter document: the run.
     /// - Returns: the whole HTML document, ending in a newline.
     public static func render(_ document: RunDocument) -> String {
+        var html = ""
+        forEachSection(of: document) { html += $0 }
+        return html
+    }
+
+    /// Writes the page to `sink` one section at a time, so that the whole page is never held
+    /// at once (a large cohort's page holds every patient several times over).
+    /// - Throws: `InputError` when writing fails.
+    public static func write(_ document: RunDocument, to sink: ByteSink) throws {
+        var failure: (any Error)?
+        forEachSection(of: document) { section in
+            guard failure == nil else { return }
+            var section = section
+            do {
+                try section.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The page's text in order, section by section.
+    private static func forEachSection(of document: RunDocument, _ body: (String) -> Void) {
         let title = "\(document.toolName) report"
-        var html = """
+        body("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -27,17 +52,16 @@ public enum HTMLReport {
         <body>
         <main>
 
-        """
-        html += header(document)
-        html += summary(document)
+        """)
+        body(header(document))
+        body(summary(document))
         for metric in ReportMetric.allCases {
-            html += pairedSection(document, metric: metric)
+            body(pairedSection(document, metric: metric))
         }
-        html += waterfallSection(document)
-        html += changeSection(document)
-        html += tablesSections(document)
-        html += "</main>\n</body>\n</html>\n"
-        return html
+        body(waterfallSection(document))
+        body(changeSection(document))
+        body(tablesSections(document))
+        body("</main>\n</body>\n</html>\n")
     }
 
     /// The title, tool and version, and a table of contents.

@@ -119,7 +119,7 @@ struct Run: ParsableCommand {
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
-        try outputs.stage("report.html", HTMLReport.render(document))
+        try HTMLReport.write(document, to: outputs.open("report.html"))
         try results.writeJSON(document, to: outputs.open("report.json"))
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
         try outputs.commit()

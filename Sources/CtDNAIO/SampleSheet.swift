@@ -101,7 +101,7 @@ public struct SampleSheet: Sendable {
     /// - Throws: `InputError`, as for `init(path:labels:)`.
     public init(path: String, header: [String], rows: [(line: Int, fields: [String])], labels: TimepointLabels) throws {
         self.path = path
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.map { SampleSheet.trimmed($0).lowercased() }
         let known = Set(SampleSheet.requiredColumns + SampleSheet.optionalColumns)
         if let unknown = names.first(where: { !known.contains($0) }) {
             throw InputError(file: path, line: 1, message: "unknown column \"\(unknown)\"; a sample sheet has the columns \(SampleSheet.requiredColumns.joined(separator: ", ")) and optionally \(SampleSheet.optionalColumns.joined(separator: ", "))")
@@ -130,7 +130,7 @@ public struct SampleSheet: Sendable {
         for (line, fields) in rows {
             func cell(_ name: String, required: Bool = true) throws -> String? {
                 guard let position = index[name] else { return nil }
-                let value = fields[position].trimmingCharacters(in: .whitespaces)
+                let value = SampleSheet.trimmed(fields[position])
                 if value.isEmpty {
                     if required { throw InputError(file: path, line: line, column: name, message: "empty cell") }
                     return nil
@@ -180,6 +180,14 @@ public struct SampleSheet: Sendable {
             entries[position].normal = normalSeen[entries[position].patient]?.0
         }
         self.entries = entries
+    }
+
+    /// A cell without surrounding white space; a cell that starts and ends with a printable
+    /// ASCII character (nearly all) is returned as it is, without Foundation's scan.
+    static func trimmed(_ cell: String) -> String {
+        let printable: (UInt8?) -> Bool = { byte in byte.map { $0 > 0x20 && $0 < 0x7f } ?? false }
+        if printable(cell.utf8.first) && printable(cell.utf8.last) { return cell }
+        return cell.trimmingCharacters(in: .whitespaces)
     }
 
     /// The patients in order of first appearance.

@@ -100,6 +100,12 @@ public enum MarkupEscaping {
     /// - Parameter text: raw text.
     /// - Returns: text safe inside an element or a quoted attribute.
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to replace: one scan of the bytes, no copy.
+        let special: (UInt8) -> Bool = { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

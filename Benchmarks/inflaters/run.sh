@@ -3,7 +3,8 @@
 #
 #   bash Benchmarks/inflaters/run.sh [--repeat N] [--no-cli] [FILE.gz]
 #
-# FILE defaults to bench-data/table-r2000000-s1000-seed42-g1.maf.gz (made by Benchmarks/run.sh).
+# FILE defaults to bench-data/table-r2000000-s1000-seed42-g1.maf.gz (made by Benchmarks/run.sh), in
+# this checkout or, from a git worktree, in the main checkout.
 # Builds Benchmarks/bin/inflate_bench with the libraries whose headers and libraries link (zlib
 # always; libdeflate, ISA-L, zlib-ng when there), ../floor.c as Benchmarks/bin/floor, and, with
 # ISA-L, floor.c unchanged against isal_zshim.h as Benchmarks/bin/floor-isal. Then reads FILE once
@@ -25,12 +26,18 @@ while (($#)); do
     --repeat) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { log "run.sh: --repeat needs a positive whole number"; exit 64; }
               repeat=$2; shift 2 ;;
     --no-cli) cli=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) log "run.sh: unknown option $1"; exit 64 ;;
     *) [[ -z $file ]] || { log "run.sh: one file only"; exit 64; }; file=$1; shift ;;
     esac
 done
-file=${file:-$root/bench-data/table-r2000000-s1000-seed42-g1.maf.gz}
+if [[ -z $file ]]; then
+    # This checkout's bench-data/, else (in a git worktree) the main checkout's.
+    file=$root/bench-data/table-r2000000-s1000-seed42-g1.maf.gz
+    if [[ ! -r $file ]] && common=$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+        [[ -r ${common%/.git}/bench-data/${file##*/} ]] && file=${common%/.git}/bench-data/${file##*/}
+    fi
+fi
 [[ -r $file ]] || { log "run.sh: cannot read $file (make it with: bash Benchmarks/run.sh)"; exit 66; }
 [[ -x /usr/bin/time ]] || { log "run.sh: needs /usr/bin/time (apt-get install time)"; exit 69; }
 
@@ -114,6 +121,7 @@ for b in $("$bin/inflate_bench" list); do
     isal-nocrc) note="raw isal_inflate, no CRC" ;;
     libdeflate) note="whole file in memory, CRC checked" ;;
     libdeflate-nocrc) note="whole file in memory, no CRC" ;;
+    libdeflate-warm) note="as libdeflate, output pages touched first (fault_s)" ;;
     *) note= ;;
     esac
     timed "$b" "$note + newline count" "$bin/inflate_bench" "$b" "$file"

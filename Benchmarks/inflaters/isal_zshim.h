@@ -9,7 +9,7 @@
  * stream at a time (the ISA-L state is a static). Not a general zlib replacement: only for
  * measuring how far below the zlib floor a different inflater takes the same reader.
  *
- * One behaviour differs from zlib: ISA-L reads input 8 bytes ahead into its bit buffer, so it can
+ * One behaviour differs from zlib: ISA-L reads input up to 8 bytes ahead into its bit buffer, so it may
  * use up all of avail_in while output is still pending. floor.c then reads EOF and reports a
  * truncated file. That fails loudly and never gives a wrong count; run.sh also checks floor's
  * row checksum against the generator's.

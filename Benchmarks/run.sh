@@ -118,6 +118,7 @@ if timed "floor" "$work/floor.out" "$bin/floor" "$file"; then
 fi
 if [[ -x $ctdna ]]; then
     timed "ctdna view" /dev/null "$ctdna" view "$file" || true
+    timed "view -j 1" /dev/null "$ctdna" view -j 1 "$file" || true
 else
     log "skipping ctdna view: no executable at $ctdna (swift build -c release, or set CTDNA)"
     printf '%s\tskipped: no %s\n' "ctdna view" "$ctdna" >>"$results"
@@ -148,8 +149,13 @@ versions=
 method() {
     local suffix=$1 sheet=$2 out=$3
     if [[ -x $ctdna ]]; then
-        rm -rf "$out-ctdna"
+        rm -rf "$out-ctdna" "$out-ctdna1"
         timed "ctdna run$suffix" /dev/null "$ctdna" run --samplesheet "$sheet" --outdir "$out-ctdna" --quiet --threads 2 || true
+        timed "run -j 1$suffix" /dev/null "$ctdna" run --samplesheet "$sheet" --outdir "$out-ctdna1" --quiet --threads 1 || true
+        if [[ -s $out-ctdna/patients.tsv && -s $out-ctdna1/patients.tsv ]] && ! cmp -s "$out-ctdna/patients.tsv" "$out-ctdna1/patients.tsv"; then
+            log "run.sh: ctdna run -j 1 and -j 2 wrote different patients.tsv"
+            exit 1
+        fi
     else
         printf '%s\tskipped: no %s\n' "ctdna run$suffix" "$ctdna" >>"$results"
     fi
@@ -216,6 +222,14 @@ if ((cohort)); then
     results=$work/cohort-results
     : >"$results"
     printf 'cohort (%d patients):\n' "$patients" >>"$work/agreement"
+    # The floor and the readers over every file: zcat in one process, the floor and ctdna view
+    # one process per file (as a script would call them), so start-up counts as it does for
+    # the Python scripts.
+    timed "zcat" /dev/null zcat "$cdir"/maf/*.maf.gz || true
+    timed "floor" /dev/null bash -c 'for f in "${@:2}"; do "$1" "$f" >/dev/null || exit 1; done' - "$bin/floor" "$cdir"/maf/*.maf.gz || true
+    if [[ -x $ctdna ]]; then
+        timed "ctdna view" /dev/null bash -c 'for f in "${@:2}"; do "$1" view "$f" -o /dev/null || exit 1; done' - "$ctdna" "$cdir"/maf/*.maf.gz || true
+    fi
     method "" "$cdir/samplesheet.tsv" "$work/cohort"
     results=$table_results
 fi
@@ -239,13 +253,15 @@ awk -F'\t' -v r="$rows" -v u="$uncompressed" -v f="$floor_s" '
 [[ -z $cohort_line ]] || printf '\n%s\n' "$cohort_line"
 if [[ -s $work/cohort-results ]]; then
     ctdna_s=$(awk -F'\t' '$1 == "ctdna run" && NF == 3 { print $2 }' "$work/cohort-results")
-    awk -F'\t' -v c="$ctdna_s" '
-        BEGIN { printf "%-12s %9s %8s %9s\n", "tool", "seconds", "x ctdna", "peak MB" }
+    cfloor_s=$(awk -F'\t' '$1 == "floor" && NF == 3 { print $2 }' "$work/cohort-results")
+    awk -F'\t' -v c="$ctdna_s" -v f="$cfloor_s" '
+        BEGIN { printf "%-12s %9s %8s %8s %9s\n", "tool", "seconds", "x floor", "x ctdna", "peak MB" }
         NF == 2 { printf "%-12s %s\n", $1, $2; next }
         {
             s = $2 > 0 ? $2 : 0.01
             ratio = c > 0 ? sprintf("%.2f", s / c) : "-"
-            printf "%-12s %9.2f %8s %9.1f\n", $1, $2, ratio, $3 / 1024
+            fratio = f > 0 ? sprintf("%.2f", s / f) : "-"
+            printf "%-12s %9.2f %8s %8s %9.1f\n", $1, $2, fratio, ratio, $3 / 1024
         }' "$work/cohort-results"
 fi
 

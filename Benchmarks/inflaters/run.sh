@@ -6,7 +6,7 @@
 # FILE defaults to bench-data/table-r2000000-s1000-seed42-g1.maf.gz (made by Benchmarks/run.sh), in
 # this checkout or, from a git worktree, in the main checkout.
 # Builds Benchmarks/bin/inflate_bench with the libraries whose headers and libraries link (zlib
-# always; libdeflate, ISA-L, zlib-ng when there), ../floor.c as Benchmarks/bin/floor, and, with
+# always; libdeflate, ISA-L when there), ../floor.c as Benchmarks/bin/floor, and, with
 # ISA-L, floor.c unchanged against isal_zshim.h as Benchmarks/bin/floor-isal. Then reads FILE once
 # so it is in the page cache and times each tool best of N (default 3) with /usr/bin/time
 # -f '%e %M'. --no-cli leaves out the command-line tools (zcat, igzip, libdeflate-gunzip).
@@ -54,9 +54,6 @@ else flags+=(-DNO_LIBDEFLATE); log "libdeflate: not found (apt-get install libde
 if links '#include <isa-l/igzip_lib.h>
 int main(void) { struct inflate_state s; isal_inflate_init(&s); return 0; }' -lisal; then libs+=(-lisal); have_isal=1
 else flags+=(-DNO_ISAL); log "ISA-L: not found (apt-get install libisal-dev)"; fi
-if links '#include <zlib-ng.h>
-int main(void) { return zlibng_version() == 0; }' -lz-ng; then libs+=(-lz-ng)
-else flags+=(-DNO_ZLIBNG); log "zlib-ng: not found (no Debian bookworm package)"; fi
 
 log "building inflate_bench and floor (and floor-isal with ISA-L) in $bin"
 cc -O2 "${flags[@]}" -o "$bin/inflate_bench" "$here/inflate_bench.c" "${libs[@]}"

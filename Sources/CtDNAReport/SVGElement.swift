@@ -77,20 +77,43 @@ public struct SVGElement: Sendable, Equatable {
     /// Elements that hold elements put each child on its own line; an element that holds only
     /// text keeps it inline.
     public func render() -> String {
-        var text = "<" + name
+        var text = ""
+        render(into: &text)
+        return text
+    }
+
+    /// Appends the markup of ``render()`` to `text`: one growing string for a whole tree, not a
+    /// string per element copied into its parent's.
+    /// - Parameter text: where the markup goes.
+    public func render(into text: inout String) {
+        text += "<"
+        text += name
         for (attributeName, value) in attributes {
-            text += " \(attributeName)=\"\(MarkupEscaping.escape(value))\""
+            text += " "
+            text += attributeName
+            text += "=\""
+            text += MarkupEscaping.escape(value)
+            text += "\""
         }
-        guard !children.isEmpty else { return text + "/>" }
+        guard !children.isEmpty else {
+            text += "/>"
+            return
+        }
         text += ">"
         let holdsElements = children.contains { if case .element = $0 { true } else { false } }
         for child in children {
             switch child {
-            case let .element(element): text += (holdsElements ? "\n" : "") + element.render()
-            case let .text(content): text += MarkupEscaping.escape(content)
+            case let .element(element):
+                if holdsElements { text += "\n" }
+                element.render(into: &text)
+            case let .text(content):
+                text += MarkupEscaping.escape(content)
             }
         }
-        return text + (holdsElements ? "\n" : "") + "</\(name)>"
+        if holdsElements { text += "\n" }
+        text += "</"
+        text += name
+        text += ">"
     }
 }
 

@@ -9,7 +9,8 @@ import Synchronization
 /// patient order (see ``OrderedChunkWriter``). The audit rows go straight to the audit file;
 /// the JSON entries wait in a scratch file until ``writeJSON(_:to:)`` splices them into the
 /// document, whose head (inputs and their checksums) is known only at the end.
-// Unchecked: every stored property is touched only while `lock` is held.
+///
+/// `@unchecked Sendable`: every stored property is touched only while `lock` is held.
 public final class ResultStream: @unchecked Sendable {
     private let lock = Mutex(())
     private let audit: OrderedChunkWriter

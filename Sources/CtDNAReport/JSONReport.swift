@@ -102,31 +102,32 @@ public enum JSONReport {
         }
     }
 
-    /// One kept mutation at nesting level 4, as ``mutation(_:)`` renders it there.
+    /// One kept mutation at nesting level 4, as ``mutation(_:)`` renders it there (member by
+    /// member, with no array or tree made on the way: a large table keeps hundreds of thousands).
     private static func appendMutation(_ row: MutationAudit, to output: inout [UInt8]) {
         var object = ObjectWriter(level: 4)
         object.member("mutation", to: &output)
-        JSONValue.appendQuoted(row.key.description, to: &output)
-        for (key, text) in [("gene", row.gene), ("protein_change", row.proteinChange), ("variant_classification", row.variantClassification)] as [(StaticString, String?)] {
-            object.member(key, to: &output)
-            JSONValue.string(text).write(to: &output, level: 5)
-        }
-        for (key, value) in [("baseline", row.baseline), ("followup", row.followup), ("normal", row.normal)] as [(StaticString, AlleleObservation?)] {
-            object.member(key, to: &output)
-            guard let value else { output.append(text: "null"); continue }
-            var inner = ObjectWriter(level: 5)
-            inner.member("af", to: &output)
-            JSONValue.number(value.alleleFraction).write(to: &output, level: 6)
-            inner.member("alt", to: &output)
-            JSONValue.integer(value.altCount).write(to: &output, level: 6)
-            inner.member("ref", to: &output)
-            JSONValue.integer(value.refCount).write(to: &output, level: 6)
-            inner.member("imputed_zero", to: &output)
-            output.append(text: value.imputedZero ? "true" : "false")
-            inner.member("below_min_alt_reads", to: &output)
-            output.append(text: value.belowMinimumAltReads ? "true" : "false")
-            inner.end(to: &output)
-        }
+        output.append(UInt8(ascii: "\""))
+        appendEscaped(row.key.chromosome, to: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(text: String(row.key.position))
+        output.append(UInt8(ascii: ":"))
+        appendEscaped(row.key.reference, to: &output)
+        output.append(UInt8(ascii: ":"))
+        appendEscaped(row.key.alternate, to: &output)
+        output.append(UInt8(ascii: "\""))
+        object.member("gene", to: &output)
+        appendOptional(row.gene, to: &output)
+        object.member("protein_change", to: &output)
+        appendOptional(row.proteinChange, to: &output)
+        object.member("variant_classification", to: &output)
+        appendOptional(row.variantClassification, to: &output)
+        object.member("baseline", to: &output)
+        appendObservation(row.baseline, to: &output)
+        object.member("followup", to: &output)
+        appendObservation(row.followup, to: &output)
+        object.member("normal", to: &output)
+        appendObservation(row.normal, to: &output)
         object.member("status", to: &output)
         JSONValue.appendQuoted(row.status.rawValue, to: &output)
         object.member("driver", to: &output)
@@ -134,8 +135,43 @@ public enum JSONReport {
         object.member("clonal", to: &output)
         output.append(text: row.isClonal ? "true" : "false")
         object.member("notes", to: &output)
-        JSONValue.array(row.notes.map { .string($0) }).write(to: &output, level: 5)
+        if row.notes.isEmpty {
+            output.append(text: "[]")
+        } else {
+            JSONValue.array(row.notes.map { .string($0) }).write(to: &output, level: 5)
+        }
         object.end(to: &output)
+    }
+
+    /// A string's JSON text without its quotes (the key's parts are written between one pair).
+    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        let opening = output.count
+        JSONValue.appendQuoted(text, to: &output)
+        output.removeLast()  // the closing quote
+        output.remove(at: opening)  // the opening one: only the few bytes after it move
+    }
+
+    /// A string, or `null`.
+    private static func appendOptional(_ text: String?, to output: inout [UInt8]) {
+        guard let text else { output.append(text: "null"); return }
+        JSONValue.appendQuoted(text, to: &output)
+    }
+
+    /// An observation at nesting level 5, or `null`.
+    private static func appendObservation(_ value: AlleleObservation?, to output: inout [UInt8]) {
+        guard let value else { output.append(text: "null"); return }
+        var inner = ObjectWriter(level: 5)
+        inner.member("af", to: &output)
+        JSONValue.number(value.alleleFraction).write(to: &output, level: 6)
+        inner.member("alt", to: &output)
+        JSONValue.integer(value.altCount).write(to: &output, level: 6)
+        inner.member("ref", to: &output)
+        JSONValue.integer(value.refCount).write(to: &output, level: 6)
+        inner.member("imputed_zero", to: &output)
+        output.append(text: value.imputedZero ? "true" : "false")
+        inner.member("below_min_alt_reads", to: &output)
+        output.append(text: value.belowMinimumAltReads ? "true" : "false")
+        inner.end(to: &output)
     }
 
     /// A patient's kept mutations (set S), in key order.

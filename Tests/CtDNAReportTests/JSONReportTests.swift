@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAIO
 import Foundation
 import Testing
 @testable import CtDNAReport
@@ -79,6 +80,7 @@ struct JSONPatientEntryTests {
         results[0].audit[0].proteinChange = nil
         results[0].audit[0].normal = AlleleObservation(altCount: nil, refCount: nil, alleleFraction: nil)
         results[0].audit[0].notes = ["x", "y\u{1}"]
+        results[0].audit[0].key = MutationKey(chromosome: "7\"", position: 5, reference: "A\\", alternate: "<T>")
         for (index, result) in results.enumerated() {
             var direct: [UInt8] = []
             JSONReport.appendPatientEntry(result, first: index == 0, to: &direct)

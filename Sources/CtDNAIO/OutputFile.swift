@@ -23,6 +23,8 @@ public final class OutputFile {
     private var committed = false
     /// Set by ``discard()``: nothing more is written.
     private var discarded = false
+    /// Set once a temporary file's descriptor is closed.
+    private var closed = false
     private static let flushThreshold = 1 << 20
     /// Files opened so far by this process, to keep temporary names apart.
     private static let openedCount = Atomic<Int>(0)
@@ -67,7 +69,7 @@ public final class OutputFile {
 
     deinit {
         if let temporaryPath, !committed {
-            close(descriptor)
+            if !closed { close(descriptor) }
             unlink(temporaryPath)
         }
         if writesDirectly { close(descriptor) }
@@ -79,7 +81,8 @@ public final class OutputFile {
         guard let temporaryPath, !committed else { return }
         committed = true
         discarded = true
-        close(descriptor)
+        if !closed { close(descriptor) }
+        closed = true
         unlink(temporaryPath)
     }
 
@@ -155,18 +158,29 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, and for a file, closes it and renames it into place. (No fsync: the rename is
-    /// what keeps a reader from ever seeing a half-written file; an fsync per output cost seconds
-    /// on a busy disk and guards only against a power cut.)
-    /// - Throws: `InputError` when writing, closing or renaming fails.
-    public func commit() throws {
+    /// Writes out what is buffered and, for a file, closes it, without moving it into place:
+    /// a set of outputs can finish every file (where a full disk shows) before renaming any.
+    /// - Throws: `InputError` when writing or closing fails (the temporary file is removed).
+    public func finishWriting() throws {
+        guard !closed else { return }
         try flush()
         guard let temporaryPath else { return }
+        closed = true
         if close(descriptor) != 0 {
+            let message = ByteReader.systemMessage(errno)
             committed = true
             unlink(temporaryPath)
-            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+            throw InputError(file: path, message: "cannot write: \(message)")
         }
+    }
+
+    /// Finishes writing and, for a file, renames it into place. (No fsync: the rename is what
+    /// keeps a reader from ever seeing a half-written file; an fsync per output cost seconds on a
+    /// busy disk and guards only against a power cut.)
+    /// - Throws: `InputError` when writing, closing or renaming fails.
+    public func commit() throws {
+        try finishWriting()
+        guard let temporaryPath else { return }
         committed = true
         guard rename(temporaryPath, path) == 0 else {
             let message = ByteReader.systemMessage(errno)

@@ -71,6 +71,8 @@ final class OutputFolder {
     /// Renames every staged file into place.
     /// - Throws: `InputError` when a file cannot be finished or renamed.
     func commit() throws {
+        // Every file written out first: a full disk fails the run before anything is renamed.
+        for file in staged { try file.finishWriting() }
         // A folder in the way would fail its rename after earlier files were renamed: check first.
         for file in staged {
             var isFolder: ObjCBool = false

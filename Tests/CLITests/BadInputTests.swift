@@ -198,6 +198,26 @@ import Glibc
         #expect(try snapshot() == blocked, "no file replaced, no temporary file left")
     }
 
+    /// Regression: a full disk met while the last outputs were written (report.json here, a
+    /// link to /dev/full) failed the run after the first outputs had been renamed into place.
+    /// Every file is now written out before any is renamed.
+    @Test func aFullDiskAtTheEndRenamesNothing() throws {
+        guard Self.isCharacterDevice("/dev/full") else { return }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outdir = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: outdir, withIntermediateDirectories: true)
+        try "earlier audit\n".write(to: outdir.appendingPathComponent("audit.tsv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: outdir.appendingPathComponent("report.json").path, withDestinationPath: "/dev/full")
+        let result = try CLI.run(["run", "--samplesheet", Self.cohortSheet(), "--outdir", outdir.path, "--quiet"])
+        Self.expectNoCrash(result, "a full disk")
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: \(outdir.path)/report.json: cannot write: No space left on device\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outdir.path).sorted() == ["audit.tsv", "report.json"])
+        #expect(try String(contentsOf: outdir.appendingPathComponent("audit.tsv"), encoding: .utf8) == "earlier audit\n")
+        #expect(Self.isCharacterDevice("/dev/full"))
+    }
+
     // MARK: Devices and pipes as outputs
 
     static func isCharacterDevice(_ path: String) -> Bool {

@@ -23,7 +23,33 @@ private struct StreamingState {
         self.samplesLeft = samplesLeft
         summaries = Array(repeating: nil, count: patients.count)
     }
+
+    /// Gives one sample's records to the patients that use it; returns the patients that now
+    /// have every sample, taking their tables out of the state.
+    mutating func hand(_ records: [VariantRecord], to users: [SampleUse]) -> [(index: Int, samples: PatientSamples)] {
+        var ready: [(index: Int, samples: PatientSamples)] = []
+        var counted: Set<Int> = []
+        for (index, role) in users {
+            switch role {
+            case .baseline: patients[index].baseline = records
+            case .followup: patients[index].followup = records
+            case .normal: patients[index].normal = records
+            }
+            guard counted.insert(index).inserted else { continue }
+            samplesLeft[index] -= 1
+            if samplesLeft[index] == 0 {
+                ready.append((index, patients[index]))
+                patients[index].baseline = nil
+                patients[index].followup = nil
+                patients[index].normal = nil
+            }
+        }
+        return ready
+    }
 }
+
+/// A patient that uses a sample, and as which of its tables.
+private typealias SampleUse = (patient: Int, role: SampleRole)
 
 /// The streaming state, shared with worker threads.
 private final class SharedState: Sendable {
@@ -66,8 +92,14 @@ private final class PatientWorkers: Sendable {
     /// Waits until every queued task has run.
     func waitForAll() { group.wait() }
 
+    /// Waits until every queued task has run, then throws the first error a task threw.
+    func finish() throws {
+        waitForAll()
+        try rethrow()
+    }
+
     /// Throws the first error a task threw, if any.
-    func rethrow() throws {
+    private func rethrow() throws {
         if let error = firstError.withLock({ $0 }) { throw error }
     }
 }
@@ -113,7 +145,7 @@ public struct CohortAnalysis: Sendable {
         var requests: [SampleRequest] = []
         var patients: [PatientSamples] = []
         var indexOfPatient: [String: Int] = [:]
-        var usersOfSample: [SampleKey: [(patient: Int, role: SampleRole)]] = [:]
+        var usersOfSample: [SampleKey: [SampleUse]] = [:]
         for entry in entries {
             let index = indexOfPatient[entry.patient] ?? {
                 patients.append(PatientSamples(patient: entry.patient, cohort: entry.cohort, arm: entry.arm, baseline: nil, followup: nil))
@@ -132,62 +164,15 @@ public struct CohortAnalysis: Sendable {
         for users in usersOfSample.values {
             for patient in Set(users.map(\.patient)) { samplesLeft[patient] += 1 }
         }
-        let users = usersOfSample
         let initial = StreamingState(patients: patients, samplesLeft: samplesLeft)
         var holding: Set<String> = []
         var finished: StreamingState
         while true {
-            let state = SharedState(initial)
             do {
-                do {
-                    // With more than one thread, patients are analysed and written on worker
-                    // threads while the readers go on: parsing a table need not wait for the
-                    // analysis of the patient whose rows just ended.
-                    let workers = threads > 1 ? PatientWorkers(limit: threads) : nil
-                    defer { workers?.waitForAll() }
-                    let analyze: @Sendable (Int, PatientSamples) throws -> Void = { index, samples in
-                        let result = analyzePatient(samples, parameters: parameters)
-                        state.value.withLock { $0.summaries[index] = result.summary }
-                        try onResult(index, result)
-                    }
-                    try SampleLoader.stream(
-                        requests, options: tableOptions, threads: threads, holdingWholeFiles: holding, progress: progress,
-                        deliver: { key, records in
-                            // Hand the records to their patients; those now complete leave the
-                            // state and are analysed outside the lock.
-                            let ready = state.value.withLock { state -> [(Int, PatientSamples)] in
-                                var ready: [(Int, PatientSamples)] = []
-                                var counted: Set<Int> = []
-                                for (index, role) in users[key] ?? [] {
-                                    switch role {
-                                    case .baseline: state.patients[index].baseline = records
-                                    case .followup: state.patients[index].followup = records
-                                    case .normal: state.patients[index].normal = records
-                                    }
-                                    guard counted.insert(index).inserted else { continue }
-                                    state.samplesLeft[index] -= 1
-                                    if state.samplesLeft[index] == 0 {
-                                        ready.append((index, state.patients[index]))
-                                        state.patients[index].baseline = nil
-                                        state.patients[index].followup = nil
-                                        state.patients[index].normal = nil
-                                    }
-                                }
-                                return ready
-                            }
-                            for (index, samples) in ready {
-                                if let workers {
-                                    try workers.submit { try analyze(index, samples) }
-                                } else {
-                                    try analyze(index, samples)
-                                }
-                            }
-                        },
-                        fileRead: { file, checksum in state.value.withLock { $0.checksums[file] = checksum } })
-                    workers?.waitForAll()
-                    try workers?.rethrow()
-                }
-                finished = state.value.withLock { $0 }
+                finished = try Self.readAll(
+                    requests, usersOfSample: usersOfSample, initial: initial, holdingWholeFiles: holding,
+                    tableOptions: tableOptions, parameters: parameters, threads: threads, progress: progress,
+                    onResult: onResult)
                 break
             } catch let error as TableNotGroupedBySample {
                 holding.insert(error.file)
@@ -198,6 +183,49 @@ public struct CohortAnalysis: Sendable {
         summaries = finished.summaries.map { $0! }
         unusedEntries = sheet.entries.filter { $0.timepoint == nil }
         checksums = finished.checksums
+    }
+
+    /// Reads every requested sample once and analyses each patient when its last sample is in.
+    /// - Returns: The state at the end: every patient's summary and every file's checksum.
+    /// - Throws: What the reading or `onResult` throws, after every queued analysis has ended.
+    private static func readAll(
+        _ requests: [SampleRequest], usersOfSample: [SampleKey: [SampleUse]], initial: StreamingState,
+        holdingWholeFiles: Set<String>, tableOptions: VariantTableOptions, parameters: MethodParameters,
+        threads: Int, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
+        onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void
+    ) throws -> StreamingState {
+        let state = SharedState(initial)
+        // With more than one thread, patients are analysed and written on worker threads while
+        // the readers go on: parsing a table need not wait for the analysis of the patient whose
+        // rows just ended.
+        let workers = threads > 1 ? PatientWorkers(limit: threads) : nil
+        let analyze: @Sendable (Int, PatientSamples) throws -> Void = { index, samples in
+            let result = analyzePatient(samples, parameters: parameters)
+            state.value.withLock { $0.summaries[index] = result.summary }
+            try onResult(index, result)
+        }
+        do {
+            try SampleLoader.stream(
+                requests, options: tableOptions, threads: threads, holdingWholeFiles: holdingWholeFiles,
+                progress: progress,
+                deliver: { key, records in
+                    // Complete patients leave the state and are analysed outside the lock.
+                    let ready = state.value.withLock { $0.hand(records, to: usersOfSample[key] ?? []) }
+                    for (index, samples) in ready {
+                        if let workers {
+                            try workers.submit { try analyze(index, samples) }
+                        } else {
+                            try analyze(index, samples)
+                        }
+                    }
+                },
+                fileRead: { file, checksum in state.value.withLock { $0.checksums[file] = checksum } })
+        } catch {
+            workers?.waitForAll()  // no analysis outlives the reading
+            throw error
+        }
+        try workers?.finish()
+        return state.value.withLock { $0 }
     }
 
     /// The paired values of one metric, one per patient whose status is `paired`

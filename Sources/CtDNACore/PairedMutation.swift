@@ -31,11 +31,7 @@ public struct PairedMutation: Sendable, Equatable {
         self.followup = followup
     }
 
-    /// The table rows that exist for this mutation, baseline first.
-    public var records: [VariantRecord] { [baselineRecord, followupRecord].compactMap { $0 } }
-
-    /// Whether a row that exists for this mutation satisfies `predicate` (baseline row first;
-    /// unlike ``records``, nothing is allocated).
+    /// Whether a row that exists for this mutation satisfies `predicate` (baseline row first).
     public func anyRecord(_ predicate: (VariantRecord) -> Bool) -> Bool {
         if let baselineRecord, predicate(baselineRecord) { return true }
         if let followupRecord, predicate(followupRecord) { return true }

@@ -121,12 +121,7 @@ func auditNotes(reasons: [MutationStatus], mutation: PairedMutation, normal: All
 /// - Parameter records: One sample's rows.
 /// - Returns: The repeated keys; empty for a table without repeats.
 public func repeatedKeys(_ records: [VariantRecord]) -> Set<MutationKey> {
-    var seen = Set<MutationKey>(minimumCapacity: records.count)
-    var repeated: Set<MutationKey> = []
-    for record in records where !seen.insert(record.key).inserted {
-        repeated.insert(record.key)
-    }
-    return repeated
+    firstRowsInKeyOrder(records.map(\.key)).repeated
 }
 
 /// The result of a patient lacking a plasma timepoint.

@@ -43,14 +43,6 @@ public struct FileChecksum: Sendable, Hashable {
     public var sha256: String
 }
 
-/// What `SampleLoader.load` read: the records of each sample and each file's checksum.
-public struct LoadedSamples: Sendable {
-    /// The records of each requested sample, in input order.
-    public var records: [SampleKey: [VariantRecord]]
-    /// The checksum of each file read, by path.
-    public var checksums: [String: FileChecksum]
-}
-
 /// A multi-sample table whose rows are not grouped by sample: a sample's rows resume after
 /// another sample's rows began. ``SampleLoader/stream(_:options:threads:holdingWholeFiles:progress:deliver:fileRead:)``
 /// throws it so that its caller can read the table again holding all of it
@@ -66,35 +58,13 @@ public struct TableNotGroupedBySample: Error, Sendable, Equatable {
 
 /// Reads many variant tables in parallel, each file once, however many samples it holds.
 public enum SampleLoader {
-    /// Loads every requested sample into memory.
+    /// Reads every requested sample and hands each one to `deliver` as soon as its last row is
+    /// read, so that a caller can finish with it and let it go: memory then holds the samples
+    /// being read, not the whole cohort.
     ///
     /// Requests are grouped by file, and a file is read once: a multi-sample table named by
     /// many rows of a sample sheet is not read once per row. A request without a barcode wants
     /// a single-sample table; a table that holds several samples then is an error.
-    /// - Parameters:
-    ///   - requests: The samples to read.
-    ///   - options: Count columns and overrides (its `sample` is ignored: each request names its own).
-    ///   - threads: How many files to read at once (at least 1).
-    ///   - progress: Called after each file with the number of files done and the total.
-    /// - Returns: The records of each requested sample, in input order, and each file's checksum,
-    ///   computed while reading (no second read).
-    /// - Throws: The first `InputError` met, in file order, with the request's origin added.
-    public static func load(
-        _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
-        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
-    ) throws -> LoadedSamples {
-        let loaded = Mutex(LoadedSamples(records: [:], checksums: [:]))
-        let files = Set(requests.map(\.file))
-        try stream(
-            requests, options: options, threads: threads, holdingWholeFiles: files, progress: progress,
-            deliver: { key, records in loaded.withLock { $0.records[key] = records } },
-            fileRead: { file, checksum in loaded.withLock { $0.checksums[file] = checksum } })
-        return loaded.withLock { $0 }
-    }
-
-    /// Reads every requested sample and hands each one to `deliver` as soon as its last row is
-    /// read, so that a caller can finish with it and let it go: memory then holds the samples
-    /// being read, not the whole cohort.
     ///
     /// A single-sample table (a request without a barcode), or a table of which one sample is
     /// wanted, is handed over when the file ends. A multi-sample table of which several samples

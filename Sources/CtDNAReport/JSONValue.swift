@@ -82,13 +82,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         for _ in 0..<(2 * level) { output.append(UInt8(ascii: " ")) }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var output: [UInt8] = []
-        appendQuoted(text, to: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
-
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped, every
     /// other byte of the UTF-8 text as it is.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {

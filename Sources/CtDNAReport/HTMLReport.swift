@@ -22,23 +22,16 @@ public enum HTMLReport {
     /// at once (a large cohort's page holds every patient several times over).
     /// - Throws: `InputError` when writing fails.
     public static func write(_ document: RunDocument, to sink: ByteSink) throws {
-        var failure: (any Error)?
-        forEachSection(of: document) { section in
-            guard failure == nil else { return }
+        try forEachSection(of: document) { section in
             var section = section
-            do {
-                try section.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
-            } catch {
-                failure = error
-            }
+            try section.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
         }
-        if let failure { throw failure }
     }
 
     /// The page's text in order, section by section.
-    private static func forEachSection(of document: RunDocument, _ body: (String) -> Void) {
+    private static func forEachSection(of document: RunDocument, _ body: (String) throws -> Void) rethrows {
         let title = "\(document.toolName) report"
-        body("""
+        try body("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -53,15 +46,15 @@ public enum HTMLReport {
         <main>
 
         """)
-        body(header(document))
-        body(summary(document))
+        try body(header(document))
+        try body(summary(document))
         for metric in ReportMetric.allCases {
-            body(pairedSection(document, metric: metric))
+            try body(pairedSection(document, metric: metric))
         }
-        body(waterfallSection(document))
-        body(changeSection(document))
-        body(tablesSections(document))
-        body("</main>\n</body>\n</html>\n")
+        try body(waterfallSection(document))
+        try body(changeSection(document))
+        try body(tablesSections(document))
+        try body("</main>\n</body>\n</html>\n")
     }
 
     /// The title, tool and version, and a table of contents.

@@ -107,21 +107,13 @@ public enum JSONReport {
     private static func appendMutation(_ row: MutationAudit, to output: inout [UInt8]) {
         var object = ObjectWriter(level: 4)
         object.member("mutation", to: &output)
-        output.append(UInt8(ascii: "\""))
-        appendEscaped(row.key.chromosome, to: &output)
-        output.append(UInt8(ascii: ":"))
-        output.append(text: String(row.key.position))
-        output.append(UInt8(ascii: ":"))
-        appendEscaped(row.key.reference, to: &output)
-        output.append(UInt8(ascii: ":"))
-        appendEscaped(row.key.alternate, to: &output)
-        output.append(UInt8(ascii: "\""))
+        JSONValue.appendQuoted(row.key.description, to: &output)
         object.member("gene", to: &output)
-        appendOptional(row.gene, to: &output)
+        JSONValue.string(row.gene).write(to: &output, level: 5)
         object.member("protein_change", to: &output)
-        appendOptional(row.proteinChange, to: &output)
+        JSONValue.string(row.proteinChange).write(to: &output, level: 5)
         object.member("variant_classification", to: &output)
-        appendOptional(row.variantClassification, to: &output)
+        JSONValue.string(row.variantClassification).write(to: &output, level: 5)
         object.member("baseline", to: &output)
         appendObservation(row.baseline, to: &output)
         object.member("followup", to: &output)
@@ -131,30 +123,12 @@ public enum JSONReport {
         object.member("status", to: &output)
         JSONValue.appendQuoted(row.status.rawValue, to: &output)
         object.member("driver", to: &output)
-        output.append(text: row.isDriver ? "true" : "false")
+        JSONValue.bool(row.isDriver).write(to: &output, level: 5)
         object.member("clonal", to: &output)
-        output.append(text: row.isClonal ? "true" : "false")
+        JSONValue.bool(row.isClonal).write(to: &output, level: 5)
         object.member("notes", to: &output)
-        if row.notes.isEmpty {
-            output.append(text: "[]")
-        } else {
-            JSONValue.array(row.notes.map { .string($0) }).write(to: &output, level: 5)
-        }
+        JSONValue.array(row.notes.map { .string($0) }).write(to: &output, level: 5)
         object.end(to: &output)
-    }
-
-    /// A string's JSON text without its quotes (the key's parts are written between one pair).
-    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        let opening = output.count
-        JSONValue.appendQuoted(text, to: &output)
-        output.removeLast()  // the closing quote
-        output.remove(at: opening)  // the opening one: only the few bytes after it move
-    }
-
-    /// A string, or `null`.
-    private static func appendOptional(_ text: String?, to output: inout [UInt8]) {
-        guard let text else { output.append(text: "null"); return }
-        JSONValue.appendQuoted(text, to: &output)
     }
 
     /// An observation at nesting level 5, or `null`.
@@ -168,9 +142,9 @@ public enum JSONReport {
         inner.member("ref", to: &output)
         JSONValue.integer(value.refCount).write(to: &output, level: 6)
         inner.member("imputed_zero", to: &output)
-        output.append(text: value.imputedZero ? "true" : "false")
+        JSONValue.bool(value.imputedZero).write(to: &output, level: 6)
         inner.member("below_min_alt_reads", to: &output)
-        output.append(text: value.belowMinimumAltReads ? "true" : "false")
+        JSONValue.bool(value.belowMinimumAltReads).write(to: &output, level: 6)
         inner.end(to: &output)
     }
 

@@ -72,7 +72,7 @@ public enum PatientTables {
         for row in ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key }) {
             text.append(text: patient)
             text.append(UInt8(ascii: "\t"))
-            appendKey(row.key, to: &text)
+            text.append(text: row.key.description)
             for cell in [row.gene, row.proteinChange, row.variantClassification] {
                 text.append(UInt8(ascii: "\t"))
                 text.append(text: self.text(cell))
@@ -88,17 +88,6 @@ public enum PatientTables {
             if !row.notes.isEmpty { text.append(text: list(row.notes)) }
             text.append(UInt8(ascii: "\n"))
         }
-    }
-
-    /// `chrom:pos:ref:alt`, as ``MutationKey/description`` spells it, without the interpolation.
-    private static func appendKey(_ key: MutationKey, to text: inout [UInt8]) {
-        text.append(text: key.chromosome)
-        text.append(UInt8(ascii: ":"))
-        text.append(text: String(key.position))
-        text.append(UInt8(ascii: ":"))
-        text.append(text: key.reference)
-        text.append(UInt8(ascii: ":"))
-        text.append(text: key.alternate)
     }
 
     /// Tab, then AF, alt, ref and imputed-zero flag of an observation (`NA` when the sample is absent).

@@ -68,12 +68,11 @@ public struct DelimitedTable: Sendable, Hashable {
     ///   or has a row with the wrong number of fields.
     public init(text: String, name: String) throws(DelimitedTableError) {
         self.name = name
-        var body = Substring(text)
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        // Swift treats "\r\n" as one Character, so one check finds both line-end styles.
-        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
-        delimiter = firstLine.contains("\t") ? "\t" : ","
-        let records = try Self.records(body, delimiter: delimiter, name: name)
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // the byte-order mark
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        delimiter = firstLine.contains(UInt8(ascii: "\t")) ? "\t" : ","
+        let records = try Self.records(bytes, delimiter: delimiter.asciiValue!, name: name)
         guard let headerRecord = records.first else {
             throw DelimitedTableError(name: name, lineNumber: nil, message: "the file is empty; expected a header line")
         }
@@ -109,66 +108,71 @@ public struct DelimitedTable: Sendable, Hashable {
         return index
     }
 
-    /// Splits text into records (non-blank lines, or quoted multi-line CSV records).
-    private static func records(_ text: Substring, delimiter: Character, name: String) throws(DelimitedTableError) -> [Row] {
+    /// Splits UTF-8 text into records (non-blank lines, or quoted multi-line CSV records).
+    ///
+    /// Works on bytes: every byte that separates or quotes is ASCII, so a field's bytes are
+    /// always whole UTF-8 characters.
+    private static func records(_ text: [UInt8], delimiter: UInt8, name: String) throws(DelimitedTableError) -> [Row] {
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), quote = UInt8(ascii: "\"")
         var records: [Row] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var lineNumber = 1
         var recordStart = 1
         var inQuotes = false
         var fieldWasQuoted = false
-        var recordHasContent = false
-        let quoting = delimiter == ","
-        var index = text.startIndex
+        var recordHasDelimiterOrQuote = false
+        let quoting = delimiter == UInt8(ascii: ",")
 
         func endRecord() {
-            if recordHasContent || !fields.isEmpty {
-                fields.append(field)
+            let last = String(decoding: field, as: UTF8.self)
+            // A line of nothing but white space is blank.
+            if recordHasDelimiterOrQuote || !fields.isEmpty || last.contains(where: { !$0.isWhitespace }) {
+                fields.append(last)
                 records.append(Row(lineNumber: recordStart, fields: fields))
             }
             fields = []
-            field = ""
+            field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
-            recordHasContent = false
+            recordHasDelimiterOrQuote = false
         }
 
-        while index < text.endIndex {
-            let character = text[index]
-            index = text.index(after: index)
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            index += 1
             if inQuotes {
-                if character == "\"" {
-                    if index < text.endIndex && text[index] == "\"" {
-                        field.append("\"")
-                        index = text.index(after: index)
+                if byte == quote {
+                    if index < text.count && text[index] == quote {
+                        field.append(quote)
+                        index += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" { lineNumber += 1 }
-                    field.append(character)
+                    if byte == newline { lineNumber += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\n", "\r\n":
+            switch byte {
+            case newline:
                 endRecord()
                 lineNumber += 1
                 recordStart = lineNumber
             case delimiter:
-                fields.append(field)
-                field = ""
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
                 fieldWasQuoted = false
-                recordHasContent = true
-            case "\"" where quoting && field.isEmpty && !fieldWasQuoted:
+                recordHasDelimiterOrQuote = true
+            case quote where quoting && field.isEmpty && !fieldWasQuoted:
                 inQuotes = true
                 fieldWasQuoted = true
-                recordHasContent = true
-            case "\r":
-                continue  // a stray carriage return outside quotes carries no data
+                recordHasDelimiterOrQuote = true
+            case carriageReturn:
+                continue  // the first half of CRLF, or a stray carriage return: no data either way
             default:
-                field.append(character)
-                if !character.isWhitespace { recordHasContent = true }
+                field.append(byte)
             }
         }
         if inQuotes {

@@ -36,6 +36,16 @@ struct DelimitedTableTests {
         #expect(table.columnIndex("status") == nil)
     }
 
+    /// Expected by hand from RFC 4180 and the type's rules: CRLF inside quotes is kept and counts
+    /// as a line, a stray carriage return outside quotes is dropped, a line of non-ASCII white
+    /// space (no-break space, ideographic space) is blank, and non-ASCII cells pass through whole.
+    @Test func lineEndsWhiteSpaceAndNonASCII() throws {
+        let text = "gene,note\r\n\"Gen\u{E9}\",\"a\r\nb\"\r\n\u{A0}\u{3000}\r\nT\rP53,\u{3B1}\r\n"
+        let table = try DelimitedTable(text: text, name: "u.csv")
+        #expect(table.rows.map(\.fields) == [["Gen\u{E9}", "a\r\nb"], ["TP53", "\u{3B1}"]])
+        #expect(table.rows.map(\.lineNumber) == [2, 5])
+    }
+
     @Test func wrongFieldCountNamesFileAndLine() {
         let text = "a\tb\tc\td\te\n" + String(repeating: "1\t2\t3\t4\t5\n", count: 10) + "1\t2\t3\t4\n"
         do {

@@ -20,17 +20,17 @@ public enum JSONReport {
         let (head, tail) = frame(document, hasPatients: !results.isEmpty)
         var entries: [UInt8] = []
         for (index, result) in results.enumerated() { appendPatientEntry(result, first: index == 0, to: &entries) }
-        return head + String(decoding: entries, as: UTF8.self) + tail
+        return String(decoding: head + entries + tail, as: UTF8.self)
     }
 
     /// Writes the whole document to `sink`, copying the patients' entries from `patientEntries`,
     /// where ``patientEntry(_:first:)`` texts were written in patient order.
     /// - Throws: `InputError` when reading back or writing fails.
     public static func write(_ document: RunDocument, patientEntries: ScratchFile, to sink: ByteSink) throws {
-        var (head, tail) = frame(document, hasPatients: !document.patients.isEmpty)
-        try head.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+        let (head, tail) = frame(document, hasPatients: !document.patients.isEmpty)
+        try head.withUnsafeBytes { try sink.write(bytes: $0) }
         try patientEntries.copyAll(to: sink)
-        try tail.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+        try tail.withUnsafeBytes { try sink.write(bytes: $0) }
     }
 
     /// Appends one patient's entry in the `patients` array, as it appears in the document: a
@@ -153,15 +153,18 @@ public enum JSONReport {
         result.audit.filter { $0.status == .kept }.sorted { $0.key < $1.key }
     }
 
-    /// The document's text before and after the patients' entries.
-    private static func frame(_ document: RunDocument, hasPatients: Bool) -> (head: String, tail: String) {
-        // Rendered with an empty array, then cut there: a raw line break cannot occur inside a
+    /// The document's UTF-8 text before and after the patients' entries.
+    private static func frame(_ document: RunDocument, hasPatients: Bool) -> (head: [UInt8], tail: [UInt8]) {
+        // Written with an empty array, then cut there: a raw line break cannot occur inside a
         // JSON string, so the marker is found only where the key is.
-        let text = value(document).render() + "\n"
-        let marker = "\n  \"patients\": []"
-        let range = text.range(of: marker)!
-        let head = String(text[..<range.upperBound].dropLast(2)) + (hasPatients ? "[\n" : "[")
-        let tail = (hasPatients ? "\n  ]" : "]") + String(text[range.upperBound...])
+        var text: [UInt8] = []
+        value(document).write(to: &text, level: 0)
+        text.append(UInt8(ascii: "\n"))
+        let marker = Array("\n  \"patients\": []".utf8)
+        let start = text.indices.first { text[$0...].starts(with: marker) }!
+        let end = start + marker.count
+        let head = Array(text[..<(end - 2)]) + Array((hasPatients ? "[\n" : "[").utf8)
+        let tail = Array((hasPatients ? "\n  ]" : "]").utf8) + text[end...]
         return (head, tail)
     }
 

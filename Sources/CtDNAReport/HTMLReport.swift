@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import CtDNACore
 import CtDNAIO
 import CtDNAStats
@@ -13,48 +14,73 @@ public enum HTMLReport {
     /// - Parameter document: the run.
     /// - Returns: the whole HTML document, ending in a newline.
     public static func render(_ document: RunDocument) -> String {
-        var html = ""
-        forEachSection(of: document) { html += $0 }
-        return html
+        sections(of: document).map { $0() }.joined()
     }
 
     /// Writes the page to `sink` one section at a time, so that the whole page is never held
     /// at once (a large cohort's page holds every patient several times over).
+    ///
+    /// With more than one thread, sections are rendered side by side and written in page
+    /// order as each one's turn comes; at most about `threads` sections are held at once.
+    /// - Parameters:
+    ///   - document: the run.
+    ///   - sink: where the page goes.
+    ///   - threads: how many sections may be rendered at once.
     /// - Throws: `InputError` when writing fails.
-    public static func write(_ document: RunDocument, to sink: ByteSink) throws {
-        try forEachSection(of: document) { section in
-            var section = section
-            try section.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+    public static func write(_ document: RunDocument, to sink: ByteSink, threads: Int = 1) throws {
+        let makers = sections(of: document)
+        guard threads > 1 else {
+            for make in makers { try write(make(), to: sink) }
+            return
         }
+        // The sink is written by one thread at a time, in turn.
+        nonisolated(unsafe) let sink = sink
+        let turns = SectionTurns()
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(threads, makers.count)) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < makers.count else { return }
+                let section = makers[index]()
+                turns.whenTurnOf(index) { try write(section, to: sink) }
+            }
+        }
+        if let failure = turns.failure { throw failure }
     }
 
-    /// The page's text in order, section by section.
-    private static func forEachSection(of document: RunDocument, _ body: (String) throws -> Void) rethrows {
-        let title = "\(document.toolName) report"
-        try body("""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(MarkupEscaping.escape(title))</title>
-        <style>
-        \(ReportStyle.css(armCount: document.arms.count))
-        </style>
-        </head>
-        <body>
-        <main>
+    /// Writes one section's UTF-8 bytes.
+    private static func write(_ section: String, to sink: ByteSink) throws {
+        var section = section
+        try section.withUTF8 { try sink.write(bytes: UnsafeRawBufferPointer($0)) }
+    }
 
-        """)
-        try body(header(document))
-        try body(summary(document))
+    /// The page's sections in order, each made when called.
+    private static func sections(of document: RunDocument) -> [@Sendable () -> String] {
+        var makers: [@Sendable () -> String] = [{
+            let title = "\(document.toolName) report"
+            return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(MarkupEscaping.escape(title))</title>
+            <style>
+            \(ReportStyle.css(armCount: document.arms.count))
+            </style>
+            </head>
+            <body>
+            <main>
+
+            """ + header(document) + summary(document)
+        }]
         for metric in ReportMetric.allCases {
-            try body(pairedSection(document, metric: metric))
+            makers.append { pairedSection(document, metric: metric) }
         }
-        try body(waterfallSection(document))
-        try body(changeSection(document))
-        try body(tablesSections(document))
-        try body("</main>\n</body>\n</html>\n")
+        makers.append { waterfallSection(document) }
+        makers.append { changeSection(document) }
+        makers.append { tablesSections(document) + "</main>\n</body>\n</html>\n" }
+        return makers
     }
 
     /// The title, tool and version, and a table of contents.
@@ -211,4 +237,33 @@ public enum HTMLReport {
 
     /// Escapes text for HTML.
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+}
+
+/// Hands out turns to write, in section order, to threads that rendered their sections in any
+/// order; keeps the first failure and skips the writes after it.
+///
+/// `@unchecked Sendable`: `written` and `failure` are touched only while `condition` is locked.
+private final class SectionTurns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var written = 0
+    private var firstFailure: (any Error)?
+
+    /// Waits until every earlier section is written, then runs `write` (unless one failed).
+    func whenTurnOf(_ index: Int, _ write: () throws -> Void) {
+        condition.lock()
+        defer { condition.unlock() }
+        while written != index { condition.wait() }
+        if firstFailure == nil {
+            do { try write() } catch { firstFailure = error }
+        }
+        written += 1
+        condition.broadcast()
+    }
+
+    /// The first write that failed, if any.
+    var failure: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return firstFailure
+    }
 }

@@ -7,10 +7,26 @@ enum HTMLTable {
     ///   - tsv: the table's text.
     ///   - className: the table's CSS class.
     static func fromTSV(_ tsv: String, className: String) -> String {
-        let lines = tsv.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first else { return "" }
-        let rows = lines.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        return table(header: header.split(separator: "\t").map(String.init), rows: rows, className: className)
+        var html = ""
+        html.reserveCapacity(tsv.utf8.count * 2)
+        var isHeader = true
+        for line in tsv.utf8.split(separator: UInt8(ascii: "\n")) {
+            if isHeader {
+                open(className, to: &html)
+                for title in line.split(separator: UInt8(ascii: "\t")) {
+                    appendCell(String(Substring(title)), tag: "th", to: &html)
+                }
+                html += "</tr></thead>\n<tbody>\n"
+                isHeader = false
+                continue
+            }
+            html += "<tr>"
+            for text in line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
+                appendCell(String(Substring(text)), tag: nil, to: &html)
+            }
+            html += "</tr>\n"
+        }
+        return isHeader ? "" : html + "</tbody></table></div>"
     }
 
     /// A `<table>` with a header row and body rows; every cell is escaped.
@@ -19,18 +35,46 @@ enum HTMLTable {
     ///   - rows: cells, one array per row.
     ///   - className: the table's CSS class.
     static func table(header: [String], rows: [[String]], className: String) -> String {
-        var html = "<div class=\"table-wrap\"><table class=\"\(className)\">\n<thead><tr>"
-        html += header.map { "<th>\(MarkupEscaping.escape($0))</th>" }.joined()
+        var html = ""
+        open(className, to: &html)
+        for title in header { appendCell(title, tag: "th", to: &html) }
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr>" + row.map(cell).joined() + "</tr>\n"
+            html += "<tr>"
+            for text in row { appendCell(text, tag: nil, to: &html) }
+            html += "</tr>\n"
         }
         return html + "</tbody></table></div>"
     }
 
-    /// One `<td>`, right-aligned when it holds a number.
-    static func cell(_ text: String) -> String {
-        let numeric = Double(text) != nil || text == NumberFormat.missing || text == "Inf" || text == "-Inf"
-        return numeric ? "<td class=\"num\">\(MarkupEscaping.escape(text))</td>" : "<td>\(MarkupEscaping.escape(text))</td>"
+    /// The table's opening up to its header row's first cell.
+    private static func open(_ className: String, to html: inout String) {
+        html += "<div class=\"table-wrap\"><table class=\""
+        html += className
+        html += "\">\n<thead><tr>"
+    }
+
+    /// One escaped cell: a `<th>`, or a `<td>` that is right-aligned when it holds a number.
+    private static func appendCell(_ text: String, tag: String?, to html: inout String) {
+        if let tag {
+            html += "<\(tag)>"
+        } else {
+            html += isNumeric(text) ? "<td class=\"num\">" : "<td>"
+        }
+        html += MarkupEscaping.escape(text)
+        html += tag.map { "</\($0)>" } ?? "</td>"
+    }
+
+    /// Whether a cell reads as a number (or `NA`, `Inf`, `-Inf`).
+    private static func isNumeric(_ text: String) -> Bool {
+        // Only a cell that starts like a number can be one; the rest skip the parse.
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "I"), UInt8(ascii: "i"), UInt8(ascii: "N"), UInt8(ascii: "n"):
+            return Double(text) != nil || text == NumberFormat.missing || text == "Inf" || text == "-Inf"
+        default:
+            return false
+        }
     }
 }

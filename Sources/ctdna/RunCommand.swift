@@ -119,13 +119,41 @@ struct Run: ParsableCommand {
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
-        try HTMLReport.write(document, to: outputs.open("report.html"))
-        try results.writeJSON(document, to: outputs.open("report.json"))
+        // The two largest outputs only read the finished document: with a second thread they
+        // are written at the same time.
+        nonisolated(unsafe) let html = try outputs.open("report.html")
+        nonisolated(unsafe) let json = try outputs.open("report.json")
+        try Self.perform([
+            { try HTMLReport.write(document, to: html, threads: threads) },
+            { try results.writeJSON(document, to: json) },
+        ], inParallel: threads > 1)
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
         try outputs.commit()
         if !quiet {
             print(TerminalSummary.render(document), terminator: "")
             print("Report: \((outputFolder as NSString).appendingPathComponent("report.html"))")
         }
+    }
+
+    /// Runs `jobs`, all at once when `inParallel`, one after another otherwise.
+    /// - Throws: The error of the first job in list order that failed, once every job has ended.
+    private static func perform(_ jobs: [@Sendable () throws -> Void], inParallel: Bool) throws {
+        guard inParallel else {
+            for job in jobs { try job() }
+            return
+        }
+        // Not concurrentPerform: a job that itself uses concurrentPerform would then run alone.
+        let failures = Mutex<[Int: any Error]>([:])
+        let running = DispatchGroup()
+        for index in jobs.indices.dropFirst() {
+            DispatchQueue.global().async(group: running) {
+                do { try jobs[index]() } catch { failures.withLock { $0[index] = error } }
+            }
+        }
+        if let first = jobs.first {
+            do { try first() } catch { failures.withLock { $0[0] = error } }
+        }
+        running.wait()
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CtDNAReport
+import CtDNAIO
 
 @Suite("HTML report")
 struct HTMLReportTests {
@@ -68,11 +69,41 @@ struct HTMLReportTests {
         #expect(HTMLReport.render(ReportFixtures.trial) == HTMLReport.render(ReportFixtures.trial))
     }
 
+    /// Written with 1, 2 or 3 threads, the page is the rendered page byte for byte (sections
+    /// finished out of order still go out in order); a write that fails stops the page there and
+    /// its error comes out, with the sections after it not written.
+    @Test(arguments: [1, 2, 3])
+    func writtenSectionBySectionInOrder(threads: Int) throws {
+        let sink = CollectingSink()
+        try HTMLReport.write(ReportFixtures.trial, to: sink, threads: threads)
+        #expect(String(decoding: sink.bytes, as: UTF8.self) == HTMLReport.render(ReportFixtures.trial))
+
+        let failing = CollectingSink(failingAtWrite: 3)
+        #expect(throws: InputError.self) { try HTMLReport.write(ReportFixtures.trial, to: failing, threads: threads) }
+        #expect(failing.writes == 2)
+        #expect(HTMLReport.render(ReportFixtures.trial).utf8.starts(with: failing.bytes))
+    }
+
     @Test func derivedCounts() {
         let document = ReportFixtures.small
         #expect(document.exclusions == [Exclusion(patient: "P6", cohort: "NSCLC", arm: "SOC", reason: "no follow-up sample")])
         let counts = Dictionary(uniqueKeysWithValues: document.filterCounts.map { ($0.status.rawValue, $0.count) })
         #expect(counts["kept"] == 4 && counts["ch_gene"] == 2 && counts["low_depth"] == 1 && counts["matched_normal"] == 1)
         #expect(document.filterCounts.first?.status == .kept)
+    }
+}
+
+/// A sink that keeps what it is given, and can refuse its n-th write as a full disk would.
+private final class CollectingSink: ByteSink {
+    var bytes: [UInt8] = []
+    var writes = 0
+    let failingAtWrite: Int?
+
+    init(failingAtWrite: Int? = nil) { self.failingAtWrite = failingAtWrite }
+
+    func write(bytes: UnsafeRawBufferPointer) throws {
+        if writes + 1 == failingAtWrite { throw InputError(file: "report.html", message: "No space left on device") }
+        writes += 1
+        self.bytes += bytes
     }
 }

@@ -118,9 +118,9 @@ public struct SampleSheet: Sendable {
         }
         // Relative to the sheet's folder, kept relative when the sheet's path is, so reports
         // name inputs as the user would and do not depend on the working folder.
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathNames.folder(of: path)
         func resolve(_ file: String) -> String {
-            file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
+            file.hasPrefix("/") || folder.isEmpty ? file : PathNames.joining(folder, file)
         }
 
         var entries: [SampleEntry] = []

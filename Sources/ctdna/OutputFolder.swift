@@ -35,7 +35,7 @@ final class OutputFolder {
             }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathNames.folder(of: path)
         if !parent.isEmpty && parent != path { try makeFolder(parent) }
         if mkdir(path, 0o755) != 0 {
             guard errno == EEXIST else {
@@ -50,7 +50,7 @@ final class OutputFolder {
     /// again under the same name replaces the first (whose temporary file is removed).
     /// - Throws: `InputError` when the temporary file cannot be made.
     func open(_ name: String) throws -> OutputFile {
-        let file = try OutputFile(path: (path as NSString).appendingPathComponent(name))
+        let file = try OutputFile(path: PathNames.joining(path, name))
         staged.removeAll { old in
             guard old.path == file.path else { return false }
             old.discard()

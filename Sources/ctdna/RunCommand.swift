@@ -131,7 +131,7 @@ struct Run: ParsableCommand {
         try outputs.commit()
         if !quiet {
             print(TerminalSummary.render(document), terminator: "")
-            print("Report: \((outputFolder as NSString).appendingPathComponent("report.html"))")
+            print("Report: \(PathNames.joining(outputFolder, "report.html"))")
         }
     }
 

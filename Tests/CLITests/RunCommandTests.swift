@@ -38,6 +38,22 @@ import Testing
         #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv"])
     }
 
+    /// A one-letter sheet and output folder, named relative to the working folder. Foundation's
+    /// path methods trap on a one-character path, and `--outdir o` used to crash the run.
+    @Test func oneLetterPathsRelativeToTheWorkingFolder() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cohort = CLI.fixture("method-cohort")
+        var sheet = try String(contentsOfFile: cohort + "/samplesheet.tsv", encoding: .utf8)
+        sheet = sheet.replacingOccurrences(of: "\tP0", with: "\t" + cohort + "/P0")  // the file columns
+        try sheet.write(to: folder.appendingPathComponent("s"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["run", "--samplesheet", "s", "--outdir", "o", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let produced = try String(contentsOf: folder.appendingPathComponent("o/patients.tsv"), encoding: .utf8)
+        let expected = try String(contentsOfFile: cohort + "/expected_patients.tsv", encoding: .utf8)
+        #expect(Self.table(produced).map(\.first) == Self.table(expected).map(\.first))
+    }
+
     @Test func aFailedRunLeavesTheFolderAsItWas() throws {
         let output = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

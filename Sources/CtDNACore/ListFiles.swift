@@ -7,17 +7,19 @@ import Foundation
 /// - Returns: the file's text.
 /// - Throws: ``CoreError/unreadableFile(path:reason:)``.
 func readText(path: String) throws -> String {
+    let bytes: [UInt8]
     do {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CoreError.unreadableFile(path: path, reason: "not UTF-8 text")
-        }
-        return text
-    } catch let error as CoreError {
-        throw error
-    } catch {
-        throw CoreError.unreadableFile(path: path, reason: "\(error)")
+        bytes = try ByteReader.contents(ofFile: path)
+    } catch let error as InputError {
+        // The system's words alone: the error already says it cannot read the file.
+        var reason = Substring(error.message)
+        for prefix in ["cannot open: ", "cannot read: "] where reason.hasPrefix(prefix) { reason = reason.dropFirst(prefix.count) }
+        throw CoreError.unreadableFile(path: path, reason: String(reason))
     }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw CoreError.unreadableFile(path: path, reason: "not UTF-8 text")
+    }
+    return text
 }
 
 /// The non-blank, non-`#` lines of a text with their 1-based line numbers, without line ends.

@@ -154,6 +154,22 @@ public final class ByteReader {
         }
     }
 
+    /// Every byte of a small file (a sample sheet, a list), decompressed if it is gzip or zlib.
+    /// - Parameter path: A file path, or `-` for standard input.
+    /// - Returns: The file's (decompressed) bytes.
+    /// - Throws: `InputError` in the system's words: `cannot open: No such file or directory`,
+    ///   `cannot read: Is a directory`, or a compressed stream's fault.
+    public static func contents(ofFile path: String) throws -> [UInt8] {
+        let reader = try ByteReader(path: path)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try reader.read(into: $0) }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+        }
+    }
+
     /// Fills `buffer` with the next decompressed bytes.
     /// - Parameter buffer: Where to write; must not be empty.
     /// - Returns: The number of bytes written; 0 only at the end of the input.

@@ -11,7 +11,7 @@ import Foundation
 /// - every row must have as many fields as the header.
 ///
 /// ```swift
-/// let table = try DelimitedTable(contentsOf: URL(fileURLWithPath: "patients.tsv"))
+/// let table = try DelimitedTable(path: "patients.tsv")
 /// let patientColumn = try table.requireColumn("patient")
 /// for row in table.rows { print(row.lineNumber, row.fields[patientColumn]) }
 /// ```
@@ -33,7 +33,7 @@ public struct DelimitedTable: Sendable, Hashable {
         }
     }
 
-    /// The name used in error messages (the file's last path component).
+    /// The name used in error messages (the file's path as given).
     public var name: String
     /// The column names of the header line.
     public var header: [String]
@@ -42,22 +42,24 @@ public struct DelimitedTable: Sendable, Hashable {
     /// The field separator found in the header: a tab or a comma.
     public var delimiter: Character
 
-    /// Reads a table from a file.
-    /// - Parameter url: The file.
-    /// - Throws: ``DelimitedTableError`` when the file cannot be read, is not UTF-8, is empty,
-    ///   has an unterminated quote, or has a row with the wrong number of fields.
-    public init(contentsOf url: URL) throws(DelimitedTableError) {
-        let name = url.lastPathComponent
-        let data: Data
+    /// Reads a table from a file (plain, or compressed with gzip), named in messages by `path`.
+    /// - Parameter path: The file, as the user gave it.
+    /// - Throws: ``DelimitedTableError`` when the file cannot be opened or read (in the
+    ///   system's words), is not UTF-8, is empty, has an unterminated quote, or has a row with
+    ///   the wrong number of fields.
+    public init(path: String) throws(DelimitedTableError) {
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try ByteReader.contents(ofFile: path)
+        } catch let error as InputError {
+            throw DelimitedTableError(name: path, lineNumber: nil, message: error.message)
         } catch {
-            throw DelimitedTableError(name: name, lineNumber: nil, message: "cannot read the file (\(error.localizedDescription))")
+            throw DelimitedTableError(name: path, lineNumber: nil, message: "\(error)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DelimitedTableError(name: name, lineNumber: nil, message: "the file is not UTF-8 text")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DelimitedTableError(name: path, lineNumber: nil, message: "the file is not UTF-8 text")
         }
-        try self.init(text: text, name: name)
+        try self.init(text: text, name: path)
     }
 
     /// Parses a table from text.

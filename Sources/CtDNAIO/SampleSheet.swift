@@ -88,7 +88,7 @@ public struct SampleSheet: Sendable {
     ///   required cell, a duplicate (patient, timepoint), a patient whose arm, cohort or normal
     ///   differ between rows, or a file that cannot be read.
     public init(path: String, labels: TimepointLabels = TimepointLabels()) throws {
-        let table = try DelimitedTable(contentsOf: URL(fileURLWithPath: path))
+        let table = try DelimitedTable(path: path)
         try self.init(path: path, header: table.header, rows: table.rows.map { ($0.lineNumber, $0.fields) }, labels: labels)
     }
 

@@ -34,7 +34,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let options = tests.wilcoxonOptions
-        let table = try DelimitedTable(contentsOf: URL(fileURLWithPath: patients))
+        let table = try DelimitedTable(path: patients)
         let chosenMetrics = metrics.isEmpty ? PatientTable.defaultMetrics(in: table) : metrics
         var rows: [StatisticsRow] = []
         for metric in chosenMetrics {

@@ -74,8 +74,23 @@ struct DelimitedTableTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-delimited-\(UUID().uuidString).tsv")
         try "x\ty\n1\t2\n".write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
-        let table = try DelimitedTable(contentsOf: url)
+        let table = try DelimitedTable(path: url.path)
         #expect(table.rows.first?.fields == ["1", "2"])
-        #expect(table.name == url.lastPathComponent)
+        #expect(table.name == url.path)
+    }
+
+    /// A missing file, a folder and an empty path each get the system's own words and the path
+    /// as given (Foundation's reader said "NSCocoaErrorDomain error 256" and named the working
+    /// folder for an empty path).
+    @Test func unreadablePathsSayWhy() {
+        #expect(throws: DelimitedTableError(name: "/no/such/sheet.tsv", lineNumber: nil, message: "cannot open: No such file or directory")) {
+            try DelimitedTable(path: "/no/such/sheet.tsv")
+        }
+        #expect(throws: DelimitedTableError(name: "/", lineNumber: nil, message: "cannot read: Is a directory")) {
+            try DelimitedTable(path: "/")
+        }
+        #expect(throws: DelimitedTableError(name: "", lineNumber: nil, message: "cannot open: No such file or directory")) {
+            try DelimitedTable(path: "")
+        }
     }
 }

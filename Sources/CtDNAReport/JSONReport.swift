@@ -72,6 +72,9 @@ public enum JSONReport {
         /// Spaces enough for any nesting level written here.
         private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
+        /// Whether the object goes on one line (at ``JSONValue/singleLineLevel`` and deeper).
+        private var singleLine: Bool { level >= JSONValue.singleLineLevel }
+
         /// Starts a member whose key is a plain literal (no character needs escaping).
         mutating func member(_ key: StaticString, to output: inout [UInt8]) {
             start(to: &output)
@@ -89,15 +92,21 @@ public enum JSONReport {
 
         private mutating func start(to output: inout [UInt8]) {
             output.append(count == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: ObjectWriter.spaces[0..<(2 * (level + 1))])
+            if singleLine {
+                if count > 0 { output.append(UInt8(ascii: " ")) }
+            } else {
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: ObjectWriter.spaces[0..<(2 * (level + 1))])
+            }
             count += 1
         }
 
         func end(to output: inout [UInt8]) {
             guard count > 0 else { output.append(text: "{}"); return }
-            output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: ObjectWriter.spaces[0..<(2 * level)])
+            if !singleLine {
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: ObjectWriter.spaces[0..<(2 * level)])
+            }
             output.append(UInt8(ascii: "}"))
         }
     }

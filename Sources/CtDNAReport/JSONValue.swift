@@ -30,7 +30,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.map { .string($0) } ?? .null
     }
 
-    /// The value as JSON text, indented by two spaces per level, without a trailing newline.
+    /// The value as JSON text, indented by two spaces per level (one line from
+    /// ``singleLineLevel`` on), without a trailing newline.
     /// - Parameter level: the current nesting depth (0 for a document).
     public func render(level: Int = 0) -> String {
         var output: [UInt8] = []
@@ -38,12 +39,40 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The nesting depth from which arrays and objects are written on one line (`{"a": 1, "b": [2]}`):
+    /// in `report.json`, each of a patient's kept mutations, which a large panel has thousands of.
+    public static let singleLineLevel = 4
+
     /// Appends the rendering's UTF-8 bytes to `output`: one growing buffer, never a string per
-    /// nested value.
+    /// nested value. Arrays and objects at ``singleLineLevel`` or deeper go on one line.
     /// - Parameters:
     ///   - output: where the bytes go.
     ///   - level: the current nesting depth (0 for a document).
     public func write(to output: inout [UInt8], level: Int) {
+        if level >= JSONValue.singleLineLevel {
+            switch self {
+            case let .array(items) where !items.isEmpty:
+                output.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { output.append(text: ", ") }
+                    item.write(to: &output, level: level + 1)
+                }
+                output.append(UInt8(ascii: "]"))
+                return
+            case let .object(members) where !members.isEmpty:
+                output.append(UInt8(ascii: "{"))
+                for (index, member) in members.enumerated() {
+                    if index > 0 { output.append(text: ", ") }
+                    JSONValue.appendQuoted(member.key, to: &output)
+                    output.append(text: ": ")
+                    member.value.write(to: &output, level: level + 1)
+                }
+                output.append(UInt8(ascii: "}"))
+                return
+            default:
+                break
+            }
+        }
         switch self {
         case .null: output.append(text: "null")
         case let .bool(value): output.append(text: value ? "true" : "false")

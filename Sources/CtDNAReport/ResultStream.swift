@@ -36,9 +36,13 @@ public final class ResultStream: @unchecked Sendable {
     ///   - index: The patient's place in the sheet, from 0; each index once.
     /// - Throws: `InputError` when writing fails.
     public func add(_ result: PatientResult, index: Int) throws {
+        // Room for a typical row and kept mutation up front: a patient of a large panel has
+        // thousands, and growing the buffers by doubling copied them over and over.
         var rows: [UInt8] = []
+        rows.reserveCapacity(256 * (result.audit.count + 1))
         PatientTables.appendAuditRows(of: result, to: &rows)
         var entry: [UInt8] = []
+        entry.reserveCapacity(1024 + 512 * (result.summary.somaticCount ?? 0))
         JSONReport.appendPatientEntry(result, first: index == 0, to: &entry)
         var patientTally = FilterTally()
         patientTally.add(result)

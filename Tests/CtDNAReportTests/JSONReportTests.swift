@@ -73,6 +73,28 @@ struct JSONReportTests {
 /// the tree renders them, escapes, nulls and empty lists included.
 @Suite("JSON patient entries")
 struct JSONPatientEntryTests {
+    /// Written by hand: levels 0 to 3 indented, an object four levels deep on one line with its
+    /// nested object and array, and empty containers as `{}` and `[]` at any depth.
+    @Test func fourLevelsDeepGoesOnOneLine() {
+        let deep = JSONValue.object([
+            JSONMember("a", .integer(1)), JSONMember("b", .object([JSONMember("c", .null)])),
+            JSONMember("d", .array([.bool(true), .string("x")])), JSONMember("e", .array([])),
+        ])
+        let document = JSONValue.array([.array([.array([.array([deep, .object([])])])])])
+        #expect(document.render() == """
+        [
+          [
+            [
+              [
+                {"a": 1, "b": {"c": null}, "d": [true, "x"], "e": []},
+                {}
+              ]
+            ]
+          ]
+        ]
+        """)
+    }
+
     @Test func directEntriesEqualTheTreeRendering() {
         var results = ReportFixtures.smallResults
         // A mutation with every optional part absent or awkward.

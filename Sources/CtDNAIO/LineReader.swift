@@ -8,8 +8,8 @@ import Darwin
 ///
 /// Line ends may be LF, CRLF or CR alone (old Mac files); the first line end in the input
 /// decides which. The last line needs no line end. Empty lines are skipped but still counted,
-/// so line numbers match what an editor shows. A line may be of any length: the buffer grows
-/// to hold the longest line, and no more.
+/// so line numbers match what an editor shows. A line may be up to ``maximumLineLength`` bytes
+/// long: the buffer grows to hold the longest line, and no more.
 public struct LineReader: ~Copyable {
     private enum LineEnd { case unknown, lineFeed, carriageReturn }
 
@@ -21,6 +21,11 @@ public struct LineReader: ~Copyable {
 
     /// The size of the buffer that decompressed bytes are written to; it grows for longer lines.
     public static let initialBufferSize = 256 * 1024
+
+    /// The longest line read (256 MiB; a MAF line is a few KB): a file without line ends, such
+    /// as `/dev/zero` or a binary, is an error once this much is read, not a buffer that grows
+    /// until memory runs out.
+    public static let maximumLineLength = 256 << 20
 
     /// Creates a line reader over `source`.
     public init(source: ByteReader) {
@@ -48,22 +53,26 @@ public struct LineReader: ~Copyable {
     ) throws {
         var start = 0
         var end = 0
+        // Where the search for the current line's end resumes: the bytes before it are known
+        // to hold none, so a long line is searched once, not again after every read.
+        var searched = 0
         var endOfInput = false
         while true {
             let base = UnsafeRawPointer(buffer.baseAddress!)
             scanning: while start < end {
                 let terminator: Int
+                let from = max(start, searched)
                 switch lineEnd {
                 case .lineFeed:
-                    guard let found = memchr(base + start, 0x0a, end - start) else { break scanning }
+                    guard let found = memchr(base + from, 0x0a, end - from) else { searched = end; break scanning }
                     terminator = UnsafeRawPointer(found) - base
                 case .carriageReturn:
-                    guard let found = memchr(base + start, 0x0d, end - start) else { break scanning }
+                    guard let found = memchr(base + from, 0x0d, end - from) else { searched = end; break scanning }
                     terminator = UnsafeRawPointer(found) - base
                 case .unknown:
-                    guard let found = firstLineEnd(base, from: start, to: end) else { break scanning }
+                    guard let found = firstLineEnd(base, from: from, to: end) else { searched = end; break scanning }
                     if buffer[found] == 0x0d {
-                        if found + 1 == end && !endOfInput { break scanning }  // is an LF next?
+                        if found + 1 == end && !endOfInput { searched = found; break scanning }  // is an LF next?
                         lineEnd = (found + 1 < end && buffer[found + 1] == 0x0a) ? .lineFeed : .carriageReturn
                         terminator = lineEnd == .lineFeed ? found + 1 : found
                     } else {
@@ -94,9 +103,17 @@ public struct LineReader: ~Copyable {
             if start > 0 {
                 if end > start { memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start) }
                 end -= start
+                searched = max(0, searched - start)
                 start = 0
             }
-            if end == buffer.count { grow() }
+            if end == buffer.count {
+                guard buffer.count < LineReader.maximumLineLength else {
+                    throw InputError(
+                        file: source.path, line: lineNumber + 1,
+                        message: "a line longer than \(LineReader.maximumLineLength >> 20) MiB: not a variant table, or its lines do not end in LF, CRLF or CR")
+                }
+                grow()
+            }
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
             if count == 0 { endOfInput = true }
             end += count

@@ -120,7 +120,7 @@ struct Run: ParsableCommand {
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         // The two largest outputs only read the finished document: with a second thread they
-        // are written at the same time.
+        // are written at the same time, each file by its own job.
         nonisolated(unsafe) let html = try outputs.open("report.html")
         nonisolated(unsafe) let json = try outputs.open("report.json")
         try Self.perform([

@@ -76,6 +76,15 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["long-line.maf"])
     }
 
+    /// Regression: a file without line ends (here /dev/zero, endless) grew the line buffer until
+    /// memory ran out, and each read searched the whole line again. Lines stop at 256 MiB.
+    @Test func anEndlessLineStopsAt256MiB() throws {
+        let result = try CLI.run(["view", "/dev/zero", "-j", "1"])
+        Self.expectNoCrash(result, "/dev/zero")
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: /dev/zero:1: a line longer than 256 MiB: not a variant table, or its lines do not end in LF, CRLF or CR\n")
+    }
+
     /// Regression: the missing-column message listed the whole header, so a 100 MB header line
     /// made a 100 MB message. It now lists at most 200 names of at most 60 characters.
     @Test func aHundredMegabyteHeaderIsAMissingColumnErrorOfReasonableSize() throws {

@@ -26,6 +26,18 @@ import Testing
         #expect(lines.map(\.1.count) == [5, long.count, 3])
     }
 
+    /// A first line longer than the buffer, before any line end has settled the style: its end
+    /// is still found after the buffer grows (the search resumes where it stopped), for LF, CRLF
+    /// and CR alike. Expected by hand.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func aLongFirstLineEndsInAnyStyle(lineEnd: String) throws {
+        let folder = TemporaryFolder()
+        let long = String(repeating: "z", count: 3 * LineReader.initialBufferSize + 5)
+        let lines = try allLines(folder.file("first.txt", long + lineEnd + "next" + lineEnd + "last"))
+        #expect(lines.map(\.0) == [1, 2, 3])
+        #expect(lines.map(\.1) == [long, "next", "last"])
+    }
+
     @Test func crlfSplitAcrossReads() throws {
         // The CR is the last byte of the first buffer fill; the LF starts the next.
         let folder = TemporaryFolder()

@@ -93,12 +93,27 @@ private func readBytes() {
     }
 }
 
+/// Also reads the input as a sample sheet (DelimitedTable's byte-wise record splitter, then the
+/// sheet's checks), and splits it as a path: any error is fine, a trap is a finding.
+private func readSheetAndPath(_ data: UnsafeRawBufferPointer) {
+    do {
+        _ = try SampleSheet(path: memoryFilePath)
+    } catch {
+        _ = "\(error)"
+    }
+    let path = String(decoding: data.prefix(4096), as: UTF8.self)
+    let folder = PathNames.folder(of: path)
+    precondition(folder.isEmpty || folder == "/" || path.hasPrefix(folder), "a path's folder must start it")
+    _ = PathNames.joining(folder, path)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzVariantTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     prepareMemoryFile()
     store(data.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1)!, data == nil ? 0 : size)
     for options in optionSets { readOnce(options) }
     readBytes()
+    readSheetAndPath(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
     return 0
 }
 

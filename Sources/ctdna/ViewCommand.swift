@@ -34,6 +34,10 @@ struct View: ParsableCommand {
         if let count { out.append(integer: count) } else { out.append(NumberFormat.missing) }
     }
 
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
+    }
+
     func run() throws {
         let out = try OutputFile(path: output)
         var reader = try VariantTableReader(path: file, options: columns.tableOptions(sample: sample))

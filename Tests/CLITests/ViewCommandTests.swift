@@ -38,6 +38,18 @@ import Testing
         #expect(try CLI.run(["view", "--no-such-option"]).status == 64)
     }
 
+    /// `view` took `-j 0` and ran; it now refuses it as `run` does.
+    @Test(arguments: ["view", "run"])
+    func zeroThreadsIsAUsageError(command: String) throws {
+        let arguments = command == "view"
+            ? ["view", CLI.fixture("small.maf")]
+            : ["run", "--samplesheet", CLI.fixture("method-cohort") + "/samplesheet.tsv", "--outdir", "unused"]
+        let result = try CLI.run(arguments + ["-j", "0"])
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("Error: --threads must be 1 or more\n"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
     @Test func versionIsTheNameAndNumberAlone() throws {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0)

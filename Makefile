@@ -35,7 +35,7 @@ fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: release
-	bash Benchmarks/run.sh
+	bash Benchmarks/run.sh --cohort
 
 clean:
 	rm -rf .build

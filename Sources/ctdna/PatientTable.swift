@@ -56,6 +56,12 @@ enum PatientTable {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     fileprivate func trimmingWhitespace() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        // By bytes: building the string back from reversed characters took 40% of `ctdna stats`.
+        let blank: (UInt8?) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard blank(utf8.first) || blank(utf8.last) else { return self }
+        var cell = Substring(self)
+        while blank(cell.utf8.first) { cell = cell.dropFirst() }
+        while blank(cell.utf8.last) { cell = cell.dropLast() }
+        return String(cell)
     }
 }

@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's allocator settings (mallopt), through a shim header; nothing to link.
+        .systemLibrary(name: "CMalloc"),
         // Bytes -> lines -> variant records; sample sheets. No analysis here.
         .target(name: "CtDNAIO", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The ctDNA method: filters, reference timepoint, clonal set, fractions. Pure functions.
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ctdna",
             dependencies: [
-                "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline",
+                "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -86,6 +86,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.keepFreedMemoryForReuse()
         let parameters = try method.parameters()
         let labels = TimepointLabels(extraBaseline: baselineLabels, extraFollowup: followupLabels)
         let sheet = try SampleSheet(path: sampleSheet, labels: labels)

@@ -125,7 +125,7 @@ struct Run: ParsableCommand {
         nonisolated(unsafe) let html = try outputs.open("report.html")
         nonisolated(unsafe) let json = try outputs.open("report.json")
         try Self.perform([
-            { try HTMLReport.write(document, to: html, threads: threads) },
+            { try HTMLReport.write(document, to: html) },
             { try results.writeJSON(document, to: json) },
         ], inParallel: threads > 1)
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))

@@ -44,77 +44,25 @@ public enum JSONReport {
         // The same text as `patient(result).write(to:level: 2)`, without building the kept
         // mutations' tree: a patient of a large panel has thousands.
         guard case let .object(members) = patient(result, withMutations: false) else { return }
-        var object = ObjectWriter(level: 2)
+        var object = JSONContainerWriter.object(level: 2)
         for member in members {
             object.member(member.key, to: &output)
             member.value.write(to: &output, level: 3)
         }
         object.member("mutations", to: &output)
-        let kept = keptMutations(result)
-        if kept.isEmpty {
-            output.append(text: "[]")
-        } else {
-            output.append(text: "[\n")
-            for (index, row) in kept.enumerated() {
-                output.append(text: index == 0 ? "        " : ",\n        ")
-                appendMutation(row, to: &output)
-            }
-            output.append(text: "\n      ]")
+        var mutations = JSONContainerWriter.array(level: 3)
+        for row in keptMutations(result) {
+            mutations.item(to: &output)
+            appendMutation(row, to: &output)
         }
+        mutations.end(to: &output)
         object.end(to: &output)
-    }
-
-    /// The members of a JSON object written one by one, in the layout of ``JSONValue``.
-    private struct ObjectWriter {
-        let level: Int
-        var count = 0
-
-        /// Spaces enough for any nesting level written here.
-        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
-
-        /// Whether the object goes on one line (at ``JSONValue/singleLineLevel`` and deeper).
-        private var singleLine: Bool { level >= JSONValue.singleLineLevel }
-
-        /// Starts a member whose key is a plain literal (no character needs escaping).
-        mutating func member(_ key: StaticString, to output: inout [UInt8]) {
-            start(to: &output)
-            output.append(UInt8(ascii: "\""))
-            key.withUTF8Buffer { output.append(contentsOf: $0) }
-            output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
-        }
-
-        /// Starts a member with any key.
-        mutating func member(_ key: String, to output: inout [UInt8]) {
-            start(to: &output)
-            JSONValue.appendQuoted(key, to: &output)
-            output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-        }
-
-        private mutating func start(to output: inout [UInt8]) {
-            output.append(count == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            if singleLine {
-                if count > 0 { output.append(UInt8(ascii: " ")) }
-            } else {
-                output.append(UInt8(ascii: "\n"))
-                output.append(contentsOf: ObjectWriter.spaces[0..<(2 * (level + 1))])
-            }
-            count += 1
-        }
-
-        func end(to output: inout [UInt8]) {
-            guard count > 0 else { output.append(text: "{}"); return }
-            if !singleLine {
-                output.append(UInt8(ascii: "\n"))
-                output.append(contentsOf: ObjectWriter.spaces[0..<(2 * level)])
-            }
-            output.append(UInt8(ascii: "}"))
-        }
     }
 
     /// One kept mutation at nesting level 4, as ``mutation(_:)`` renders it there (member by
     /// member, with no array or tree made on the way: a large table keeps hundreds of thousands).
     private static func appendMutation(_ row: MutationAudit, to output: inout [UInt8]) {
-        var object = ObjectWriter(level: 4)
+        var object = JSONContainerWriter.object(level: 4)
         object.member("mutation", to: &output)
         JSONValue.appendQuoted(row.key.description, to: &output)
         object.member("gene", to: &output)
@@ -143,7 +91,7 @@ public enum JSONReport {
     /// An observation at nesting level 5, or `null`.
     private static func appendObservation(_ value: AlleleObservation?, to output: inout [UInt8]) {
         guard let value else { output.append(text: "null"); return }
-        var inner = ObjectWriter(level: 5)
+        var inner = JSONContainerWriter.object(level: 5)
         inner.member("af", to: &output)
         JSONValue.number(value.alleleFraction).write(to: &output, level: 6)
         inner.member("alt", to: &output)

@@ -49,30 +49,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     ///   - output: where the bytes go.
     ///   - level: the current nesting depth (0 for a document).
     public func write(to output: inout [UInt8], level: Int) {
-        if level >= JSONValue.singleLineLevel {
-            switch self {
-            case let .array(items) where !items.isEmpty:
-                output.append(UInt8(ascii: "["))
-                for (index, item) in items.enumerated() {
-                    if index > 0 { output.append(text: ", ") }
-                    item.write(to: &output, level: level + 1)
-                }
-                output.append(UInt8(ascii: "]"))
-                return
-            case let .object(members) where !members.isEmpty:
-                output.append(UInt8(ascii: "{"))
-                for (index, member) in members.enumerated() {
-                    if index > 0 { output.append(text: ", ") }
-                    JSONValue.appendQuoted(member.key, to: &output)
-                    output.append(text: ": ")
-                    member.value.write(to: &output, level: level + 1)
-                }
-                output.append(UInt8(ascii: "}"))
-                return
-            default:
-                break
-            }
-        }
         switch self {
         case .null: output.append(text: "null")
         case let .bool(value): output.append(text: value ? "true" : "false")
@@ -81,34 +57,20 @@ public indirect enum JSONValue: Sendable, Equatable {
             if !value.isFinite { output.append(text: "null") } else if value == 0 { output.append(text: "0.0") } else { output.append(text: value.description) }
         case let .string(value): JSONValue.appendQuoted(value, to: &output)
         case let .array(items):
-            guard !items.isEmpty else { output.append(text: "[]"); return }
-            output.append(text: "[\n")
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(text: ",\n") }
-                JSONValue.indent(&output, level + 1)
+            var array = JSONContainerWriter.array(level: level)
+            for item in items {
+                array.item(to: &output)
                 item.write(to: &output, level: level + 1)
             }
-            output.append(UInt8(ascii: "\n"))
-            JSONValue.indent(&output, level)
-            output.append(UInt8(ascii: "]"))
+            array.end(to: &output)
         case let .object(members):
-            guard !members.isEmpty else { output.append(text: "{}"); return }
-            output.append(text: "{\n")
-            for (index, member) in members.enumerated() {
-                if index > 0 { output.append(text: ",\n") }
-                JSONValue.indent(&output, level + 1)
-                JSONValue.appendQuoted(member.key, to: &output)
-                output.append(text: ": ")
+            var object = JSONContainerWriter.object(level: level)
+            for member in members {
+                object.member(member.key, to: &output)
                 member.value.write(to: &output, level: level + 1)
             }
-            output.append(UInt8(ascii: "\n"))
-            JSONValue.indent(&output, level)
-            output.append(UInt8(ascii: "}"))
+            object.end(to: &output)
         }
-    }
-
-    private static func indent(_ output: inout [UInt8], _ level: Int) {
-        for _ in 0..<(2 * level) { output.append(UInt8(ascii: " ")) }
     }
 
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped, every
@@ -137,6 +99,83 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The items of one JSON array or object written one by one, in ``JSONValue``'s layout: each
+/// item on its own line, indented two spaces a level, or all on one line from
+/// ``JSONValue/singleLineLevel`` on. ``JSONValue`` writes its trees with it, and `report.json`'s
+/// writer its kept mutations, which it writes without building a tree.
+struct JSONContainerWriter {
+    private let open: UInt8
+    private let close: UInt8
+    /// The nesting level of the array or object itself.
+    let level: Int
+    private var count = 0
+
+    /// Spaces enough for the indentation of most levels in one copy.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+    private init(open: Character, close: Character, level: Int) {
+        self.open = open.asciiValue!
+        self.close = close.asciiValue!
+        self.level = level
+    }
+
+    /// An array at nesting level `level`.
+    static func array(level: Int) -> JSONContainerWriter { JSONContainerWriter(open: "[", close: "]", level: level) }
+
+    /// An object at nesting level `level`.
+    static func object(level: Int) -> JSONContainerWriter { JSONContainerWriter(open: "{", close: "}", level: level) }
+
+    private var singleLine: Bool { level >= JSONValue.singleLineLevel }
+
+    /// Starts the next item: the opening bracket or a comma, then a line break and indentation
+    /// (or a space between items on one line).
+    mutating func item(to output: inout [UInt8]) {
+        output.append(count == 0 ? open : UInt8(ascii: ","))
+        if singleLine {
+            if count > 0 { output.append(UInt8(ascii: " ")) }
+        } else {
+            output.append(UInt8(ascii: "\n"))
+            Self.indent(level + 1, to: &output)
+        }
+        count += 1
+    }
+
+    /// Starts an object's member whose key is a plain literal (no character needs escaping).
+    mutating func member(_ key: StaticString, to output: inout [UInt8]) {
+        item(to: &output)
+        output.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Starts an object's member with any key.
+    mutating func member(_ key: String, to output: inout [UInt8]) {
+        item(to: &output)
+        JSONValue.appendQuoted(key, to: &output)
+        output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Closes the array or object (`[]` or `{}` when it has no items).
+    func end(to output: inout [UInt8]) {
+        if count == 0 {
+            output.append(open)
+        } else if !singleLine {
+            output.append(UInt8(ascii: "\n"))
+            Self.indent(level, to: &output)
+        }
+        output.append(close)
+    }
+
+    private static func indent(_ level: Int, to output: inout [UInt8]) {
+        var remaining = 2 * level
+        while remaining > 0 {
+            let run = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[0..<run])
+            remaining -= run
+        }
     }
 }
 

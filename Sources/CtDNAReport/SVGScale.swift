@@ -33,6 +33,19 @@ public struct LinearScale: Sendable, Equatable {
         self.range = range
     }
 
+    /// A scale over `values` and zero, widened on each side by `padding` times that span: the
+    /// y scale of a plot of changes, whose zero line is always in view. Without values the
+    /// domain is -1 to 1 before padding.
+    /// - Parameters:
+    ///   - values: the values to show.
+    ///   - padding: the fraction of the span added below and above.
+    ///   - range: where the low and high ends of the domain go.
+    public init(includingZeroAnd values: [Double], padding: Double, range: (low: Double, high: Double)) {
+        let low = min(values.min() ?? -1, 0), high = max(values.max() ?? 1, 0)
+        let margin = (high - low) * padding
+        self.init(domain: (low - margin, high + margin), range: range)
+    }
+
     /// Two scales are equal when their domains and ranges are.
     public static func == (lhs: LinearScale, rhs: LinearScale) -> Bool {
         lhs.domain == rhs.domain && lhs.range == rhs.range

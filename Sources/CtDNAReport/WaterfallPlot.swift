@@ -17,10 +17,7 @@ public enum WaterfallPlot {
     public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
         let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
         let changes = paired.compactMap { metric.values(of: $0)?.difference }
-        let low = min(changes.min() ?? -1, 0), high = max(changes.max() ?? 1, 0)
-        let padding = (high - low) * 0.05
-        let scale = LinearScale(
-            domain: (low - padding, high + padding), range: (height - margin.bottom, margin.top))
+        let scale = LinearScale(includingZeroAnd: changes, padding: 0.05, range: (height - margin.bottom, margin.top))
         let arms = document.arms
         return document.cohorts.map { cohort in
             let members = paired.filter { $0.cohort == cohort }

@@ -1,10 +1,23 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The modules, bottom to top; each imports only modules listed before it (README, "Architecture"):
+//   CtDNAModel     plain values: variant key and record, timepoint, metric, cell rules, lists
+//   CtDNASystem    files and system calls: one typed error, retried reads and writes, atomic
+//                  output files and folders, SHA-256, path names
+//   CtDNAIO        input formats: gzip/BGZF bytes -> lines -> variant records; sample sheets,
+//                  list files, per-patient tables, the bundled lists
+//   CtDNACore      the method over a patient's series of samples; pure functions over values
+//   CtDNAStats     Wilcoxon tests, Hodges-Lehmann, Benjamini-Hochberg; pure functions
+//   CtDNAReport    TSV, JSON, MultiQC, SVG and HTML renderings of results, written to byte sinks
+//   CtDNAPipeline  the library's front door: a request in, a run's results and outputs out
+//   ctdna          the command line: flags in, a pipeline call, messages out
 let package = Package(
     name: "ctdna",
     products: [
         .executable(name: "ctdna", targets: ["ctdna"]),
+        .library(name: "CtDNAModel", targets: ["CtDNAModel"]),
+        .library(name: "CtDNASystem", targets: ["CtDNASystem"]),
         .library(name: "CtDNAIO", targets: ["CtDNAIO"]),
         .library(name: "CtDNACore", targets: ["CtDNACore"]),
         .library(name: "CtDNAStats", targets: ["CtDNAStats"]),
@@ -13,7 +26,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // 4.x reaches for FoundationEssentials, not the whole of Foundation and ICU: a process
+        // that hashes its inputs starts in a few milliseconds.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // The system's zlib, through a tiny shim header (inflateInit2 is a macro).
@@ -22,34 +37,41 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // glibc's allocator settings (mallopt), through a shim header; nothing to link.
-        .systemLibrary(name: "CMalloc"),
-        // Bytes -> lines -> variant records; sample sheets. No analysis here.
-        .target(name: "CtDNAIO", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        // The ctDNA method: filters, reference timepoint, clonal set, fractions. Pure functions.
+        // glibc's allocator settings (mallopt) and CPU affinity, through a shim header; nothing to link.
+        .systemLibrary(name: "CSystemShim"),
+        .target(name: "CtDNAModel"),
         .target(
-            name: "CtDNACore",
-            dependencies: ["CtDNAIO"],
+            name: "CtDNASystem",
+            dependencies: ["CtDNAModel", "CSystemShim", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "CtDNAIO",
+            dependencies: ["CtDNAModel", "CtDNASystem", "CZlib"],
             resources: [.copy("Resources")]
         ),
-        // Exact Wilcoxon tests, Hodges-Lehmann estimates, Benjamini-Hochberg. Pure functions.
-        .target(name: "CtDNAStats"),
-        // Sample sheet -> parallel reading -> per-patient method -> statistics, for a whole cohort.
-        .target(name: "CtDNAPipeline", dependencies: ["CtDNAIO", "CtDNACore", "CtDNAStats"]),
-        // TSV, JSON, MultiQC, SVG and HTML outputs.
-        .target(name: "CtDNAReport", dependencies: ["CtDNAIO", "CtDNACore", "CtDNAStats"]),
-        // The command line: one file per subcommand, thin.
+        .target(name: "CtDNACore", dependencies: ["CtDNAModel"]),
+        .target(name: "CtDNAStats", dependencies: ["CtDNAModel"]),
+        .target(name: "CtDNAReport", dependencies: ["CtDNAModel", "CtDNACore", "CtDNAStats"]),
+        .target(
+            name: "CtDNAPipeline",
+            dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport"]
+        ),
         .executableTarget(
             name: "ctdna",
             dependencies: [
-                "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline", "CMalloc",
+                "CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNACore"]),
-        .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAStats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport"]),
-        .testTarget(name: "CLITests", dependencies: ["ctdna"], resources: [.copy("Fixtures")]),
+        // Fixtures and helpers the test targets share.
+        .target(name: "TestSupport", dependencies: ["CtDNAModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "CtDNAModelTests", dependencies: ["CtDNAModel", "TestSupport"]),
+        .testTarget(name: "CtDNASystemTests", dependencies: ["CtDNASystem", "TestSupport"]),
+        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAIO", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNACore", "TestSupport"]),
+        .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAStats", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport", "TestSupport"]),
+        .testTarget(name: "CtDNAPipelineTests", dependencies: ["CtDNAPipeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["ctdna", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,4 +1,4 @@
-import CtDNAIO
+import CtDNAModel
 
 /// A mutation as seen in one sample: its read counts and the allele fraction the method uses.
 public struct AlleleObservation: Sendable, Equatable {

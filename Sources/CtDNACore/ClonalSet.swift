@@ -1,52 +1,51 @@
-import CtDNAIO
+import CtDNAModel
 
-/// The clonal mutations C of a patient (METHOD.md 3.5).
+/// The clonal mutations C of a patient (docs/method.md §6).
 public struct ClonalSet: Sendable, Equatable {
-    /// The members of C, in key order.
+    /// Members of S whose AF at the reference timepoint is positive and at least ``threshold``.
     public var members: [SomaticMutation]
     /// The highest AF in S at the reference timepoint.
     public var highestAlleleFraction: Double
-    /// The cut-off: clonal fraction x highest AF.
+    /// `clonalFraction` x ``highestAlleleFraction``.
     public var threshold: Double
 
     /// Creates a clonal set.
     /// - Parameters:
-    ///   - members: the clonal mutations.
-    ///   - highestAlleleFraction: the highest AF in S at the reference.
-    ///   - threshold: the AF cut-off.
+    ///   - members: The clonal mutations.
+    ///   - highestAlleleFraction: The highest AF in S at the reference timepoint.
+    ///   - threshold: The AF a member must reach.
     public init(members: [SomaticMutation], highestAlleleFraction: Double, threshold: Double) {
         self.members = members
         self.highestAlleleFraction = highestAlleleFraction
         self.threshold = threshold
     }
 
-    /// The keys of the members.
+    /// The members' keys.
     public var keys: Set<MutationKey> { Set(members.map(\.key)) }
 }
 
-/// The clonal set: members of S (not only drivers) whose AF at the reference timepoint is at least
-/// `clonalFraction` x the highest AF in S there, and above 0.
+/// Chooses the clonal set: every member of S (not only the drivers) whose AF at the reference
+/// timepoint is at least `clonalFraction` x the highest AF in S there.
 /// - Parameters:
-///   - somatic: the set S, in key order.
-///   - reference: the reference timepoint.
-///   - clonalFraction: the share of the highest AF (default 0.3).
-/// - Returns: the clonal set.
-public func selectClonalSet(
-    somatic: [SomaticMutation], reference: Timepoint, clonalFraction: Double
-) -> ClonalSet {
-    let highest = somatic.map { $0.alleleFraction(at: reference) }.max() ?? 0
+///   - somatic: The set S.
+///   - reference: The reference timepoint's place in the series.
+///   - clonalFraction: The share of the highest AF a member must reach (default 0.3).
+/// - Returns: The clonal set.
+public func selectClonalSet(somatic: [SomaticMutation], reference: Int, clonalFraction: Double) -> ClonalSet {
+    let highest = somatic.map { $0.alleleFractions[reference] }.max() ?? 0
     let threshold = clonalFraction * highest
     let members = somatic.filter {
-        let af = $0.alleleFraction(at: reference)
+        let af = $0.alleleFractions[reference]
         return af > 0 && af >= threshold
     }
     return ClonalSet(members: members, highestAlleleFraction: highest, threshold: threshold)
 }
 
-/// The ctDNA fraction at one timepoint (METHOD.md 3.6): 2 x the geometric mean of the non-zero
-/// AFs of the clonal mutations (one mutant and one normal copy); 0 when all are 0.
-/// - Parameter clonalAlleleFractions: the clonal mutations' AFs at the timepoint, in key order.
-/// - Returns: the fraction; above 1 is possible (LOH, amplification, germline) and is flagged by the caller.
+/// The ctDNA fraction at one timepoint (docs/method.md §6): 2 x the geometric mean of the
+/// non-zero AFs of the clonal mutations there (one mutant and one normal copy); 0 when all
+/// are 0. It may exceed 1 (loss of heterozygosity, amplification, a germline variant): the
+/// caller flags that.
+/// - Parameter clonalAlleleFractions: The clonal mutations' AFs at the timepoint.
 public func ctDNAFraction(clonalAlleleFractions: [Double]) -> Double {
-    2 * geometricMeanOfPositive(clonalAlleleFractions)
+    2 * Averages.geometricMeanOfPositive(clonalAlleleFractions)
 }

@@ -1,4 +1,4 @@
-import CtDNAIO
+import CtDNAModel
 
 /// Whether a gene is on the CH gene list (symbols compared in upper case).
 /// - Parameters:
@@ -20,7 +20,7 @@ public func isLocGene(_ gene: String?) -> Bool {
 
 /// MSK's "2:1 rule": whether the plasma signal is too weak compared with the matched normal.
 ///
-/// The mutation is dropped when its higher plasma AF (over both timepoints) is below
+/// The mutation is dropped when its higher plasma AF (over every timepoint) is below
 /// `ratio` x its normal AF. A normal AF of 0 (absent from the normal table, or below the read
 /// minimum) or no AF (no coverage in the normal) never drops a mutation.
 /// - Parameters:
@@ -39,12 +39,12 @@ public func failsMatchedNormal(
 /// Whether any existing row has fewer reads (alt + ref, as written) than the minimum.
 /// Rows absent from a table, or without counts, are not judged.
 /// - Parameters:
-///   - mutation: the mutation at both timepoints.
+///   - mutation: the mutation across the series.
 ///   - minDepth: the minimum depth, `nil` for no depth filter.
 /// - Returns: `true` when the mutation should leave the set.
-public func hasLowDepth(_ mutation: PairedMutation, minDepth: Int?) -> Bool {
+public func hasLowDepth(_ mutation: SeriesMutation, minDepth: Int?) -> Bool {
     guard let minDepth else { return false }
-    return [mutation.baseline, mutation.followup].contains { observation in
+    return mutation.observations.contains { observation in
         guard let depth = observation.depth else { return false }
         return depth < minDepth
     }
@@ -52,23 +52,23 @@ public func hasLowDepth(_ mutation: PairedMutation, minDepth: Int?) -> Bool {
 
 /// Whether any row's population allele frequency is above the maximum.
 /// - Parameters:
-///   - mutation: the mutation at both timepoints.
+///   - mutation: the mutation across the series.
 ///   - maximum: the highest allowed population AF, `nil` for no filter.
 /// - Returns: `true` when the mutation should leave the set.
-public func exceedsPopulationAlleleFrequency(_ mutation: PairedMutation, maximum: Double?) -> Bool {
+public func exceedsPopulationAlleleFrequency(_ mutation: SeriesMutation, maximum: Double?) -> Bool {
     guard let maximum else { return false }
     return mutation.anyRecord { ($0.populationAlleleFrequency ?? 0) > maximum }
 }
 
 /// Every filter of METHOD.md 3.2 that removes a mutation, in ``MutationStatus/precedence`` order.
 /// - Parameters:
-///   - mutation: the mutation at both timepoints.
+///   - mutation: the mutation across the series.
 ///   - patient: the patient, for the manual drop list.
 ///   - normal: the mutation in the matched normal, `nil` when the patient has no normal.
 ///   - parameters: the method's parameters.
 /// - Returns: the filter reasons that apply (empty when the mutation passes every filter).
 public func filterReasons(
-    for mutation: PairedMutation, patient: String, normal: AlleleObservation?,
+    for mutation: SeriesMutation, patient: String, normal: AlleleObservation?,
     parameters: MethodParameters
 ) -> [MutationStatus] {
     var reasons: [MutationStatus] = []
@@ -80,7 +80,7 @@ public func filterReasons(
     }
     if let normal,
         failsMatchedNormal(
-            plasmaAlleleFractions: [mutation.baseline, mutation.followup].compactMap(\.alleleFraction),
+            plasmaAlleleFractions: mutation.observations.compactMap(\.alleleFraction),
             normalAlleleFraction: normal.alleleFraction, ratio: parameters.normalRatio)
     {
         reasons.append(.matchedNormal)

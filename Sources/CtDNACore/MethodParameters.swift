@@ -1,4 +1,4 @@
-import CtDNAIO
+import CtDNAModel
 
 /// Every number and list of the ctDNA method (METHOD.md sections 2-3), with the defaults that
 /// reproduce the published CURB analysis (Tsai et al., Lancet 2024).
@@ -41,7 +41,7 @@ public struct MethodParameters: Sendable, Equatable {
     /// counts only `Oncogenic` and hotspots. Flag `--likely-oncogenic-is-driver`.
     public var likelyOncogenicIsDriver: Bool
     /// Gene symbols (upper case) whose mutations are clonal haematopoiesis, not tumour.
-    /// Default: the bundled `ch_genes.tsv` (see ``BundledResources/chGenes()``), METHOD.md 3.2.
+    /// Default: the bundled `ch_genes.tsv` (the bundled `ch_genes.tsv`, which the pipeline loads), METHOD.md 3.2.
     /// Flags `--ch-genes FILE` (replace) and `--extra-ch-genes FILE` (extend).
     public var chGenes: Set<String>
     /// Variant-level CH or artifact block list. Default `nil` (off, opt-in): the bundled list holds
@@ -81,12 +81,5 @@ public struct MethodParameters: Sendable, Equatable {
         self.likelyOncogenicIsDriver = likelyOncogenicIsDriver
         self.chVariants = chVariants
         self.dropList = dropList
-    }
-
-    /// The published defaults with the bundled CH gene list.
-    /// - Returns: parameters as the CURB analysis used them.
-    /// - Throws: ``CoreError`` when the bundled gene list cannot be found or read.
-    public static func bundledDefaults() throws -> MethodParameters {
-        MethodParameters(chGenes: try BundledResources.chGenes())
     }
 }

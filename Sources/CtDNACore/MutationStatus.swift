@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// Why a mutation is in, or out of, the somatic set S, as written in the audit table.
 ///
 /// The cases after ``kept`` are listed in the order the method checks them: a mutation's status

@@ -1,35 +1,36 @@
-import CtDNAIO
+import CtDNAModel
 
-/// Runs the whole method (METHOD.md sections 2-3) on one patient.
+/// Runs the whole method (docs/method.md §1-§8) on one patient's series of samples.
 ///
-/// A patient without both plasma timepoints is excluded: its summary carries the reason and no
-/// numbers, and its audit rows (from the table it has) carry status `excluded`. Otherwise every
-/// mutation of either table gets an audit row; the kept ones form S, from which the drivers, the
-/// reference timepoint, the clonal set, the ctDNA fractions and the median AFs follow. With S
-/// empty the patient is `not_detected`: fraction 0 and median AF 0 at both timepoints.
+/// A patient missing a sample of the series is excluded: its summary carries the reason and
+/// no numbers, and its audit rows (from the tables it has) carry status `excluded`. Otherwise
+/// every mutation of any table gets an audit row; the kept ones form S, from which the
+/// drivers, the reference timepoint, the clonal set, and the ctDNA fraction and median AF at
+/// every timepoint follow. With S empty the patient is `not_detected`: fraction 0 and median
+/// AF 0 at every timepoint.
 /// - Parameters:
-///   - samples: the patient's tables.
-///   - parameters: the method's parameters.
-///   - copyNumbers: optional tumour copy numbers per mutation for the tumour-informed fraction
-///     (METHOD.md 3.9); clonal mutations without an entry are left out of it.
-/// - Returns: the patient's summary and audit rows.
+///   - series: The patient's tables.
+///   - parameters: The method's parameters.
+///   - copyNumbers: Optional tumour copy numbers per mutation for the tumour-informed fraction
+///     (docs/method.md §9); clonal mutations without an entry are left out of it.
+/// - Returns: The patient's summary and audit rows (in key order).
 public func analyzePatient(
-    _ samples: PatientSamples, parameters: MethodParameters,
+    _ series: PatientSeries, parameters: MethodParameters,
     copyNumbers: [MutationKey: MutantCopyNumber] = [:]
 ) -> PatientResult {
-    guard let baselineTable = samples.baseline, let followupTable = samples.followup else {
-        return excludedResult(samples, parameters: parameters)
+    if let reason = series.exclusionReason {
+        return excludedResult(series, reason: reason, parameters: parameters)
     }
-    let normalIndex = samples.normal.map(indexByMutation)
+    let timepoints = series.timepoints
+    let normalIndex = series.normal.map(indexByMutation)
     // A table that lists a mutation twice: the first row is used, and the audit says so.
-    let (paired, repeatedInBaseline, repeatedInFollowup) = pairMutationsNotingRepeats(
-        baseline: baselineTable, followup: followupTable, minAltReads: parameters.minAltReads)
-    let repeated = (baseline: repeatedInBaseline, followup: repeatedInFollowup)
+    let (mutations, repeated) = mergeSeries(series.tables.map { $0! }, minAltReads: parameters.minAltReads)
 
     var audit: [MutationAudit] = []
+    audit.reserveCapacity(mutations.count)
     var somatic: [SomaticMutation] = []
     var unionCount = 0
-    for mutation in paired {
+    for mutation in mutations {
         let normal = normalIndex.map { index in
             index[mutation.key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent
         }
@@ -37,113 +38,94 @@ public func analyzePatient(
         let inUnion = !reasons.contains(.notDetected) && !reasons.contains(.notCalled)
         if inUnion {
             unionCount += 1
-            reasons += filterReasons(
-                for: mutation, patient: samples.patient, normal: normal, parameters: parameters)
+            reasons += filterReasons(for: mutation, patient: series.patient, normal: normal, parameters: parameters)
         }
         let status = reasons.first ?? .kept
         let driver = status == .kept
             && isDriver(mutation, likelyOncogenicIsDriver: parameters.likelyOncogenicIsDriver)
         if status == .kept {
             somatic.append(SomaticMutation(
-                key: mutation.key, baseline: mutation.baseline.alleleFraction ?? 0,
-                followup: mutation.followup.alleleFraction ?? 0, isDriver: driver,
-                isOncogenic: mutation.anyRecord(isOncogenic)))
+                key: mutation.key, alleleFractions: mutation.observations.map { $0.alleleFraction ?? 0 },
+                isDriver: driver, isOncogenic: mutation.anyRecord(isOncogenic)))
+        }
+        var notes = auditNotes(reasons: reasons, mutation: mutation, normal: normal, timepoints: timepoints)
+        for (timepoint, keys) in zip(timepoints, repeated) where keys.contains(mutation.key) {
+            notes.append("duplicate_rows_\(timepoint.name)")
         }
         audit.append(MutationAudit(
-            patient: samples.patient, key: mutation.key, gene: mutation.gene,
+            patient: series.patient, key: mutation.key, gene: mutation.gene,
             proteinChange: mutation.proteinChange, variantClassification: mutation.variantClassification,
-            baseline: mutation.baseline, followup: mutation.followup, normal: normal, status: status,
-            isDriver: driver, isClonal: false,
-            notes: auditNotes(reasons: reasons, mutation: mutation, normal: normal)
-                + (repeated.baseline.contains(mutation.key) ? ["duplicate_rows_baseline"] : [])
-                + (repeated.followup.contains(mutation.key) ? ["duplicate_rows_followup"] : [])))
+            observations: mutation.observations, normal: normal, status: status, isDriver: driver,
+            isClonal: false, notes: notes))
     }
 
+    let zeros = Array(repeating: 0.0, count: timepoints.count)
     var summary = PatientSummary(
-        patient: samples.patient, cohort: samples.cohort, arm: samples.arm, status: .notDetected,
-        mutationCount: unionCount, somaticCount: somatic.count,
+        patient: series.patient, cohort: series.cohort, arm: series.arm, timepoints: timepoints,
+        status: .notDetected, mutationCount: unionCount, somaticCount: somatic.count,
         driverCount: somatic.filter(\.isDriver).count, clonalCount: 0,
-        ctDNAFraction: PairedMetric(baseline: 0, followup: 0),
-        medianAlleleFraction: PairedMetric(baseline: 0, followup: 0))
-    guard let reference = chooseReferenceTimepoint(
-        somatic: somatic, tieBreakThreshold: parameters.tieBreakThreshold)
-    else {
+        ctDNAFraction: zeros, medianAlleleFraction: zeros)
+    guard let reference = chooseReferenceTimepoint(somatic: somatic, tieBreakThreshold: parameters.tieBreakThreshold) else {
         return PatientResult(summary: summary, audit: audit)
     }
-    let clonal = selectClonalSet(
-        somatic: somatic, reference: reference.timepoint, clonalFraction: parameters.clonalFraction)
+    let clonal = selectClonalSet(somatic: somatic, reference: reference.index, clonalFraction: parameters.clonalFraction)
     let clonalKeys = clonal.keys
     for index in audit.indices where clonalKeys.contains(audit[index].key) {
         audit[index].isClonal = true
     }
-    let fraction = PairedMetric(
-        baseline: ctDNAFraction(clonalAlleleFractions: clonal.members.map(\.baseline)),
-        followup: ctDNAFraction(clonalAlleleFractions: clonal.members.map(\.followup)))
+    let fractions = timepoints.indices.map { timepoint in
+        ctDNAFraction(clonalAlleleFractions: clonal.members.map { $0.alleleFractions[timepoint] })
+    }
     summary.status = .paired
     summary.reference = reference
     summary.clonalCount = clonal.members.count
-    summary.ctDNAFraction = fraction
-    summary.medianAlleleFraction = PairedMetric(
-        baseline: median(somatic.map(\.baseline)) ?? 0, followup: median(somatic.map(\.followup)) ?? 0)
-    let informed = clonal.members.compactMap { member in
-        copyNumbers[member.key].map { (member, $0) }
+    summary.ctDNAFraction = fractions
+    summary.medianAlleleFraction = timepoints.indices.map { timepoint in
+        Averages.median(somatic.map { $0.alleleFractions[timepoint] }) ?? 0
     }
+    let informed = clonal.members.compactMap { member in copyNumbers[member.key].map { (member, $0) } }
     if !informed.isEmpty {
-        summary.tumourInformedFraction = PairedMetric(
-            baseline: tumourInformedFraction(clonal: informed.map { ($0.0.baseline, $0.1) }),
-            followup: tumourInformedFraction(clonal: informed.map { ($0.0.followup, $0.1) }))
+        summary.tumourInformedFraction = timepoints.indices.map { timepoint in
+            tumourInformedFraction(clonal: informed.map { ($0.0.alleleFractions[timepoint], $0.1) })
+        }
     }
-    if fraction.baseline > 1 || fraction.followup > 1 {
+    if fractions.contains(where: { $0 > 1 }) {
         summary.flags.append("fraction_above_1")
     }
     return PatientResult(summary: summary, audit: audit)
 }
 
-/// Runs ``analyzePatient(_:parameters:copyNumbers:)`` on every patient, keeping their order.
-/// - Parameters:
-///   - patients: the patients' tables.
-///   - parameters: the method's parameters.
-/// - Returns: one result per patient, in the order given.
-public func analyzeCohort(_ patients: [PatientSamples], parameters: MethodParameters) -> [PatientResult] {
-    patients.map { analyzePatient($0, parameters: parameters) }
-}
-
 /// The audit notes of a mutation: every reason that applied, then read-rule and normal remarks.
-func auditNotes(reasons: [MutationStatus], mutation: PairedMutation, normal: AlleleObservation?) -> [String] {
+func auditNotes(
+    reasons: [MutationStatus], mutation: SeriesMutation, normal: AlleleObservation?, timepoints: [Timepoint]
+) -> [String] {
     var notes = reasons.map(\.rawValue)
-    if mutation.baseline.belowMinimumAltReads { notes.append("min_alt_reads_baseline") }
-    if mutation.followup.belowMinimumAltReads { notes.append("min_alt_reads_followup") }
+    for (timepoint, observation) in zip(timepoints, mutation.observations) where observation.belowMinimumAltReads {
+        notes.append("min_alt_reads_\(timepoint.name)")
+    }
     if let normal, !normal.hasCoverage { notes.append("normal_no_coverage") }
     return notes
 }
 
-/// The keys that appear on more than one row of a table.
-/// - Parameter records: One sample's rows.
-/// - Returns: The repeated keys; empty for a table without repeats.
-public func repeatedKeys(_ records: [VariantRecord]) -> Set<MutationKey> {
-    firstRowsInKeyOrder(records.map(\.key)).repeated
-}
-
-/// The result of a patient lacking a plasma timepoint.
-func excludedResult(_ samples: PatientSamples, parameters: MethodParameters) -> PatientResult {
-    let reason = samples.exclusionReason ?? "missing sample"
-    let baselineIndex = samples.baseline.map(indexByMutation)
-    let followupIndex = samples.followup.map(indexByMutation)
-    let keys = Set(baselineIndex?.keys.map { $0 } ?? []).union(followupIndex?.keys.map { $0 } ?? []).sorted()
-    let audit = keys.map { key in
-        let record = baselineIndex?[key] ?? followupIndex?[key]
-        let observe: ([MutationKey: VariantRecord]) -> AlleleObservation = { index in
-            index[key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent
+/// The result of a patient lacking a plasma sample: every mutation of the tables it has,
+/// with status `excluded` and the reason as its note.
+func excludedResult(_ series: PatientSeries, reason: String, parameters: MethodParameters) -> PatientResult {
+    let indexes = series.tables.map { $0.map(indexByMutation) }
+    var keys: Set<MutationKey> = []
+    for index in indexes { keys.formUnion(index?.keys ?? [:].keys) }
+    let audit = keys.sorted().map { key in
+        let record = indexes.lazy.compactMap { $0?[key] }.first
+        let observations = indexes.map { index in
+            index.map { $0[key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent }
         }
         return MutationAudit(
-            patient: samples.patient, key: key, gene: record?.gene, proteinChange: record?.proteinChange,
-            variantClassification: record?.variantClassification, baseline: baselineIndex.map(observe),
-            followup: followupIndex.map(observe), normal: nil, status: .excluded, isDriver: false,
-            isClonal: false, notes: [reason])
+            patient: series.patient, key: key, gene: record?.gene, proteinChange: record?.proteinChange,
+            variantClassification: record?.variantClassification, observations: observations, normal: nil,
+            status: .excluded, isDriver: false, isClonal: false, notes: [reason])
     }
     return PatientResult(
         summary: PatientSummary(
-            patient: samples.patient, cohort: samples.cohort, arm: samples.arm,
+            patient: series.patient, cohort: series.cohort, arm: series.arm, timepoints: series.timepoints,
             status: .excluded(reason: reason)),
         audit: audit)
 }

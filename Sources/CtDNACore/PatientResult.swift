@@ -1,10 +1,10 @@
-import CtDNAIO
+import CtDNAModel
 
-/// Where a patient stands in the paired analysis.
+/// Where a patient stands in the analysis.
 public enum PatientStatus: Sendable, Hashable, CustomStringConvertible {
-    /// Both timepoints present and S not empty.
+    /// Every timepoint present and S not empty.
     case paired
-    /// Both timepoints present, S empty: ctDNA not detected (fraction 0 at both timepoints).
+    /// Every timepoint present, S empty: ctDNA not detected (fraction 0 everywhere).
     case notDetected
     /// Not analysed; the reason says which sample is missing.
     case excluded(reason: String)
@@ -25,16 +25,15 @@ public struct MutationAudit: Sendable, Equatable {
     public var patient: String
     /// Mutation key.
     public var key: MutationKey
-    /// Gene symbol.
+    /// Gene symbol, from the first row that has one.
     public var gene: String?
-    /// `HGVSp_Short`.
+    /// Protein change (`HGVSp_Short`), from the first row that has one.
     public var proteinChange: String?
-    /// `Variant_Classification`.
+    /// `Variant_Classification`, from the first row that has one.
     public var variantClassification: String?
-    /// The mutation at baseline; `nil` when the patient has no baseline sample.
-    public var baseline: AlleleObservation?
-    /// The mutation at follow-up; `nil` when the patient has no follow-up sample.
-    public var followup: AlleleObservation?
+    /// The mutation at each timepoint of the series, in order; `nil` where the patient has no
+    /// sample (only for an excluded patient).
+    public var observations: [AlleleObservation?]
     /// The mutation in the matched normal; `nil` when the patient has no normal.
     public var normal: AlleleObservation?
     /// `kept`, or the first reason it left the set.
@@ -43,36 +42,22 @@ public struct MutationAudit: Sendable, Equatable {
     public var isDriver: Bool
     /// Member of the clonal set C.
     public var isClonal: Bool
-    /// Every reason that applied and other remarks (`min_alt_reads_baseline`, ...).
+    /// Every reason that applied, then other remarks (`min_alt_reads_<timepoint>`,
+    /// `normal_no_coverage`, `duplicate_rows_<timepoint>`).
     public var notes: [String]
 
-    /// Creates an audit row.
-    /// - Parameters:
-    ///   - patient: patient identifier.
-    ///   - key: mutation key.
-    ///   - gene: gene symbol.
-    ///   - proteinChange: protein change.
-    ///   - variantClassification: variant classification.
-    ///   - baseline: baseline observation.
-    ///   - followup: follow-up observation.
-    ///   - normal: matched-normal observation.
-    ///   - status: status.
-    ///   - isDriver: driver.
-    ///   - isClonal: clonal.
-    ///   - notes: remarks.
+    /// Creates an audit row; the parameters are the properties of the same names.
     public init(
         patient: String, key: MutationKey, gene: String?, proteinChange: String?,
-        variantClassification: String?, baseline: AlleleObservation?, followup: AlleleObservation?,
-        normal: AlleleObservation?, status: MutationStatus, isDriver: Bool, isClonal: Bool,
-        notes: [String]
+        variantClassification: String?, observations: [AlleleObservation?], normal: AlleleObservation?,
+        status: MutationStatus, isDriver: Bool, isClonal: Bool, notes: [String]
     ) {
         self.patient = patient
         self.key = key
         self.gene = gene
         self.proteinChange = proteinChange
         self.variantClassification = variantClassification
-        self.baseline = baseline
-        self.followup = followup
+        self.observations = observations
         self.normal = normal
         self.status = status
         self.isDriver = isDriver
@@ -82,6 +67,9 @@ public struct MutationAudit: Sendable, Equatable {
 }
 
 /// The per-patient summary (one row of `patients.tsv`).
+///
+/// Per-timepoint values hold one number per timepoint of ``timepoints``, in order; they are
+/// `nil` for an excluded patient.
 public struct PatientSummary: Sendable, Equatable {
     /// Patient identifier.
     public var patient: String
@@ -89,6 +77,8 @@ public struct PatientSummary: Sendable, Equatable {
     public var cohort: String
     /// Treatment arm.
     public var arm: String
+    /// The timepoints of the patient's series, in order.
+    public var timepoints: [Timepoint]
     /// Paired, not detected, or excluded with a reason.
     public var status: PatientStatus
     /// The reference timepoint and its rule; `nil` when S is empty or the patient is excluded.
@@ -101,40 +91,28 @@ public struct PatientSummary: Sendable, Equatable {
     public var driverCount: Int?
     /// Size of C; `nil` when excluded.
     public var clonalCount: Int?
-    /// ctDNA fraction at both timepoints; `nil` when excluded.
-    public var ctDNAFraction: PairedMetric?
-    /// Median AF over S at both timepoints; `nil` when excluded.
-    public var medianAlleleFraction: PairedMetric?
-    /// Tumour-informed ctDNA fraction, when copy numbers were given for some clonal mutation.
-    public var tumourInformedFraction: PairedMetric?
+    /// ctDNA fraction at each timepoint.
+    public var ctDNAFraction: [Double]?
+    /// Median AF over S at each timepoint.
+    public var medianAlleleFraction: [Double]?
+    /// Tumour-informed ctDNA fraction at each timepoint, when copy numbers were given for
+    /// some clonal mutation.
+    public var tumourInformedFraction: [Double]?
     /// Flags such as `fraction_above_1`.
     public var flags: [String]
 
-    /// Creates a summary.
-    /// - Parameters:
-    ///   - patient: patient identifier.
-    ///   - cohort: cohort.
-    ///   - arm: arm.
-    ///   - status: status.
-    ///   - reference: reference timepoint.
-    ///   - mutationCount: union size.
-    ///   - somaticCount: size of S.
-    ///   - driverCount: size of D.
-    ///   - clonalCount: size of C.
-    ///   - ctDNAFraction: ctDNA fraction.
-    ///   - medianAlleleFraction: median AF.
-    ///   - tumourInformedFraction: tumour-informed fraction.
-    ///   - flags: flags.
+    /// Creates a summary; the parameters are the properties of the same names.
     public init(
-        patient: String, cohort: String, arm: String, status: PatientStatus,
-        reference: ReferenceTimepoint? = nil, mutationCount: Int? = nil, somaticCount: Int? = nil,
-        driverCount: Int? = nil, clonalCount: Int? = nil, ctDNAFraction: PairedMetric? = nil,
-        medianAlleleFraction: PairedMetric? = nil, tumourInformedFraction: PairedMetric? = nil,
-        flags: [String] = []
+        patient: String, cohort: String, arm: String, timepoints: [Timepoint] = Timepoint.pair,
+        status: PatientStatus, reference: ReferenceTimepoint? = nil, mutationCount: Int? = nil,
+        somaticCount: Int? = nil, driverCount: Int? = nil, clonalCount: Int? = nil,
+        ctDNAFraction: [Double]? = nil, medianAlleleFraction: [Double]? = nil,
+        tumourInformedFraction: [Double]? = nil, flags: [String] = []
     ) {
         self.patient = patient
         self.cohort = cohort
         self.arm = arm
+        self.timepoints = timepoints
         self.status = status
         self.reference = reference
         self.mutationCount = mutationCount
@@ -145,6 +123,32 @@ public struct PatientSummary: Sendable, Equatable {
         self.medianAlleleFraction = medianAlleleFraction
         self.tumourInformedFraction = tumourInformedFraction
         self.flags = flags
+    }
+
+    /// The reference timepoint, by name.
+    public var referenceTimepoint: Timepoint? { reference.map { timepoints[$0.index] } }
+
+    /// A metric's value at each timepoint; `nil` when the patient is excluded.
+    /// - Parameter metric: The metric.
+    public func values(of metric: Metric) -> [Double]? {
+        switch metric {
+        case .ctDNAFraction: return ctDNAFraction
+        case .medianAlleleFraction: return medianAlleleFraction
+        }
+    }
+
+    /// A metric at the tested pair, the first two timepoints of the series (baseline and
+    /// follow-up); `nil` when the patient is excluded or has fewer than two timepoints.
+    /// - Parameter metric: The metric.
+    public func pair(of metric: Metric) -> PairedMetric? {
+        values(of: metric).flatMap(Self.pair)
+    }
+
+    /// The first two of per-timepoint values as a pair, or `nil` when there are fewer.
+    /// - Parameter values: Per-timepoint values.
+    public static func pair(_ values: [Double]?) -> PairedMetric? {
+        guard let values, values.count >= 2 else { return nil }
+        return PairedMetric(baseline: values[0], followup: values[1])
     }
 }
 
@@ -157,8 +161,8 @@ public struct PatientResult: Sendable, Equatable {
 
     /// Creates a result.
     /// - Parameters:
-    ///   - summary: the summary.
-    ///   - audit: the audit rows.
+    ///   - summary: The summary.
+    ///   - audit: The audit rows, in key order.
     public init(summary: PatientSummary, audit: [MutationAudit]) {
         self.summary = summary
         self.audit = audit

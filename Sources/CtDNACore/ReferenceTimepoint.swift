@@ -1,78 +1,77 @@
+import CtDNAModel
+
 /// Which rule chose the reference timepoint.
 public enum ReferenceRule: String, Sendable, Hashable, CustomStringConvertible {
-    /// Higher geometric mean AF over the drivers D.
+    /// The higher geometric mean AF over the drivers D.
     case drivers
-    /// No drivers: higher geometric mean AF over all of S.
+    /// No drivers: the higher geometric mean AF over all of S.
     case allMutations = "all_mutations"
-    /// The tie-break refinement of METHOD.md 3.4.
+    /// The tie-break refinement of docs/method.md §5 (two timepoints only).
     case tieBreak = "tie_break"
 
-    /// The table spelling.
+    /// The rule's name as written in `patients.tsv`.
     public var description: String { rawValue }
 }
 
 /// The timepoint at which the clonal set is chosen, and why.
 public struct ReferenceTimepoint: Sendable, Equatable {
-    /// The chosen timepoint.
-    public var timepoint: Timepoint
+    /// Its place in the patient's series, from 0.
+    public var index: Int
     /// The rule that chose it.
     public var rule: ReferenceRule
 
-    /// Creates the choice.
+    /// Creates a choice.
     /// - Parameters:
-    ///   - timepoint: the chosen timepoint.
-    ///   - rule: the rule that chose it.
-    public init(timepoint: Timepoint, rule: ReferenceRule) {
-        self.timepoint = timepoint
+    ///   - index: The timepoint's place in the series.
+    ///   - rule: The rule that chose it.
+    public init(index: Int, rule: ReferenceRule) {
+        self.index = index
         self.rule = rule
     }
 }
 
-/// Whether the tie-break refinement of METHOD.md 3.4 applies to the drivers.
-///
-/// It applies when at least one timepoint has two or more drivers with AF > 0, the drivers'
-/// changes (follow-up - baseline) include both a rise and a fall (zero changes point nowhere),
-/// and the absolute sum of the changes is below `threshold`.
+/// Whether the tie-break refinement of docs/method.md §5 applies to the drivers of a
+/// two-timepoint series: two or more drivers detected at one timepoint, their changes (second
+/// AF - first AF) pointing both ways, and the changes' sum below `threshold` in absolute value.
 /// - Parameters:
-///   - drivers: the members of D, in key order.
-///   - threshold: the tie-break threshold (default 0.01).
-/// - Returns: `true` when the tie-break decides the reference timepoint.
+///   - drivers: The members of D, each with two AFs.
+///   - threshold: The tie-break threshold (default 0.01).
+/// - Returns: `false` for any series that is not of two timepoints.
 public func tieBreakApplies(drivers: [SomaticMutation], threshold: Double) -> Bool {
-    let twoAtATimepoint = Timepoint.allCases.contains { timepoint in
-        drivers.filter { $0.alleleFraction(at: timepoint) > 0 }.count >= 2
+    guard let count = drivers.first?.alleleFractions.count, count == 2 else { return false }
+    let twoAtATimepoint = (0..<count).contains { timepoint in
+        drivers.filter { $0.alleleFractions[timepoint] > 0 }.count >= 2
     }
     guard twoAtATimepoint else { return false }
-    let changes = drivers.map(\.change)
+    let changes = drivers.map { $0.alleleFractions[1] - $0.alleleFractions[0] }
     guard changes.contains(where: { $0 > 0 }), changes.contains(where: { $0 < 0 }) else { return false }
     let sum = changes.reduce(0, +)
     return abs(sum) < threshold
 }
 
-/// The reference timepoint (METHOD.md 3.4).
-///
-/// The timepoint with the higher geometric mean AF (non-zero AFs only) over the drivers D, or
-/// over all of S when D is empty; a tie goes to baseline. When ``tieBreakApplies(drivers:threshold:)``,
-/// the timepoint where the highest AF among `Oncogenic` drivers is larger wins instead (a tie, or
-/// no `Oncogenic` driver, gives baseline).
+/// The reference timepoint (docs/method.md §5): the timepoint with the highest geometric mean
+/// AF over D, or over S when D is empty; a tie goes to the earliest. With two timepoints and
+/// the tie-break applying, the timepoint where the highest AF among `Oncogenic` drivers is
+/// larger (the earlier one on a tie or with no `Oncogenic` driver).
 /// - Parameters:
-///   - somatic: the set S, in key order.
-///   - tieBreakThreshold: the tie-break threshold (default 0.01).
-/// - Returns: the reference timepoint, or `nil` when S is empty.
+///   - somatic: The set S, each member with an AF at every timepoint.
+///   - tieBreakThreshold: The tie-break threshold.
+/// - Returns: The choice, or `nil` when S is empty.
 public func chooseReferenceTimepoint(
     somatic: [SomaticMutation], tieBreakThreshold: Double
 ) -> ReferenceTimepoint? {
-    guard !somatic.isEmpty else { return nil }
+    guard let timepointCount = somatic.first?.alleleFractions.count else { return nil }
     let drivers = somatic.filter(\.isDriver)
     if !drivers.isEmpty && tieBreakApplies(drivers: drivers, threshold: tieBreakThreshold) {
         let oncogenic = drivers.filter(\.isOncogenic)
-        let highestBaseline = oncogenic.map(\.baseline).max() ?? 0
-        let highestFollowup = oncogenic.map(\.followup).max() ?? 0
-        return ReferenceTimepoint(
-            timepoint: highestFollowup > highestBaseline ? .followup : .baseline, rule: .tieBreak)
+        let highest = (0..<2).map { timepoint in oncogenic.map { $0.alleleFractions[timepoint] }.max() ?? 0 }
+        return ReferenceTimepoint(index: highest[1] > highest[0] ? 1 : 0, rule: .tieBreak)
     }
     let basis = drivers.isEmpty ? somatic : drivers
-    let rule: ReferenceRule = drivers.isEmpty ? .allMutations : .drivers
-    let baseline = geometricMeanOfPositive(basis.map(\.baseline))
-    let followup = geometricMeanOfPositive(basis.map(\.followup))
-    return ReferenceTimepoint(timepoint: followup > baseline ? .followup : .baseline, rule: rule)
+    var best = 0, bestMean = -Double.infinity
+    for timepoint in 0..<timepointCount {
+        let mean = Averages.geometricMeanOfPositive(basis.map { $0.alleleFractions[timepoint] })
+        if mean > bestMean { (best, bestMean) = (timepoint, mean) }
+    }
+    return ReferenceTimepoint(index: best, rule: drivers.isEmpty ? .allMutations : .drivers)
 }

@@ -1,40 +1,28 @@
-import CtDNAIO
+import CtDNAModel
 
-/// A member of the somatic set S, reduced to what the reference, clonal and fraction steps need.
+/// A member of S, the somatic mutations that survived every filter, with what the reference
+/// timepoint and the clonal set need: its AF at every timepoint and whether it is a driver.
 public struct SomaticMutation: Sendable, Equatable {
-    /// The mutation's identity.
+    /// The mutation key.
     public var key: MutationKey
-    /// AF at baseline (0 when not detected).
-    public var baseline: Double
-    /// AF at follow-up (0 when not detected).
-    public var followup: Double
-    /// Whether it is a driver (member of D).
+    /// AF at each timepoint of the series, in order; a timepoint without coverage is 0 here
+    /// (a no-coverage mutation leaves S unless the method keeps it).
+    public var alleleFractions: [Double]
+    /// Member of the drivers D.
     public var isDriver: Bool
-    /// Whether OncoKB calls it `Oncogenic` (used by the tie-break).
+    /// OncoKB `Oncogenic` (the tie-break looks at these).
     public var isOncogenic: Bool
 
-    /// Creates a member of S.
+    /// Creates a somatic mutation.
     /// - Parameters:
-    ///   - key: mutation key.
-    ///   - baseline: AF at baseline.
-    ///   - followup: AF at follow-up.
-    ///   - isDriver: member of D.
+    ///   - key: The mutation key.
+    ///   - alleleFractions: AF at each timepoint, in series order.
+    ///   - isDriver: Member of D.
     ///   - isOncogenic: OncoKB `Oncogenic`.
-    public init(key: MutationKey, baseline: Double, followup: Double, isDriver: Bool = false, isOncogenic: Bool = false) {
+    public init(key: MutationKey, alleleFractions: [Double], isDriver: Bool = false, isOncogenic: Bool = false) {
         self.key = key
-        self.baseline = baseline
-        self.followup = followup
+        self.alleleFractions = alleleFractions
         self.isDriver = isDriver
         self.isOncogenic = isOncogenic
     }
-
-    /// AF at one timepoint.
-    /// - Parameter timepoint: baseline or follow-up.
-    /// - Returns: the AF there.
-    public func alleleFraction(at timepoint: Timepoint) -> Double {
-        timepoint == .baseline ? baseline : followup
-    }
-
-    /// Follow-up AF minus baseline AF.
-    public var change: Double { followup - baseline }
 }

@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// A mutation's copy numbers in the tumour (for example FACETS `tcn` and `expected_alt_copies`).
 public struct MutantCopyNumber: Sendable, Equatable {
     /// Total copy number of the locus in the tumour, C_T.
@@ -39,7 +41,7 @@ public func tumourInformedPurity(
 public func tumourInformedFraction(
     clonal: [(alleleFraction: Double, copyNumber: MutantCopyNumber)], normalCopies: Double = 2
 ) -> Double {
-    geometricMeanOfPositive(clonal.compactMap {
+    Averages.geometricMeanOfPositive(clonal.compactMap {
         tumourInformedPurity(alleleFraction: $0.alleleFraction, copyNumber: $0.copyNumber, normalCopies: normalCopies)
     })
 }

@@ -1,6 +1,6 @@
 import CZlib
+import CtDNASystem
 import Dispatch
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -55,8 +55,8 @@ public final class ByteReader {
     ///   - path: A file path, or `-` for standard input.
     ///   - computesDigest: Whether to compute the SHA-256 of the raw (compressed) bytes as they
     ///     are read, for `rawDigest()`: a report's checksum at no second read of the file.
-    /// - Throws: `InputError` when the file cannot be opened or read, or a compressed stream
-    ///   cannot be set up.
+    /// - Throws: `SystemError` when the file cannot be opened or read; `InputError` when a
+    ///   compressed stream cannot be set up.
     public init(path: String, computesDigest: Bool = false) throws {
         self.path = path
         digest = computesDigest ? SHA256() : nil
@@ -64,10 +64,8 @@ public final class ByteReader {
             descriptor = STDIN_FILENO
             closesDescriptor = false
         } else {
-            let opened = open(path, O_RDONLY | O_CLOEXEC)
-            guard opened >= 0 else {
-                throw InputError(file: path, message: "cannot open: \(ByteReader.systemMessage(errno))")
-            }
+            let opened = retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+            guard opened >= 0 else { throw SystemError(path: path, action: "cannot open") }
             descriptor = opened
             closesDescriptor = true
         }
@@ -142,23 +140,22 @@ public final class ByteReader {
     }
 
     private func readDescriptor(into destination: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
-        while true {
-            let count = Glibc.read(descriptor, destination, capacity)
-            if count >= 0 {
-                rawBytesRead += count
-                if digest != nil && count > 0 { digest!.update(UnsafeRawBufferPointer(start: destination, count: count)) }
-                return count
-            }
-            if errno == EINTR { continue }
-            throw InputError(file: path, message: "cannot read: \(ByteReader.systemMessage(errno))")
+        let count: Int
+        do {
+            count = try readSome(descriptor, into: destination, capacity: capacity)
+        } catch {
+            throw SystemError(path: path, action: "cannot read", code: error)
         }
+        rawBytesRead += count
+        if digest != nil && count > 0 { digest!.update(UnsafeRawBufferPointer(start: destination, count: count)) }
+        return count
     }
 
     /// Every byte of a small file (a sample sheet, a list), decompressed if it is gzip or zlib.
     /// - Parameter path: A file path, or `-` for standard input.
     /// - Returns: The file's (decompressed) bytes.
-    /// - Throws: `InputError` in the system's words: `cannot open: No such file or directory`,
-    ///   `cannot read: Is a directory`, or a compressed stream's fault.
+    /// - Throws: `SystemError` in the system's words (`cannot open: No such file or directory`,
+    ///   `cannot read: Is a directory`); `InputError` for a compressed stream's fault.
     public static func contents(ofFile path: String) throws -> [UInt8] {
         let reader = try ByteReader(path: path)
         var bytes: [UInt8] = []
@@ -274,9 +271,6 @@ public final class ByteReader {
         return count
     }
 
-    static func systemMessage(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
 }
 
 /// A thread that decompresses into a ring of buffers ahead of the consumer.
@@ -308,9 +302,7 @@ private final class ReadAhead: @unchecked Sendable {
         filledBytes = Array(repeating: 0, count: ReadAhead.slotCount)
         failures = Array(repeating: nil, count: ReadAhead.slotCount)
         for _ in 0..<ReadAhead.slotCount { free.signal() }
-        let thread = Thread { [self] in produce() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        DetachedThread.start { [self] in produce() }
     }
 
     private func produce() {

@@ -1,4 +1,4 @@
-import Foundation
+import CtDNAModel
 
 /// A small delimited text table (TSV or CSV) read whole into memory: a header and data rows.
 ///
@@ -44,46 +44,40 @@ public struct DelimitedTable: Sendable, Hashable {
 
     /// Reads a table from a file (plain, or compressed with gzip), named in messages by `path`.
     /// - Parameter path: The file, as the user gave it.
-    /// - Throws: ``DelimitedTableError`` when the file cannot be opened or read (in the
-    ///   system's words), is not UTF-8, is empty, has an unterminated quote, or has a row with
+    /// - Throws: `SystemError` when the file cannot be opened or read (in the system's words);
+    ///   `InputError` when it is not UTF-8, is empty, has an unterminated quote, or has a row with
     ///   the wrong number of fields.
-    public init(path: String) throws(DelimitedTableError) {
-        let bytes: [UInt8]
-        do {
-            bytes = try ByteReader.contents(ofFile: path)
-        } catch let error as InputError {
-            throw DelimitedTableError(name: path, lineNumber: nil, message: error.message)
-        } catch {
-            throw DelimitedTableError(name: path, lineNumber: nil, message: "\(error)")
-        }
+    public init(path: String, skippingCommentLines: Bool = false) throws {
+        let bytes = try ByteReader.contents(ofFile: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DelimitedTableError(name: path, lineNumber: nil, message: "the file is not UTF-8 text")
+            throw InputError(file: path, line: nil, message: "the file is not UTF-8 text")
         }
-        try self.init(text: text, name: path)
+        try self.init(text: text, name: path, skippingCommentLines: skippingCommentLines)
     }
 
     /// Parses a table from text.
     /// - Parameters:
     ///   - text: The whole table.
     ///   - name: The name to use in error messages.
-    /// - Throws: ``DelimitedTableError`` when the text has no header, has an unterminated quote,
+    /// - Throws: `InputError` when the text has no header, has an unterminated quote,
     ///   or has a row with the wrong number of fields.
-    public init(text: String, name: String) throws(DelimitedTableError) {
+    public init(text: String, name: String, skippingCommentLines: Bool = false) throws {
         self.name = name
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // the byte-order mark
-        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        if skippingCommentLines { bytes = Self.blankingCommentLines(bytes) }
+        let firstLine = bytes.drop { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }.prefix { $0 != UInt8(ascii: "\n") }
         delimiter = firstLine.contains(UInt8(ascii: "\t")) ? "\t" : ","
         let records = try Self.records(bytes, delimiter: delimiter.asciiValue!, name: name)
         guard let headerRecord = records.first else {
-            throw DelimitedTableError(name: name, lineNumber: nil, message: "the file is empty; expected a header line")
+            throw InputError(file: name, line: nil, message: "the file is empty; expected a header line")
         }
         header = headerRecord.fields
         rows = []
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
-                throw DelimitedTableError(
-                    name: name, lineNumber: record.lineNumber,
+                throw InputError(
+                    file: name, line: record.lineNumber,
                     message: "expected \(header.count) fields as in the header, found \(record.fields.count)")
             }
             rows.append(record)
@@ -94,27 +88,42 @@ public struct DelimitedTable: Sendable, Hashable {
     /// - Parameter name: The column name.
     /// - Returns: The 0-based column index of the first match.
     public func columnIndex(_ name: String) -> Int? {
-        header.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+        let wanted = name.lowercased()
+        return header.firstIndex { $0.lowercased() == wanted }
     }
 
     /// The index of the column called `name` (case-insensitive), or an error listing the columns there are.
     /// - Parameter name: The column name.
     /// - Returns: The 0-based column index.
-    /// - Throws: ``DelimitedTableError`` naming the missing column and the header's columns.
-    public func requireColumn(_ name: String) throws(DelimitedTableError) -> Int {
+    /// - Throws: `InputError` naming the missing column and the header's columns.
+    public func requireColumn(_ name: String) throws -> Int {
         guard let index = columnIndex(name) else {
-            throw DelimitedTableError(
-                name: self.name, lineNumber: 1,
+            throw InputError(
+                file: self.name, line: 1,
                 message: "no column \"\(name)\"; the columns are: \(header.joined(separator: ", "))")
         }
         return index
+    }
+
+    /// The text with every line that starts with `#` emptied (its line end kept, so line
+    /// numbers stay those of the file): list files carry their provenance in such lines.
+    private static func blankingCommentLines(_ text: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.count)
+        var atLineStart = true, inComment = false
+        for byte in text {
+            if atLineStart { inComment = byte == UInt8(ascii: "#") }
+            atLineStart = byte == UInt8(ascii: "\n")
+            if !inComment || atLineStart { kept.append(byte) }
+        }
+        return kept
     }
 
     /// Splits UTF-8 text into records (non-blank lines, or quoted multi-line CSV records).
     ///
     /// Works on bytes: every byte that separates or quotes is ASCII, so a field's bytes are
     /// always whole UTF-8 characters.
-    private static func records(_ text: [UInt8], delimiter: UInt8, name: String) throws(DelimitedTableError) -> [Row] {
+    private static func records(_ text: [UInt8], delimiter: UInt8, name: String) throws -> [Row] {
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), quote = UInt8(ascii: "\"")
         var records: [Row] = []
         var fields: [String] = []
@@ -178,37 +187,9 @@ public struct DelimitedTable: Sendable, Hashable {
             }
         }
         if inQuotes {
-            throw DelimitedTableError(name: name, lineNumber: recordStart, message: "a quoted field is not closed")
+            throw InputError(file: name, line: recordStart, message: "a quoted field is not closed")
         }
         endRecord()
         return records
-    }
-}
-
-/// A problem reading a ``DelimitedTable``; its description reads like
-/// `patients.tsv:12: expected 5 fields as in the header, found 4`.
-public struct DelimitedTableError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file name.
-    public var name: String
-    /// The 1-based line, when the problem belongs to one.
-    public var lineNumber: Int?
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    /// - Parameters:
-    ///   - name: The file name.
-    ///   - lineNumber: The 1-based line, if any.
-    ///   - message: What went wrong.
-    public init(name: String, lineNumber: Int?, message: String) {
-        self.name = name
-        self.lineNumber = lineNumber
-        self.message = message
-    }
-
-    /// `name:line: message`, or `name: message` without a line.
-    public var description: String {
-        if let lineNumber { return "\(name):\(lineNumber): \(message)" }
-        return "\(name): \(message)"
     }
 }

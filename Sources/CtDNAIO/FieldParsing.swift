@@ -3,19 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CtDNAModel
 
-/// Reading single cells of a table from their bytes, without making a `String` first.
+/// Reading single cells of a table from their bytes, without making a `String` first (the
+/// missing-cell rule is ``CellText/isMissing(_:)-(UnsafeRawBufferPointer)``).
 enum CellValue {
-    /// Whether a cell means "no value": empty, `.`, `NA` (any case) or `NaN` is not accepted here.
-    static func isMissing(_ cell: UnsafeRawBufferPointer) -> Bool {
-        switch cell.count {
-        case 0: return true
-        case 1: return cell[0] == UInt8(ascii: ".")
-        case 2: return (cell[0] | 0x20) == UInt8(ascii: "n") && (cell[1] | 0x20) == UInt8(ascii: "a")
-        default: return false
-        }
-    }
-
     /// A non-negative whole number of at most 18 digits, or `nil` when the cell is anything else.
     static func wholeNumber(_ cell: UnsafeRawBufferPointer) -> Int? {
         guard cell.count > 0, cell.count <= 18 else { return nil }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CtDNAModel
 
 /// Splits a `ByteReader`'s content into lines, on bytes, before any text decoding.
 ///

@@ -1,12 +1,5 @@
-import Foundation
-
-/// Which of the two paired timepoints a sample belongs to.
-public enum TimepointKind: String, Sendable, Hashable, CaseIterable {
-    /// Before treatment.
-    case baseline
-    /// The follow-up draw (the CURB trial's 8-week sample).
-    case followup
-}
+import CtDNAModel
+import CtDNASystem
 
 /// How timepoint labels of a sample sheet map to baseline and follow-up.
 ///
@@ -33,7 +26,7 @@ public struct TimepointLabels: Sendable, Hashable {
     public static let builtInFollowup = ["followup", "follow-up", "fu", "post", "post-treatment", "on-treatment"]
 
     /// The timepoint a label names, or `nil` when it names neither.
-    public func kind(of label: String) -> TimepointKind? {
+    public func timepoint(of label: String) -> Timepoint? {
         let key = TimepointLabels.normalized(label)
         if baseline.contains(key) { return .baseline }
         if followup.contains(key) { return .followup }
@@ -52,7 +45,7 @@ public struct SampleEntry: Sendable, Hashable {
     /// The timepoint label as written in the sheet.
     public var timepointLabel: String
     /// The label's meaning, or `nil` for a timepoint the paired analysis does not use.
-    public var timepoint: TimepointKind?
+    public var timepoint: Timepoint?
     /// The treatment arm.
     public var arm: String
     /// The cohort (disease site).
@@ -101,7 +94,7 @@ public struct SampleSheet: Sendable {
     /// - Throws: `InputError`, as for `init(path:labels:)`.
     public init(path: String, header: [String], rows: [(line: Int, fields: [String])], labels: TimepointLabels) throws {
         self.path = path
-        let names = header.map { SampleSheet.trimmed($0).lowercased() }
+        let names = header.map { CellText.trimmed($0).lowercased() }
         let known = Set(SampleSheet.requiredColumns + SampleSheet.optionalColumns)
         if let unknown = names.first(where: { !known.contains($0) }) {
             throw InputError(file: path, line: 1, message: "unknown column \"\(unknown)\"; a sample sheet has the columns \(SampleSheet.requiredColumns.joined(separator: ", ")) and optionally \(SampleSheet.optionalColumns.joined(separator: ", "))")
@@ -130,7 +123,7 @@ public struct SampleSheet: Sendable {
         for (line, fields) in rows {
             func cell(_ name: String, required: Bool = true) throws -> String? {
                 guard let position = index[name] else { return nil }
-                let value = SampleSheet.trimmed(fields[position])
+                let value = CellText.trimmed(fields[position])
                 if value.isEmpty {
                     if required { throw InputError(file: path, line: line, column: name, message: "empty cell") }
                     return nil
@@ -139,12 +132,12 @@ public struct SampleSheet: Sendable {
             }
             let label = try cell("timepoint")!
             let entry = SampleEntry(
-                patient: try cell("patient")!, timepointLabel: label, timepoint: labels.kind(of: label),
+                patient: try cell("patient")!, timepointLabel: label, timepoint: labels.timepoint(of: label),
                 arm: try cell("arm")!, cohort: try cell("cohort")!, file: resolve(try cell("file")!),
                 sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve), line: line)
-            let duplicateKey = entry.patient + "\t" + (entry.timepoint?.rawValue ?? TimepointLabels.normalized(label))
+            let duplicateKey = entry.patient + "\t" + (entry.timepoint?.name ?? TimepointLabels.normalized(label))
             if let earlier = seen[duplicateKey] {
-                throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint?.rawValue ?? label) sample (the first is on line \(earlier))")
+                throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint?.name ?? label) sample (the first is on line \(earlier))")
             }
             seen[duplicateKey] = line
             if let first = firstOfPatient[entry.patient] {
@@ -162,11 +155,10 @@ public struct SampleSheet: Sendable {
             }
             for (column, file) in [("file", entry.file), ("normal", entry.normal)] {
                 guard let file else { continue }
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+                guard FileKind(of: file) != .missing, FileKind(of: file) != .folder else {
                     throw InputError(file: path, line: line, column: column, message: "no such file: \(file)")
                 }
-                guard FileManager.default.isReadableFile(atPath: file) else {
+                guard isReadable(file) else {
                     throw InputError(file: path, line: line, column: column, message: "cannot read \(file): permission denied")
                 }
             }
@@ -180,14 +172,6 @@ public struct SampleSheet: Sendable {
             entries[position].normal = normalSeen[entries[position].patient]?.0
         }
         self.entries = entries
-    }
-
-    /// A cell without surrounding white space; a cell that starts and ends with a printable
-    /// ASCII character (nearly all) is returned as it is, without Foundation's scan.
-    static func trimmed(_ cell: String) -> String {
-        let printable: (UInt8?) -> Bool = { byte in byte.map { $0 > 0x20 && $0 < 0x7f } ?? false }
-        if printable(cell.utf8.first) && printable(cell.utf8.last) { return cell }
-        return cell.trimmingCharacters(in: .whitespaces)
     }
 
     /// The patients in order of first appearance.

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CtDNAModel
 import Synchronization
 
 /// A value the reader takes from a variant table, and the column names it answers to.

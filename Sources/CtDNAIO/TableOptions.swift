@@ -1,3 +1,4 @@
+import CtDNAModel
 /// Which columns hold the read counts, or the allele fraction, of a variant table.
 ///
 /// Left empty, the reader uses the GDC MAF columns: `t_alt_count` with `t_ref_count`, or with

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CtDNAModel
 
 /// Reads a MAF or MAF-like tab-separated variant table, one `VariantRecord` per data row.
 ///
@@ -214,18 +215,18 @@ final class RowParser {
             return value
         }
         func optionalText(_ field: TableField) throws -> String? {
-            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            guard let bytes = cell(field), !CellText.isMissing(bytes) else { return nil }
             return try text(field)
         }
         func count(_ field: TableField) throws -> Int? {
-            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            guard let bytes = cell(field), !CellText.isMissing(bytes) else { return nil }
             guard let value = CellValue.wholeNumber(bytes) else {
                 throw failure(lineNumber, field, "\(quotedCell(bytes)) is not a count (a whole number of reads, 0 or more)")
             }
             return value
         }
         func fraction(_ field: TableField, scale: Double, what: String) throws -> Double? {
-            guard let bytes = cell(field), !CellValue.isMissing(bytes) else { return nil }
+            guard let bytes = cell(field), !CellText.isMissing(bytes) else { return nil }
             guard let value = CellValue.real(bytes), value >= 0, value <= scale else {
                 throw failure(lineNumber, field, "\(quotedCell(bytes)) is not \(what)")
             }
@@ -307,7 +308,7 @@ final class RowParser {
             altCount: altCount,
             refCount: refCount,
             alleleFraction: alleleFraction,
-            proteinChange: try cell(.proteinChange).flatMap { CellValue.isMissing($0) ? nil : try plainText(.proteinChange) },
+            proteinChange: try cell(.proteinChange).flatMap { CellText.isMissing($0) ? nil : try plainText(.proteinChange) },
             variantClassification: try optionalText(.variantClassification),
             oncogenic: try optionalText(.oncogenic),
             hotspot: try optionalText(.hotspot),

@@ -1,24 +1,27 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAIO
+import CtDNAModel
 import CtDNAStats
+import CtDNASystem
 import Dispatch
 import Synchronization
 
-/// Which of a patient's tables a sample is.
+/// Which of a patient's tables a sample is: a timepoint of its series, or its matched normal.
 private enum SampleRole: Sendable {
-    case baseline, followup, normal
+    case timepoint(Int)
+    case normal
 }
 
 /// What the streaming analysis holds while files are read: the tables of the patients still
 /// waiting for a sample, and the summaries of those done.
 private struct StreamingState {
-    var patients: [PatientSamples]
+    var patients: [PatientSeries]
     /// Samples each patient still waits for.
     var samplesLeft: [Int]
     var summaries: [PatientSummary?]
     var checksums: [String: FileChecksum] = [:]
 
-    init(patients: [PatientSamples], samplesLeft: [Int]) {
+    init(patients: [PatientSeries], samplesLeft: [Int]) {
         self.patients = patients
         self.samplesLeft = samplesLeft
         summaries = Array(repeating: nil, count: patients.count)
@@ -26,21 +29,19 @@ private struct StreamingState {
 
     /// Gives one sample's records to the patients that use it; returns the patients that now
     /// have every sample, taking their tables out of the state.
-    mutating func hand(_ records: [VariantRecord], to users: [SampleUse]) -> [(index: Int, samples: PatientSamples)] {
-        var ready: [(index: Int, samples: PatientSamples)] = []
+    mutating func hand(_ records: [VariantRecord], to users: [SampleUse]) -> [(index: Int, series: PatientSeries)] {
+        var ready: [(index: Int, series: PatientSeries)] = []
         var counted: Set<Int> = []
         for (index, role) in users {
             switch role {
-            case .baseline: patients[index].baseline = records
-            case .followup: patients[index].followup = records
+            case let .timepoint(place): patients[index].tables[place] = records
             case .normal: patients[index].normal = records
             }
             guard counted.insert(index).inserted else { continue }
             samplesLeft[index] -= 1
             if samplesLeft[index] == 0 {
                 ready.append((index, patients[index]))
-                patients[index].baseline = nil
-                patients[index].followup = nil
+                patients[index].tables = patients[index].tables.map { _ in nil }
                 patients[index].normal = nil
             }
         }
@@ -109,16 +110,15 @@ private final class PatientWorkers: Sendable {
 ///
 /// Memory holds the samples being read and one summary per patient; each patient's full result
 /// (every mutation's audit row) goes to the caller's `onResult` and is let go.
-public struct CohortAnalysis: Sendable {
+struct CohortAnalysis: Sendable {
+    /// The timepoints of every patient's series, in order.
+    var timepoints: [Timepoint]
     /// One summary per patient, in the order patients first appear in the sheet.
-    public var summaries: [PatientSummary]
-    /// Sheet rows whose timepoint is neither baseline nor follow-up: carried, not analysed.
-    public var unusedEntries: [SampleEntry]
+    var summaries: [PatientSummary]
+    /// Sheet rows whose timepoint is not among ``timepoints``: carried, not analysed.
+    var unusedEntries: [SampleEntry]
     /// Size and SHA-256 of every variant table read, by path.
-    public var checksums: [String: FileChecksum]
-
-    /// The metrics tested, in report order: the ctDNA fraction, then the median allele fraction.
-    public static let metrics = ["ctdna_fraction", "median_af"]
+    var checksums: [String: FileChecksum]
 
     /// Reads every sample of `sheet` (in parallel, each file once) and analyses each patient.
     ///
@@ -126,6 +126,7 @@ public struct CohortAnalysis: Sendable {
     /// (after `onRestart`) holding that table's samples until its end.
     /// - Parameters:
     ///   - sheet: A validated sample sheet.
+    ///   - timepoints: The timepoints analysed, in order; other rows of the sheet are unused.
     ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
     ///   - parameters: The method's parameters.
     ///   - threads: How many files to read at once.
@@ -134,27 +135,30 @@ public struct CohortAnalysis: Sendable {
     ///     soon as it is known; called from the reading threads, possibly at the same time.
     ///   - onRestart: Called before the reading starts over; results delivered before it are void.
     /// - Throws: The first `InputError` met while reading; whatever the closures throw.
-    public init(
-        sheet: SampleSheet, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
+    init(
+        sheet: SampleSheet, timepoints: [Timepoint] = Timepoint.pair, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
         onRestart: () throws -> Void = {}
     ) throws {
         let origin = { (line: Int) in "\(sheet.path):\(line)" }
-        let entries = sheet.entries.filter { $0.timepoint != nil }
+        let placeOf = Dictionary(uniqueKeysWithValues: timepoints.enumerated().map { ($1, $0) })
+        let entries = sheet.entries.filter { $0.timepoint.map { placeOf[$0] != nil } ?? false }
         var requests: [SampleRequest] = []
-        var patients: [PatientSamples] = []
+        var patients: [PatientSeries] = []
         var indexOfPatient: [String: Int] = [:]
         var usersOfSample: [SampleKey: [SampleUse]] = [:]
         for entry in entries {
             let index = indexOfPatient[entry.patient] ?? {
-                patients.append(PatientSamples(patient: entry.patient, cohort: entry.cohort, arm: entry.arm, baseline: nil, followup: nil))
+                patients.append(PatientSeries(
+                    patient: entry.patient, cohort: entry.cohort, arm: entry.arm, timepoints: timepoints,
+                    tables: timepoints.map { _ in nil }))
                 indexOfPatient[entry.patient] = patients.count - 1
                 return patients.count - 1
             }()
             let plasma = SampleKey(file: entry.file, sample: entry.sample)
             requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
-            usersOfSample[plasma, default: []].append((index, entry.timepoint == .baseline ? .baseline : .followup))
+            usersOfSample[plasma, default: []].append((index, .timepoint(placeOf[entry.timepoint!]!)))
             if let normal = entry.normal {
                 requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
                 usersOfSample[SampleKey(file: normal, sample: nil), default: []].append((index, .normal))
@@ -181,7 +185,8 @@ public struct CohortAnalysis: Sendable {
         }
         // Every sample is delivered or an error thrown, so every patient has its summary.
         summaries = finished.summaries.map { $0! }
-        unusedEntries = sheet.entries.filter { $0.timepoint == nil }
+        self.timepoints = timepoints
+        unusedEntries = sheet.entries.filter { $0.timepoint.map { placeOf[$0] == nil } ?? true }
         checksums = finished.checksums
     }
 
@@ -203,8 +208,8 @@ public struct CohortAnalysis: Sendable {
         // thread than the one that made them (18% slower on the 1,000-patient benchmark cohort).
         let fileCount = Set(requests.map(\.file)).count
         let workers = threads > 1 && fileCount < threads ? PatientWorkers(limit: threads) : nil
-        let analyze: @Sendable (Int, PatientSamples) throws -> Void = { index, samples in
-            let result = analyzePatient(samples, parameters: parameters)
+        let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in
+            let result = analyzePatient(series, parameters: parameters)
             state.value.withLock { $0.summaries[index] = result.summary }
             try onResult(index, result)
         }
@@ -215,11 +220,11 @@ public struct CohortAnalysis: Sendable {
                 deliver: { key, records in
                     // Complete patients leave the state and are analysed outside the lock.
                     let ready = state.value.withLock { $0.hand(records, to: usersOfSample[key] ?? []) }
-                    for (index, samples) in ready {
+                    for (index, series) in ready {
                         if let workers {
-                            try workers.submit { try analyze(index, samples) }
+                            try workers.submit { try analyze(index, series) }
                         } else {
-                            try analyze(index, samples)
+                            try analyze(index, series)
                         }
                     }
                 },
@@ -232,25 +237,23 @@ public struct CohortAnalysis: Sendable {
         return state.value.withLock { $0 }
     }
 
-    /// The paired values of one metric, one per patient whose status is `paired`
-    /// (the same rule `ctdna stats` applies to a patients table).
-    /// - Parameter metric: `ctdna_fraction` or `median_af`.
-    public func observations(of metric: String) -> [PairedObservation] {
+    /// The paired values of one metric at the tested pair, one per patient whose status is
+    /// `paired` (the same rule `ctdna stats` applies to a patients table).
+    /// - Parameter metric: The metric.
+    func observations(of metric: Metric) -> [PairedObservation] {
         summaries.compactMap { summary in
-            guard summary.status == .paired else { return nil }
-            let values = metric == "median_af" ? summary.medianAlleleFraction : summary.ctDNAFraction
-            guard let values else { return nil }
+            guard summary.status == .paired, let values = summary.pair(of: metric) else { return nil }
             return PairedObservation(patient: summary.patient, cohort: summary.cohort, arm: summary.arm,
                                      baseline: values.baseline, followup: values.followup)
         }
     }
 
-    /// The statistics of both metrics, with Benjamini-Hochberg q-values over all rows.
+    /// The statistics of every tested metric, with Benjamini-Hochberg q-values over all rows.
     /// - Parameter options: The tests' options.
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
-    public func statistics(options: WilcoxonOptions) throws -> [StatisticsRow] {
+    func statistics(options: WilcoxonOptions) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
-        for metric in CohortAnalysis.metrics {
+        for metric in Metric.tested {
             rows += try GroupedAnalysis.rows(metric: metric, observations: observations(of: metric), options: options)
         }
         return GroupedAnalysis.addingQValues(rows)

@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 
 /// The change of a metric (follow-up - baseline) per arm within a cohort, as a box plot with
 /// every patient as a dot, titled with the rank-sum p-value comparing the arms.
@@ -14,9 +15,9 @@ public enum ChangeBoxPlot {
     /// - Parameters:
     ///   - document: the run.
     ///   - metric: the metric whose change is drawn.
-    public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
-        let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
-        let changes = paired.compactMap { metric.values(of: $0)?.difference }
+    public static func panels(_ document: RunDocument, metric: Metric) -> [SVGElement] {
+        let paired = document.pairedSummaries.filter { $0.pair(of: metric) != nil }
+        let changes = paired.compactMap { $0.pair(of: metric)?.difference }
         let scale = LinearScale(includingZeroAnd: changes, padding: 0.08, range: (height - margin.bottom, margin.top))
         return document.cohorts.map { cohort in
             panel(document, cohort: cohort, members: paired.filter { $0.cohort == cohort }, metric: metric, scale: scale)
@@ -25,12 +26,12 @@ public enum ChangeBoxPlot {
 
     /// One cohort's box plot.
     static func panel(
-        _ document: RunDocument, cohort: String, members: [PatientSummary], metric: ReportMetric, scale: LinearScale
+        _ document: RunDocument, cohort: String, members: [PatientSummary], metric: Metric, scale: LinearScale
     ) -> SVGElement {
         let left = margin.left, right = width - margin.right, bottom = height - margin.bottom
         let arms = document.groups.filter { $0.cohort == cohort }.map(\.arm)
         let slot = (right - left) / Double(max(arms.count, 1))
-        let rankSum = document.rankSumRows(metric: metric.rawValue, cohort: cohort)
+        let rankSum = document.rankSumRows(metric: metric, cohort: cohort)
         let subtitle = rankSum.isEmpty
             ? "rank-sum: no comparison"
             : rankSum.map { "\($0.arm): \(ReadableNumber.pValue($0.pValue))" }.joined(separator: "; ")
@@ -49,15 +50,15 @@ public enum ChangeBoxPlot {
             let centre = left + slot * (Double(index) + 0.5)
             let armClass = Palette.armClass(arm, among: document.arms)
             let entries = members.filter { $0.arm == arm }.compactMap { summary in
-                metric.values(of: summary).map { (patient: summary.patient, change: $0.difference) }
+                summary.pair(of: metric).map { (patient: summary.patient, change: $0.difference) }
             }.sorted { lhs, rhs in
                 if lhs.change != rhs.change { return lhs.change < rhs.change }
                 return lhs.patient.unicodeScalars.lexicographicallyPrecedes(rhs.patient.unicodeScalars)
             }
             guard !entries.isEmpty else { continue }
             let changes = entries.map(\.change)
-            let q1 = GroupStatistics.quantile(changes, 0.25), q3 = GroupStatistics.quantile(changes, 0.75)
-            let middle = GroupStatistics.quantile(changes, 0.5)
+            let q1 = Averages.quantile(changes, 0.25), q3 = Averages.quantile(changes, 0.75)
+            let middle = Averages.quantile(changes, 0.5)
             let boxWidth = min(slot * 0.5, 60)
             parts.append(SVGElement.group(className: "box", [
                 SVGElement.line(x1: centre, y1: scale.position(changes.first!), x2: centre, y2: scale.position(changes.last!))

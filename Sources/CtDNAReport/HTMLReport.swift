@@ -1,6 +1,5 @@
-import Foundation
 import CtDNACore
-import CtDNAIO
+import CtDNAModel
 import CtDNAStats
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no network) with the
@@ -48,7 +47,7 @@ public enum HTMLReport {
         """)
         try body(header(document))
         try body(summary(document))
-        for metric in ReportMetric.allCases {
+        for metric in Metric.tested {
             try body(pairedSection(document, metric: metric))
         }
         try body(waterfallSection(document))
@@ -107,7 +106,7 @@ public enum HTMLReport {
     }
 
     /// The paired panels of one metric.
-    static func pairedSection(_ document: RunDocument, metric: ReportMetric) -> String {
+    static func pairedSection(_ document: RunDocument, metric: Metric) -> String {
         let panels = PairedPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
         return """
         <section id="paired-\(metric.rawValue)">
@@ -151,7 +150,7 @@ public enum HTMLReport {
         arms' differences.</p>
 
         """
-        for metric in ReportMetric.allCases {
+        for metric in Metric.tested {
             let panels = ChangeBoxPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
         }
@@ -205,7 +204,7 @@ public enum HTMLReport {
     static func shellWords(_ arguments: [String]) -> String {
         arguments.map { argument in
             let plain = !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
-            return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return plain ? argument : "'" + argument.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
         }.joined(separator: " ")
     }
 

@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 
 /// `ctdna_mqc.tsv`: a MultiQC custom-content table, one row per sample (patient x timepoint).
 ///
@@ -11,8 +12,8 @@ public enum MultiQCTable {
     public static let columns = ["ctdna_fraction", "median_af", "mutations_kept", "clonal_mutations", "status"]
 
     /// Renders the table.
-    /// - Parameter patients: the patients' summaries, in the order to list them; each gives a
-    ///   baseline and a follow-up row.
+    /// - Parameter patients: The patients' summaries, in the order to list them; each gives a
+    ///   row per timepoint of its series.
     /// - Returns: the file's text, each line ending in a newline.
     public static func render(_ patients: [PatientSummary]) -> String {
         var lines = [
@@ -56,11 +57,11 @@ public enum MultiQCTable {
             (["Sample"] + columns).joined(separator: "\t"),
         ]
         for summary in patients {
-            for timepoint in Timepoint.allCases {
+            for (index, timepoint) in summary.timepoints.enumerated() {
                 let cells = [
-                    clean("\(summary.patient)_\(timepoint.rawValue)"),
-                    real(value(summary.ctDNAFraction, at: timepoint)),
-                    real(value(summary.medianAlleleFraction, at: timepoint)),
+                    clean("\(summary.patient)_\(timepoint.name)"),
+                    real(summary.ctDNAFraction?[index]),
+                    real(summary.medianAlleleFraction?[index]),
                     summary.somaticCount.map(String.init) ?? "",
                     summary.clonalCount.map(String.init) ?? "",
                     clean(summary.status.description),
@@ -69,12 +70,6 @@ public enum MultiQCTable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A metric's value at one timepoint.
-    static func value(_ metric: PairedMetric?, at timepoint: Timepoint) -> Double? {
-        guard let metric else { return nil }
-        return timepoint == .baseline ? metric.baseline : metric.followup
     }
 
     /// A real number in ``NumberFormat`` spelling, or an empty cell when missing.

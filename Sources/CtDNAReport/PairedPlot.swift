@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 
 /// The paired baseline/follow-up plot of one metric, one panel per (cohort, arm), as in
 /// Figure 3C of the CURB trial: one line per patient, a log y axis, zeros on a marked floor,
@@ -41,13 +42,13 @@ public enum PairedPlot {
     ///   - metric: the metric to plot.
     /// - Returns: the panels' markup, one per group (groups whose patients are all excluded
     ///   get an empty panel, so every group of the run shows).
-    public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
-        let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
-        let shared = sharedScale(paired.compactMap { metric.values(of: $0) })
+    public static func panels(_ document: RunDocument, metric: Metric) -> [SVGElement] {
+        let paired = document.pairedSummaries.filter { $0.pair(of: metric) != nil }
+        let shared = sharedScale(paired.compactMap { $0.pair(of: metric) })
         let arms = document.arms
         return document.groups.map { group in
             let members = paired.filter { $0.cohort == group.cohort && $0.arm == group.arm }
-            let row = document.signedRankRow(metric: metric.rawValue, cohort: group.cohort, arm: group.arm)
+            let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
             return panel(group: group, members: members, metric: metric, shared: shared,
                          armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue)
         }
@@ -55,7 +56,7 @@ public enum PairedPlot {
 
     /// One group's panel.
     static func panel(
-        group: ReportGroup, members: [PatientSummary], metric: ReportMetric, shared: SharedScale,
+        group: ReportGroup, members: [PatientSummary], metric: Metric, shared: SharedScale,
         armClass: String, pValue: Double?
     ) -> SVGElement {
         let scale = shared.scale
@@ -84,7 +85,7 @@ public enum PairedPlot {
         ]
         let ordered = members.sorted { $0.patient.unicodeScalars.lexicographicallyPrecedes($1.patient.unicodeScalars) }
         for summary in ordered {
-            guard let values = metric.values(of: summary) else { continue }
+            guard let values = summary.pair(of: metric) else { continue }
             let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
                 + "follow-up \(NumberFormat.real(values.followup))"
             parts.append(SVGElement.group(className: "patient", [
@@ -96,9 +97,9 @@ public enum PairedPlot {
                     .tooltip(description),
             ]))
         }
-        let values = ordered.compactMap { metric.values(of: $0) }
-        if let medianBaseline = GroupStatistics.median(values.map(\.baseline)),
-           let medianFollowup = GroupStatistics.median(values.map(\.followup)) {
+        let values = ordered.compactMap { $0.pair(of: metric) }
+        if let medianBaseline = Averages.median(values.map(\.baseline)),
+           let medianFollowup = Averages.median(values.map(\.followup)) {
             parts.append(SVGElement.line(x1: baselineX, y1: y(medianBaseline), x2: followupX, y2: y(medianFollowup))
                 .cssClass("median-line")
                 .tooltip("Median: baseline \(NumberFormat.real(medianBaseline)), follow-up \(NumberFormat.real(medianFollowup))"))

@@ -1,5 +1,5 @@
 import CtDNACore
-import CtDNAIO
+import CtDNAModel
 
 /// The tab-separated per-patient (`patients.tsv`) and per-mutation (`audit.tsv`) tables.
 ///
@@ -7,65 +7,75 @@ import CtDNAIO
 /// (flags, notes) are joined with `;` and empty when there is nothing to list. Rows keep the
 /// order of the patients given; audit rows follow each patient's mutations in key order.
 public enum PatientTables {
-    /// Columns of `patients.tsv`, in order.
-    public static let patientColumns = [
-        "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
-        "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
-        "ctdna_fraction_baseline", "ctdna_fraction_followup", "ctdna_fraction_difference",
-        "ctdna_fraction_ratio", "median_af_baseline", "median_af_followup", "median_af_difference",
-        "median_af_ratio", "tumour_informed_fraction_baseline", "tumour_informed_fraction_followup",
-        "flags",
-    ]
+    /// Columns of `patients.tsv`, in order, for a run over `timepoints`: each metric at every
+    /// timepoint, then the tested pair's difference and ratio.
+    /// - Parameter timepoints: The run's timepoints, in order.
+    public static func patientColumns(timepoints: [Timepoint] = Timepoint.pair) -> [String] {
+        var columns = [
+            "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
+            "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
+        ]
+        for metric in Metric.tested {
+            columns += timepoints.map(metric.column(at:)) + ["\(metric.rawValue)_difference", "\(metric.rawValue)_ratio"]
+        }
+        columns += timepoints.map { "tumour_informed_fraction_\($0.name)" }
+        return columns + ["flags"]
+    }
 
-    /// Columns of `audit.tsv`, in order.
-    public static let auditColumns = [
-        "patient", "mutation", "gene", "protein_change", "variant_classification",
-        "af_baseline", "alt_baseline", "ref_baseline", "imputed_zero_baseline",
-        "af_followup", "alt_followup", "ref_followup", "imputed_zero_followup",
-        "af_normal", "status", "driver", "clonal", "notes",
-    ]
+    /// Columns of `audit.tsv`, in order, for a run over `timepoints`.
+    /// - Parameter timepoints: The run's timepoints, in order.
+    public static func auditColumns(timepoints: [Timepoint] = Timepoint.pair) -> [String] {
+        ["patient", "mutation", "gene", "protein_change", "variant_classification"]
+            + timepoints.flatMap { ["af_\($0.name)", "alt_\($0.name)", "ref_\($0.name)", "imputed_zero_\($0.name)"] }
+            + ["af_normal", "status", "driver", "clonal", "notes"]
+    }
 
     /// The text of `patients.tsv`: a header and one row per patient, each line ending in `\n`.
-    /// - Parameter summaries: the patients' summaries, in the order to write them.
-    /// - Returns: the table's text.
-    public static func patientsTSV(_ summaries: [PatientSummary]) -> String {
-        var lines = [patientColumns.joined(separator: "\t")]
+    /// - Parameters:
+    ///   - summaries: The patients' summaries, in the order to write them; each over `timepoints`.
+    ///   - timepoints: The run's timepoints, in order.
+    /// - Returns: The table's text.
+    public static func patientsTSV(_ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair) -> String {
+        var lines = [patientColumns(timepoints: timepoints).joined(separator: "\t")]
         for s in summaries {
             var cells = [
                 text(s.patient), text(s.cohort), text(s.arm), text(s.status.description),
-                text(s.reference?.timepoint.rawValue), text(s.reference?.rule.rawValue),
+                text(s.referenceTimepoint?.name), text(s.reference?.rule.rawValue),
                 NumberFormat.integer(s.mutationCount), NumberFormat.integer(s.somaticCount),
                 NumberFormat.integer(s.driverCount), NumberFormat.integer(s.clonalCount),
             ]
-            cells += metricCells(s.ctDNAFraction)
-            cells += metricCells(s.medianAlleleFraction)
-            cells += [
-                NumberFormat.real(s.tumourInformedFraction?.baseline),
-                NumberFormat.real(s.tumourInformedFraction?.followup),
-                list(s.flags),
-            ]
+            for metric in Metric.tested {
+                cells += metricCells(s.values(of: metric), count: timepoints.count)
+            }
+            cells += (0..<timepoints.count).map { NumberFormat.real(s.tumourInformedFraction?[$0]) }
+            cells.append(list(s.flags))
             lines.append(cells.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The header line of `audit.tsv`, ending in `\n`.
-    public static var auditHeader: String { auditColumns.joined(separator: "\t") + "\n" }
+    /// - Parameter timepoints: The run's timepoints, in order.
+    public static func auditHeader(timepoints: [Timepoint] = Timepoint.pair) -> String {
+        auditColumns(timepoints: timepoints).joined(separator: "\t") + "\n"
+    }
 
     /// The text of `audit.tsv`: a header and one row per patient and mutation.
-    /// - Parameter results: the patients' results, in the order to write them.
-    /// - Returns: the table's text.
-    public static func auditTSV(_ results: [PatientResult]) -> String {
+    /// - Parameters:
+    ///   - results: The patients' results, in the order to write them.
+    ///   - timepoints: The run's timepoints, in order.
+    /// - Returns: The table's text.
+    public static func auditTSV(_ results: [PatientResult], timepoints: [Timepoint] = Timepoint.pair) -> String {
         var rows: [UInt8] = []
         for result in results { appendAuditRows(of: result, to: &rows) }
-        return auditHeader + String(decoding: rows, as: UTF8.self)
+        return auditHeader(timepoints: timepoints) + String(decoding: rows, as: UTF8.self)
     }
 
     /// Appends one patient's rows of `audit.tsv` (no header), in mutation-key order, each
     /// ending in `\n`.
     /// - Parameters:
-    ///   - result: the patient's result.
-    ///   - text: where the rows' UTF-8 bytes go.
+    ///   - result: The patient's result.
+    ///   - text: Where the rows' UTF-8 bytes go.
     public static func appendAuditRows(of result: PatientResult, to text: inout [UInt8]) {
         let ordered = result.audit.indices.allSatisfy { $0 == 0 || result.audit[$0 - 1].key < result.audit[$0].key }
         let patient = self.text(result.summary.patient)
@@ -77,8 +87,7 @@ public enum PatientTables {
                 text.append(UInt8(ascii: "\t"))
                 text.append(text: self.text(cell))
             }
-            appendObservation(row.baseline, to: &text)
-            appendObservation(row.followup, to: &text)
+            for observation in row.observations { appendObservation(observation, to: &text) }
             text.append(UInt8(ascii: "\t"))
             text.append(text: NumberFormat.real(row.normal?.alleleFraction))
             text.append(UInt8(ascii: "\t"))
@@ -105,13 +114,11 @@ public enum PatientTables {
         text.append(text: observation.imputedZero ? "\ttrue" : "\tfalse")
     }
 
-    /// Baseline, follow-up, difference and ratio of a metric; `NA` when absent.
-    static func metricCells(_ metric: PairedMetric?) -> [String] {
-        guard let metric else { return Array(repeating: NumberFormat.missing, count: 4) }
-        return [
-            NumberFormat.real(metric.baseline), NumberFormat.real(metric.followup),
-            NumberFormat.real(metric.difference), NumberFormat.real(metric.ratio),
-        ]
+    /// A metric at each timepoint, then the tested pair's difference and ratio; `NA` when absent.
+    static func metricCells(_ values: [Double]?, count: Int) -> [String] {
+        guard let values else { return Array(repeating: NumberFormat.missing, count: count + 2) }
+        let pair = PatientSummary.pair(values)
+        return values.map { NumberFormat.real($0) } + [NumberFormat.real(pair?.difference), NumberFormat.real(pair?.ratio)]
     }
 
     /// A text cell: `NA` when absent or empty; tabs and line breaks become spaces.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Numbers for people to read in plots and the terminal; tables keep ``NumberFormat``'s full values.
 public enum ReadableNumber {
@@ -18,7 +22,10 @@ public enum ReadableNumber {
     public static func significant(_ value: Double?, digits: Int = 4) -> String {
         guard let value, value.isFinite else { return NumberFormat.missing }
         if value == 0 { return "0" }
-        return String(format: "%.\(digits)g", locale: nil, value)
+        // C's printf in the C locale: the same text whatever the user's locale.
+        var text = [CChar](repeating: 0, count: 48)
+        _ = withVaList([value]) { vsnprintf(&text, text.count, "%.\(digits)g", $0) }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A signed change with a few significant digits: `+0.012`, `-0.0031`, `0`.

@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 import CtDNAStats
 
 /// One parameter of a run, with the value it had and what it means.
@@ -216,7 +217,7 @@ public struct RunDocument: Sendable, Equatable {
     ///   - metric: the metric's name.
     ///   - cohort: the cohort.
     ///   - arm: the arm.
-    public func signedRankRow(metric: String, cohort: String, arm: String) -> StatisticsRow? {
+    public func signedRankRow(metric: Metric, cohort: String, arm: String) -> StatisticsRow? {
         statistics.first { $0.test == .signedRank && $0.metric == metric && $0.cohort == cohort && $0.arm == arm }
     }
 
@@ -224,7 +225,7 @@ public struct RunDocument: Sendable, Equatable {
     /// - Parameters:
     ///   - metric: the metric's name.
     ///   - cohort: the cohort.
-    public func rankSumRows(metric: String, cohort: String) -> [StatisticsRow] {
+    public func rankSumRows(metric: Metric, cohort: String) -> [StatisticsRow] {
         statistics.filter { $0.test == .rankSum && $0.metric == metric && $0.cohort == cohort }
     }
 }

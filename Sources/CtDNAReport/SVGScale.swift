@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A tick on an axis: the data value, where it lands, and its label (`nil` for a minor tick).
 public struct AxisTick: Sendable, Equatable {

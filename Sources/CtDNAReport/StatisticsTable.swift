@@ -20,7 +20,7 @@ public enum StatisticsTable {
         var text = columns.joined(separator: "\t") + "\n"
         for row in rows {
             let fields: [String] = [
-                clean(row.metric), clean(row.cohort), clean(row.arm), clean(row.comparison),
+                row.metric.rawValue, clean(row.cohort), clean(row.arm), clean(row.comparison),
                 row.test.rawValue, row.alternative.rawValue,
                 NumberFormat.integer(row.patientCount), NumberFormat.integer(row.observationsUsed),
                 NumberFormat.real(row.statistic), NumberFormat.real(row.pValue),

@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 import CtDNAStats
 
 /// The short plain-text summary `ctdna run` prints at the end: patient counts, then per metric,
@@ -16,7 +17,7 @@ public enum TerminalSummary {
         let header = ["metric", "cohort", "arm", "n", "median_baseline", "median_followup", "p_signed_rank"]
         let rows = document.statistics.filter { $0.test == .signedRank }.map { row in
             [
-                row.metric, row.cohort, row.arm, String(row.patientCount),
+                row.metric.rawValue, row.cohort, row.arm, String(row.patientCount),
                 ReadableNumber.significant(row.medianBaseline), ReadableNumber.significant(row.medianFollowup),
                 ReadableNumber.significant(row.pValue, digits: 2),
             ]

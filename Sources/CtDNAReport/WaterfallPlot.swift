@@ -1,4 +1,5 @@
 import CtDNACore
+import CtDNAModel
 
 /// Per-patient change of the ctDNA fraction (follow-up - baseline), one panel per cohort:
 /// bars sorted from the largest rise to the largest fall, coloured by arm.
@@ -14,9 +15,9 @@ public enum WaterfallPlot {
     /// - Parameters:
     ///   - document: the run.
     ///   - metric: the metric whose change is drawn (the report uses the ctDNA fraction).
-    public static func panels(_ document: RunDocument, metric: ReportMetric) -> [SVGElement] {
-        let paired = document.pairedSummaries.filter { metric.values(of: $0) != nil }
-        let changes = paired.compactMap { metric.values(of: $0)?.difference }
+    public static func panels(_ document: RunDocument, metric: Metric) -> [SVGElement] {
+        let paired = document.pairedSummaries.filter { $0.pair(of: metric) != nil }
+        let changes = paired.compactMap { $0.pair(of: metric)?.difference }
         let scale = LinearScale(includingZeroAnd: changes, padding: 0.05, range: (height - margin.bottom, margin.top))
         let arms = document.arms
         return document.cohorts.map { cohort in
@@ -27,11 +28,11 @@ public enum WaterfallPlot {
 
     /// One cohort's waterfall.
     static func panel(
-        cohort: String, members: [PatientSummary], metric: ReportMetric, scale: LinearScale, arms: [String]
+        cohort: String, members: [PatientSummary], metric: Metric, scale: LinearScale, arms: [String]
     ) -> SVGElement {
         let left = margin.left, right = width - margin.right
         let sorted = members.compactMap { summary in
-            metric.values(of: summary).map { (summary: summary, change: $0.difference) }
+            summary.pair(of: metric).map { (summary: summary, change: $0.difference) }
         }.sorted { lhs, rhs in
             if lhs.change != rhs.change { return lhs.change > rhs.change }
             return lhs.summary.patient.unicodeScalars.lexicographicallyPrecedes(rhs.summary.patient.unicodeScalars)

@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// The per-group statistics of one metric, as described in METHOD.md section 4.
 ///
 /// Rows come in this order (so reports are deterministic):
@@ -22,7 +24,7 @@ public enum GroupedAnalysis {
     /// - Throws: ``StatisticsError/nonFiniteObservation(patient:field:value:)`` for NaN or infinite
     ///   values, ``StatisticsError/invalidConfidenceLevel(_:)`` for a bad level.
     public static func rows(
-        metric: String, observations: [PairedObservation], options: WilcoxonOptions = .init()
+        metric: Metric, observations: [PairedObservation], options: WilcoxonOptions = .init()
     ) throws(StatisticsError) -> [StatisticsRow] {
         for observation in observations {
             if !observation.baseline.isFinite {
@@ -72,7 +74,7 @@ public enum GroupedAnalysis {
     }
 
     private static func signedRankRow(
-        _ metric: String, _ cohort: String, _ arm: String, _ group: [PairedObservation],
+        _ metric: Metric, _ cohort: String, _ arm: String, _ group: [PairedObservation],
         _ options: WilcoxonOptions
     ) -> StatisticsRow {
         var row = StatisticsRow(
@@ -80,8 +82,8 @@ public enum GroupedAnalysis {
             alternative: options.alternative, patientCount: group.count, observationsUsed: 0,
             statistic: nil, pValue: nil, qValue: nil, method: nil, estimate: nil,
             confidenceLow: nil, confidenceHigh: nil, confidenceLevel: nil,
-            medianBaseline: group.isEmpty ? nil : OrderStatistics.median(group.map(\.baseline)),
-            medianFollowup: group.isEmpty ? nil : OrderStatistics.median(group.map(\.followup)),
+            medianBaseline: Averages.median(group.map(\.baseline)),
+            medianFollowup: Averages.median(group.map(\.followup)),
             note: "")
         do {
             let result = try SignedRankTest.paired(
@@ -96,7 +98,7 @@ public enum GroupedAnalysis {
     }
 
     private static func rankSumRow(
-        _ metric: String, _ cohort: String, _ firstArm: String, _ secondArm: String,
+        _ metric: Metric, _ cohort: String, _ firstArm: String, _ secondArm: String,
         _ first: [PairedObservation], _ second: [PairedObservation], _ options: WilcoxonOptions
     ) -> StatisticsRow {
         let label = "\(firstArm) vs \(secondArm)"

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The standard normal distribution: tails from the complementary error function, so that
 /// far tails keep their relative accuracy (an upper tail of 1e-20 is 1e-20, not 0).

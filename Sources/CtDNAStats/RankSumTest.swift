@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// The Wilcoxon rank-sum (Mann-Whitney) test for two independent groups, computed as R's
 /// `wilcox.test(first, second, conf.int = TRUE)` computes it.
 ///
@@ -119,7 +121,7 @@ public enum RankSumTest {
         }
         return WilcoxonResult(
             statistic: statistic, pValue: pValue, method: .exact, observationsUsed: m + n,
-            estimate: OrderStatistics.median(sorted: differences),
+            estimate: Averages.median(sorted: differences) ?? .nan,
             confidenceLow: low, confidenceHigh: high, confidenceLevel: level, notes: notes)
     }
 }

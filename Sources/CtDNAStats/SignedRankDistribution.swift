@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The exact null distribution of the signed-rank statistic V for `n` untied, non-zero
 /// differences (R's `dsignrank`, `psignrank`, `qsignrank`).

@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// The Wilcoxon signed-rank test, computed as R's `wilcox.test(..., conf.int = TRUE)` computes it.
 ///
 /// Differences equal to `mu` (zeros) are dropped before ranking. The p-value is exact when
@@ -130,7 +132,7 @@ public enum SignedRankTest {
         }
         return WilcoxonResult(
             statistic: statistic, pValue: pValue, method: .exact, observationsUsed: n,
-            estimate: OrderStatistics.median(sorted: walshAverages),
+            estimate: Averages.median(sorted: walshAverages) ?? .nan,
             confidenceLow: low, confidenceHigh: high, confidenceLevel: level, notes: notes)
     }
 
@@ -161,7 +163,7 @@ public enum SignedRankTest {
         }
         let interval = WilcoxonNormalApproximation.invertSignedRank(
             standardized, lowest: values.min()!, highest: values.max()!,
-            median: OrderStatistics.median(values), options: options)
+            median: Averages.median(values) ?? .nan, options: options)
         return WilcoxonResult(
             statistic: statistic, pValue: pValue, method: .normal, observationsUsed: values.count,
             estimate: interval.estimate, confidenceLow: interval.low, confidenceHigh: interval.high,

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Rounds to `digits` significant digits, halves to even, as R's `signif` does.
 /// R reports an unachievable exact confidence level as `1 - signif(achieved alpha, 2)`.

@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// Which test produced a row of the statistics report.
 public enum StatisticsTestKind: String, Sendable, Hashable {
     /// Wilcoxon signed-rank test of follow-up against baseline within one group.
@@ -11,7 +13,7 @@ public enum StatisticsTestKind: String, Sendable, Hashable {
 /// Missing values (`nil`) are written as `NA`.
 public struct StatisticsRow: Sendable, Hashable {
     /// The metric tested (`ctdna_fraction`, `median_af`...).
-    public var metric: String
+    public var metric: Metric
     /// The cohort, or ``GroupedAnalysis/allLabel`` for all cohorts together.
     public var cohort: String
     /// The arm; ``GroupedAnalysis/allLabel`` for all arms together; `"A vs B"` for a rank-sum row.
@@ -52,7 +54,7 @@ public struct StatisticsRow: Sendable, Hashable {
 
     /// Creates a row; see the properties for the meaning of each field.
     public init(
-        metric: String, cohort: String, arm: String, comparison: String, test: StatisticsTestKind,
+        metric: Metric, cohort: String, arm: String, comparison: String, test: StatisticsTestKind,
         alternative: Alternative, patientCount: Int, observationsUsed: Int, statistic: Double?,
         pValue: Double?, qValue: Double?, method: TestMethod?, estimate: Double?,
         confidenceLow: Double?, confidenceHigh: Double?, confidenceLevel: Double?,

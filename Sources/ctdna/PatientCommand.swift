@@ -1,7 +1,6 @@
 import ArgumentParser
-import CtDNAIO
-import CtDNACore
-import CtDNAReport
+import CtDNAPipeline
+import CtDNASystem
 
 /// `ctdna patient`: one patient's two timepoints compared, without a sample sheet.
 struct Patient: ParsableCommand {
@@ -47,13 +46,11 @@ struct Patient: ParsableCommand {
     var method: MethodOptionGroup
 
     func run() throws {
-        let parameters = try method.parameters()
-        let samples = PatientSamples(
+        let result = try PatientComparison.run(PatientRequest(
             patient: patient, cohort: cohort, arm: arm,
-            baseline: try VariantTableReader.readAll(path: baseline, options: columns.tableOptions(sample: baselineSample)),
-            followup: try VariantTableReader.readAll(path: followup, options: columns.tableOptions(sample: followupSample)),
-            normal: try normal.map { try VariantTableReader.readAll(path: $0, options: columns.tableOptions()) })
-        let result = analyzePatient(samples, parameters: parameters)
-        try OutputFile.write(PatientTables.patientsTSV([result.summary]) + "\n" + PatientTables.auditTSV([result]), to: output)
+            samples: [.init(file: baseline, barcode: baselineSample), .init(file: followup, barcode: followupSample)],
+            normal: normal.map { .init(file: $0) }, tableOptions: columns.tableOptions(),
+            method: method.parameters, lists: method.lists))
+        try OutputFile.write(PatientComparison.render(result), to: output)
     }
 }

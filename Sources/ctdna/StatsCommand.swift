@@ -1,10 +1,11 @@
 import ArgumentParser
-import CtDNAIO
-import CtDNAReport
-import CtDNAStats
-import Foundation
+import CtDNAModel
+import CtDNAPipeline
+import CtDNASystem
 
-/// `ctdna stats`: Wilcoxon statistics of a per-patient table, written as TSV.
+extension Metric: ExpressibleByArgument {}
+
+/// `ctdna stats`: the Wilcoxon tests on a per-patient table.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -13,35 +14,28 @@ struct Stats: ParsableCommand {
             The table (TSV, or CSV when its header has no tab) needs the columns patient, cohort, \
             arm, <metric>_baseline and <metric>_followup; an optional status column keeps only \
             rows whose status is "paired". Empty, NA and "." cells leave that patient out of that \
-            metric. Tests follow R's wilcox.test; q-values are Benjamini-Hochberg over all rows.
+            metric. Tests follow R's wilcox.test (docs/statistics.md); q-values are \
+            Benjamini-Hochberg over all rows.
             """)
 
-    @Option(name: .long, help: "The per-patient table (TSV or CSV).")
+    @Option(name: .long, help: ArgumentHelp("The per-patient table (TSV or CSV).", valueName: "file"))
     var patients: String
 
     @Option(
         name: .customLong("metric"),
         help: ArgumentHelp(
-            "A metric to test; repeat for several. Default: ctdna_fraction, and also median_af when the table has its columns.",
-            valueName: "name"))
-    var metrics: [String] = []
+            "A metric to test; repeat for several. Without it: ctdna_fraction, and median_af when the table has its columns.",
+            valueName: "metric"))
+    var metrics: [Metric] = []
 
-    @Option(name: .shortAndLong, help: "Write the TSV here instead of to standard output.")
-    var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the TSV here instead of to standard output.", valueName: "file"))
+    var output = "-"
 
     @OptionGroup(title: "Tests")
     var tests: StatisticsOptionGroup
 
     func run() throws {
-        let options = tests.wilcoxonOptions
-        let table = try DelimitedTable(path: patients)
-        let chosenMetrics = metrics.isEmpty ? PatientTable.defaultMetrics(in: table) : metrics
-        var rows: [StatisticsRow] = []
-        for metric in chosenMetrics {
-            let observations = try PatientTable.observations(of: metric, in: table)
-            rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options)
-        }
-        let text = StatisticsTable.tsv(GroupedAnalysis.addingQValues(rows))
-        try OutputFile.write(text, to: output ?? "-")
+        let rows = try CohortStatistics.rows(patientsTable: patients, metrics: metrics, options: tests.wilcoxonOptions)
+        try OutputFile.write(CohortStatistics.tsv(rows), to: output)
     }
 }

@@ -1,16 +1,16 @@
 import ArgumentParser
 import CtDNAIO
-import CtDNAReport
 
-/// The options that say which columns of a variant table hold the counts.
+/// The options that say which columns of a variant table hold the counts (docs/method.md,
+/// "Allele fraction of one sample").
 struct TableOptionGroup: ParsableArguments {
-    @Option(name: .customLong("alt-column"), help: ArgumentHelp("Column of alternate-allele reads.", valueName: "name"))
+    @Option(name: .customLong("alt-column"), help: ArgumentHelp("Column of alternate-allele reads (instead of t_alt_count).", valueName: "name"))
     var altColumn: String?
 
-    @Option(name: .customLong("ref-column"), help: ArgumentHelp("Column of reference-allele reads.", valueName: "name"))
+    @Option(name: .customLong("ref-column"), help: ArgumentHelp("Column of reference-allele reads (instead of t_ref_count).", valueName: "name"))
     var refColumn: String?
 
-    @Option(name: .customLong("depth-column"), help: ArgumentHelp("Column of total depth (ref = depth - alt).", valueName: "name"))
+    @Option(name: .customLong("depth-column"), help: ArgumentHelp("Column of total depth: ref = depth - alt.", valueName: "name"))
     var depthColumn: String?
 
     @Option(name: .customLong("vaf-column"), help: ArgumentHelp("Read allele fractions from this column instead of counts.", valueName: "name"))
@@ -22,10 +22,10 @@ struct TableOptionGroup: ParsableArguments {
     @Flag(name: .customLong("msk-access"), help: "Use MSK-ACCESS simplex+duplex fragment counts (t_alt_count_fragment_simplex_duplex, t_ref_count_fragment_simplex_duplex).")
     var mskAccess = false
 
-    @Option(name: .customLong("call-status-column"), help: ArgumentHelp("Call-status column (default: Called or call_status when present).", valueName: "name"))
+    @Option(name: .customLong("call-status-column"), help: ArgumentHelp("Call-status column; without it, Called or call_status when present.", valueName: "name"))
     var callStatusColumn: String?
 
-    @Option(name: .customLong("population-af-column"), help: ArgumentHelp("Population allele-frequency column (default: gnomAD_AF, ExAC_AF or population_af when present).", valueName: "name"))
+    @Option(name: .customLong("population-af-column"), help: ArgumentHelp("Population allele-frequency column; without it, gnomAD_AF, ExAC_AF or population_af when present.", valueName: "name"))
     var populationAFColumn: String?
 
     func validate() throws {
@@ -41,19 +41,6 @@ struct TableOptionGroup: ParsableArguments {
         if mskAccess && (altColumn != nil || refColumn != nil || depthColumn != nil) {
             throw ValidationError("--msk-access chooses the count columns itself: do not combine it with --alt-column, --ref-column or --depth-column")
         }
-    }
-
-    /// The count columns as report parameters.
-    var described: [RunParameter] {
-        let options = tableOptions()
-        let counts = options.counts
-        if let vaf = counts.vaf {
-            return [RunParameter(name: "vaf_column", value: vaf + (counts.vafIsPercent ? " (percent)" : ""), description: "allele fractions read from this column")]
-        }
-        return [
-            RunParameter(name: "alt_column", value: counts.alt ?? "t_alt_count", description: "alternate-allele reads"),
-            RunParameter(name: "ref_column", value: counts.depth.map { "\($0) - alt" } ?? counts.ref ?? "t_ref_count (or t_depth - alt)", description: "reference-allele reads"),
-        ]
     }
 
     /// The reader options these flags describe, for one sample (or all).

@@ -1,30 +1,38 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CtDNASystem
 
-/// Messages for a person at a terminal: progress and warnings on standard error.
+/// Messages to the user on standard error: warnings, and progress when it is a terminal.
 enum Terminal {
     /// Whether standard error is a terminal (progress is drawn only there).
     static let standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
 
-    /// Prints a warning on standard error (always: a warning is never silenced).
+    /// Prints `ctdna: warning: <message>` on standard error.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("ctdna: warning: \(message)\n".utf8))
+        write("ctdna: warning: \(message)\n")
     }
 
-    /// Prints a line on standard error.
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-    }
-
-    /// A progress callback that redraws "read 12/40 files" on standard error, when it is a terminal.
+    /// Progress over files, redrawn on one line; nothing when disabled or not a terminal.
+    /// - Parameters:
+    ///   - enabled: Whether the user wants progress (not `--quiet`).
+    ///   - label: What is counted (`read`).
     static func progress(enabled: Bool, label: String) -> @Sendable (Int, Int) -> Void {
         guard enabled && standardErrorIsTerminal else { return { _, _ in } }
-        return { done, total in
-            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total) files".utf8))
-        }
+        return { done, total in write("\r\(label) \(done)/\(total) files") }
     }
 
-    /// Ends a progress line.
+    /// Ends the progress line.
     static func endProgress(enabled: Bool) {
-        if enabled && standardErrorIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if enabled && standardErrorIsTerminal { write("\n") }
+    }
+
+    /// Writes text to standard error at once (unbuffered, whole).
+    private static func write(_ text: String) {
+        var text = text
+        // A closed standard error has nowhere to report its own failure.
+        text.withUTF8 { bytes in try? writeAll(STDERR_FILENO, UnsafeRawBufferPointer(bytes)) }
     }
 }

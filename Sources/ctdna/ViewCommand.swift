@@ -1,9 +1,8 @@
 import ArgumentParser
-import CtDNAIO
-import CtDNAReport
-import Foundation
+import CtDNAPipeline
+import CtDNASystem
 
-/// `ctdna view`: prints what ctdna reads from a variant table, to check a file before an analysis.
+/// `ctdna view`: what ctdna reads from one variant table, to check a file first.
 struct View: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
@@ -24,56 +23,19 @@ struct View: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output = "-"
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Threads: 2 or more decompress on a thread of their own, ahead of the parsing. (default: all cores)")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp("Threads: 2 or more decompress on a thread of their own, ahead of the parsing; by default one per core.", valueName: "n"))
+    var threads: Int?
 
     @OptionGroup(title: "Count columns")
     var columns: TableOptionGroup
 
-    private func appendCount(_ count: Int?, to out: OutputFile) {
-        if let count { out.append(integer: count) } else { out.append(NumberFormat.missing) }
-    }
-
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
     }
 
     func run() throws {
-        let out = try OutputFile(path: output)
-        var reader = try VariantTableReader(path: file, options: columns.tableOptions(sample: sample))
-        if threads > 1 { reader.byteReader.startReadingAhead() }
-        var annotations: [TableField] = []
-        try reader.forEachRecord(onHeader: { layout in
-            annotations = layout.annotationsPresent
-            let names = ["sample", "gene", "chromosome", "position", "ref", "alt", "alt_count", "ref_count", "af"]
-                + annotations.map(\.outputName)
-            try out.write(names.joined(separator: "\t") + "\n")
-        }) { record in
-            let tab = UInt8(ascii: "\t")
-            out.append(record.sample ?? NumberFormat.missing)
-            out.append(byte: tab); out.append(record.gene ?? NumberFormat.missing)
-            out.append(byte: tab); out.append(record.chromosome)
-            out.append(byte: tab); out.append(integer: record.position)
-            out.append(byte: tab); out.append(record.reference)
-            out.append(byte: tab); out.append(record.alternate)
-            out.append(byte: tab); appendCount(record.altCount, to: out)
-            out.append(byte: tab); appendCount(record.refCount, to: out)
-            out.append(byte: tab); out.append(NumberFormat.real(record.alleleFraction))
-            for field in annotations {
-                out.append(byte: tab)
-                switch field {
-                case .proteinChange: out.append(record.proteinChange ?? NumberFormat.missing)
-                case .variantClassification: out.append(record.variantClassification ?? NumberFormat.missing)
-                case .oncogenic: out.append(record.oncogenic ?? NumberFormat.missing)
-                case .hotspot: out.append(record.hotspot ?? NumberFormat.missing)
-                case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
-                case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
-                case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
-                default: break
-                }
-            }
-            try out.endLine()
-        }
-        try out.commit()
+        try VariantView.write(
+            path: file, options: columns.tableOptions(sample: sample),
+            readAhead: (threads ?? onlineProcessorCount) > 1, to: output)
     }
 }

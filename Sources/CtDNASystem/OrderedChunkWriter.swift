@@ -3,15 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Somewhere bytes can be appended: an output file, or a scratch file.
-public protocol ByteSink: AnyObject {
-    /// Appends bytes.
-    /// - Throws: `InputError` when the system refuses the write.
-    func write(bytes: UnsafeRawBufferPointer) throws
-}
-
-extension OutputFile: ByteSink {}
+import CtDNAModel
 
 /// An unnamed file for bytes that do not fit in memory: made in a chosen folder (so it counts
 /// against the same disk as the outputs) and unlinked at once, so nothing is left behind
@@ -25,7 +17,7 @@ public final class ScratchFile: ByteSink {
 
     /// Makes the file.
     /// - Parameter folder: The folder to make it in.
-    /// - Throws: `InputError` when the file cannot be made.
+    /// - Throws: `SystemError` when the file cannot be made.
     public init(folder: String) throws {
         self.folder = folder
         let base = folder.isEmpty ? "." : folder
@@ -40,7 +32,7 @@ public final class ScratchFile: ByteSink {
             if errno != EEXIST { break }
         }
         guard opened >= 0 else {
-            throw InputError(file: base, message: "cannot make a scratch file: \(ByteReader.systemMessage(errno))")
+            throw SystemError(path: base, action: "cannot make a scratch file")
         }
         descriptor = opened
     }
@@ -49,31 +41,35 @@ public final class ScratchFile: ByteSink {
 
     /// Appends bytes at the end.
     public func write(bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset, off_t(byteCount + offset))
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: folder.isEmpty ? "." : folder, message: "cannot write a scratch file: \(ByteReader.systemMessage(errno))")
-            }
-            offset += written
+        do {
+            try writeAll(descriptor, bytes, at: byteCount)
+        } catch {
+            throw SystemError(path: folder.isEmpty ? "." : folder, action: "cannot write a scratch file", code: error)
         }
         byteCount += bytes.count
     }
 
     /// Copies `count` bytes starting at `offset` to `sink`, a megabyte at a time.
-    /// - Throws: `InputError` when reading back or writing fails.
+    /// - Throws: `SystemError` when reading back or writing fails.
     public func copy(from offset: Int, count: Int, to sink: ByteSink) throws {
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: min(chunk, max(count, 1)))
         var done = 0
         while done < count {
             let wanted = min(buffer.count, count - done)
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else {
-                throw InputError(file: folder.isEmpty ? "." : folder, message: "cannot read a scratch file back: \(got < 0 ? ByteReader.systemMessage(errno) : "it is shorter than written")")
+            let outcome: Result<Int, Errno> = buffer.withUnsafeMutableBytes { room in
+                Result { () throws(Errno) in
+                    try readSome(descriptor, into: room.baseAddress!, capacity: wanted, at: offset + done)
+                }
             }
+            let got: Int
+            switch outcome {
+            case let .success(count): got = count
+            case let .failure(error):
+                throw SystemError(path: folder.isEmpty ? "." : folder, action: "cannot read a scratch file back", code: error)
+            }
+            // The scratch file is this process's own and unlinked: shorter than written is a bug.
+            precondition(got > 0, "a scratch file is shorter than what was written to it")
             try buffer.withUnsafeBytes { try sink.write(bytes: UnsafeRawBufferPointer(rebasing: $0.prefix(got))) }
             done += got
         }
@@ -118,7 +114,7 @@ public final class OrderedChunkWriter {
     }
 
     /// Hands over chunk `number` (each number from 0 once).
-    /// - Throws: `InputError` when writing fails.
+    /// - Throws: `SystemError` when writing fails.
     public func put(_ chunk: [UInt8], number: Int) throws {
         precondition(number >= nextChunk && waiting[number] == nil, "chunk \(number) given twice")
         guard number == nextChunk else {

@@ -1,63 +1,58 @@
+import CtDNAIO
+import CtDNAModel
+import CtDNASystem
 import Dispatch
 import Synchronization
 
 /// A sample to read: a table, and optionally one barcode inside it.
-public struct SampleRequest: Sendable, Hashable {
+struct SampleRequest: Sendable, Hashable {
     /// The variant table's path.
-    public var file: String
+    var file: String
     /// The `Tumor_Sample_Barcode` to keep, or `nil` for a single-sample table.
-    public var sample: String?
+    var sample: String?
     /// Where the request came from, for messages (`samplesheet.tsv:4`).
-    public var origin: String
+    var origin: String
 
     /// Creates a request.
-    public init(file: String, sample: String?, origin: String) {
+    init(file: String, sample: String?, origin: String) {
         self.file = file
         self.sample = sample
         self.origin = origin
     }
 
     /// The key a loaded sample is found under.
-    public var key: SampleKey { SampleKey(file: file, sample: sample) }
+    var key: SampleKey { SampleKey(file: file, sample: sample) }
 }
 
 /// Identifies a loaded sample: a file and a barcode.
-public struct SampleKey: Sendable, Hashable {
+struct SampleKey: Sendable, Hashable {
     /// The variant table's path.
-    public var file: String
+    var file: String
     /// The barcode, or `nil` for the whole table.
-    public var sample: String?
+    var sample: String?
 
     /// Creates a key.
-    public init(file: String, sample: String?) {
+    init(file: String, sample: String?) {
         self.file = file
         self.sample = sample
     }
-}
-
-/// A file as read: its size and SHA-256, for a report's list of inputs.
-public struct FileChecksum: Sendable, Hashable {
-    /// Bytes in the file as stored (compressed).
-    public var byteCount: Int
-    /// SHA-256 of the stored bytes, in hex.
-    public var sha256: String
 }
 
 /// A multi-sample table whose rows are not grouped by sample: a sample's rows resume after
 /// another sample's rows began. ``SampleLoader/stream(_:options:threads:holdingWholeFiles:progress:deliver:fileRead:)``
 /// throws it so that its caller can read the table again holding all of it
 /// (`holdingWholeFiles`), instead of handing over a sample before its last row.
-public struct TableNotGroupedBySample: Error, Sendable, Equatable {
+struct TableNotGroupedBySample: Error, Sendable, Equatable {
     /// The table.
-    public var file: String
+    var file: String
     /// The sample whose rows resumed.
-    public var sample: String
+    var sample: String
     /// The line where they resumed.
-    public var line: Int
+    var line: Int
 }
 
 /// Reads many variant tables in parallel, each file once, however many samples it holds.
-public enum SampleLoader {
+enum SampleLoader {
     /// Reads every requested sample and hands each one to `deliver` as soon as its last row is
     /// read, so that a caller can finish with it and let it go: memory then holds the samples
     /// being read, not the whole cohort.
@@ -86,7 +81,7 @@ public enum SampleLoader {
     /// - Throws: The first `InputError` met, in file order, with the request's origin added;
     ///   ``TableNotGroupedBySample``; whatever `deliver` throws. Files not yet started when an
     ///   error is met are not read.
-    public static func stream(
+    static func stream(
         _ requests: [SampleRequest], options: VariantTableOptions, threads: Int,
         holdingWholeFiles: Set<String> = [],
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
@@ -193,6 +188,8 @@ public enum SampleLoader {
             checksum = FileChecksum(byteCount: reader.byteReader.rawBytesRead, sha256: reader.byteReader.rawDigest() ?? "")
         } catch let error as InputError {
             throw located(error)
+        } catch let error as SystemError {
+            throw located(InputError(file: file, message: "\(error.action): \(error.code)"))
         }
         if wholeTable && samplesInTable.count > 1 {
             let listed = samplesInTable.prefix(10).joined(separator: ", ") + (samplesInTable.count > 10 ? ", ..." : "")

@@ -1,5 +1,3 @@
-import CtDNAIO
-
 /// A gene and a protein change, the build-independent identity of a coding variant.
 public struct GeneProteinChange: Sendable, Hashable {
     /// Upper-case gene symbol.
@@ -13,8 +11,8 @@ public struct GeneProteinChange: Sendable, Hashable {
     ///   - gene: gene symbol.
     ///   - change: protein change, with or without `p.` (`p.R882H` or `R882H`).
     public init(gene: String, change: String) {
-        self.gene = gene.trimmingWhitespace().uppercased()
-        var text = change.trimmingWhitespace()
+        self.gene = CellText.trimmed(gene).uppercased()
+        var text = CellText.trimmed(change)
         if text.hasPrefix("p.") { text.removeFirst(2) }
         self.change = text.replacingTer()
     }
@@ -86,19 +84,6 @@ public struct DropList: Sendable, Equatable {
     public func contains(patient: String, key: MutationKey) -> Bool {
         entries[patient]?.contains(key) ?? false
     }
-}
-
-/// Parses `chrom:pos:ref:alt` (a leading `chr` is removed).
-/// - Parameter text: the key text.
-/// - Returns: the key, or `nil` when the text is not four colon-separated fields with a numeric position.
-public func parseMutationKey(_ text: String) -> MutationKey? {
-    let parts = text.trimmingWhitespace().split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 4, let position = Int(parts[1]), !parts[0].isEmpty, !parts[2].isEmpty,
-        !parts[3].isEmpty
-    else { return nil }
-    return MutationKey(
-        chromosome: String(parts[0]), position: position, reference: String(parts[2]),
-        alternate: String(parts[3]))
 }
 
 extension String {

@@ -1,20 +1,25 @@
-import CtDNAIO
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files of one run, written under temporary names and renamed into place together at the
 /// end, so a run that fails leaves the folder as it was: its temporary files are removed, and
 /// so are the folders the run made, when nothing else was put in them.
-final class OutputFolder {
+public final class OutputFolder {
     /// The folder's path as given.
-    let path: String
+    public let path: String
     private var staged: [OutputFile] = []
     /// Folders made by this run, outermost first.
     private var madeFolders: [String] = []
     private var committed = false
 
     /// Opens (and makes, when missing) the folder.
-    /// - Throws: `InputError` when the folder cannot be made.
-    init(path: String) throws {
+    /// - Throws: `SystemError` when the folder cannot be made.
+    public init(path: String) throws {
         self.path = path
         try makeFolder(path)
     }
@@ -28,19 +33,15 @@ final class OutputFolder {
     /// `mkdir -p`, with the system's own words when a step fails ("Not a directory",
     /// "Permission denied") rather than a generic message.
     private func makeFolder(_ path: String) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw InputError(file: path, message: "cannot make the output folder: a file of that name is in the way")
-            }
-            return
+        switch FileKind(of: path) {
+        case .folder: return
+        case .file, .other: throw OutputFolderError(path: path, problem: "cannot make the output folder: a file of that name is in the way")
+        case .missing: break
         }
         let parent = PathNames.folder(of: path)
         if !parent.isEmpty && parent != path { try makeFolder(parent) }
         if mkdir(path, 0o755) != 0 {
-            guard errno == EEXIST else {
-                throw InputError(file: path, message: "cannot make the output folder: \(String(cString: strerror(errno)))")
-            }
+            guard errno == EEXIST else { throw SystemError(path: path, action: "cannot make the output folder") }
         } else {
             madeFolders.append(path)
         }
@@ -48,8 +49,8 @@ final class OutputFolder {
 
     /// Opens one file under its temporary name, to be written piece by piece; a file opened
     /// again under the same name replaces the first (whose temporary file is removed).
-    /// - Throws: `InputError` when the temporary file cannot be made.
-    func open(_ name: String) throws -> OutputFile {
+    /// - Throws: `SystemError` when the temporary file cannot be made.
+    public func open(_ name: String) throws -> OutputFile {
         let file = try OutputFile(path: PathNames.joining(path, name))
         staged.removeAll { old in
             guard old.path == file.path else { return false }
@@ -61,27 +62,38 @@ final class OutputFolder {
     }
 
     /// Writes one file's whole content under its temporary name.
-    /// - Throws: `InputError` when writing fails (the temporary file is removed).
-    func stage(_ name: String, _ text: String) throws {
+    /// - Throws: `SystemError` when writing fails (the temporary file is removed).
+    public func stage(_ name: String, _ text: String) throws {
         let file = try open(name)
         try file.write(text)
         try file.flush()
     }
 
     /// Renames every staged file into place.
-    /// - Throws: `InputError` when a file cannot be finished or renamed.
-    func commit() throws {
+    /// - Throws: `SystemError` when a file cannot be finished or renamed.
+    public func commit() throws {
         // Every file written out first: a full disk fails the run before anything is renamed.
         for file in staged { try file.finishWriting() }
         // A folder in the way would fail its rename after earlier files were renamed: check first.
         for file in staged {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
-                throw InputError(file: file.path, message: "cannot write: a folder of that name is in the way")
+            if FileKind(of: file.path) == .folder {
+                throw OutputFolderError(path: file.path, problem: "cannot write: a folder of that name is in the way")
             }
         }
         committed = true
         for file in staged { try file.commit() }
         staged.removeAll()
     }
+}
+
+/// An output that cannot be put where it was asked for, for a reason that is not a system
+/// call's: something of the wrong kind is in the way.
+public struct OutputFolderError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path.
+    public var path: String
+    /// What is wrong, in plain words.
+    public var problem: String
+
+    /// `path: problem`.
+    public var description: String { "\(path): \(problem)" }
 }

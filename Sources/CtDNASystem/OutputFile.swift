@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CtDNAModel
 import Synchronization
 
 /// A buffered writer to standard output or to a file that appears only when complete.
@@ -12,7 +13,7 @@ import Synchronization
 /// file is removed, so a failed run never leaves a half-written output. A path that already names
 /// something other than a regular file (`/dev/null`, `/dev/full`, a named pipe) is written to
 /// directly: renaming a finished file over it would replace the device or pipe.
-public final class OutputFile {
+public final class OutputFile: ByteSink {
     /// Where the output goes, as the user named it (`-` for standard output).
     public let path: String
     private let descriptor: Int32
@@ -31,7 +32,7 @@ public final class OutputFile {
 
     /// Opens standard output (`path` = `-`) or a temporary file beside `path`.
     /// - Parameter path: The final file name, or `-` for standard output.
-    /// - Throws: `InputError` when the temporary file cannot be created.
+    /// - Throws: `SystemError` when the temporary file cannot be created.
     public init(path: String) throws {
         self.path = path
         buffer.reserveCapacity(OutputFile.flushThreshold + 4096)
@@ -45,7 +46,7 @@ public final class OutputFile {
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR {
             let opened = open(path, O_WRONLY | O_CLOEXEC)
             guard opened >= 0 else {
-                throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+                throw SystemError(path: path, action: "cannot write")
             }
             descriptor = opened
             temporaryPath = nil
@@ -60,7 +61,7 @@ public final class OutputFile {
         let temporary = "\(folder).\(name).tmp-\(getpid())-\(serial)"
         let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard opened >= 0 else {
-            throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
+            throw SystemError(path: path, action: "cannot write")
         }
         descriptor = opened
         temporaryPath = temporary
@@ -84,12 +85,6 @@ public final class OutputFile {
         if !closed { close(descriptor) }
         closed = true
         unlink(temporaryPath)
-    }
-
-    /// Appends text.
-    public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= OutputFile.flushThreshold { try flush() }
     }
 
     /// Appends one field's text, without a separator (the caller adds tabs and line ends).
@@ -124,7 +119,7 @@ public final class OutputFile {
     }
 
     /// Ends a line: appends a line feed and writes out when enough is buffered.
-    /// - Throws: `InputError` when the system refuses the write.
+    /// - Throws: `SystemError` when the system refuses the write.
     @inline(__always)
     public func endLine() throws {
         buffer.append(0x0a)
@@ -138,59 +133,52 @@ public final class OutputFile {
     }
 
     /// Writes what is buffered.
-    /// - Throws: `InputError` when the system refuses the write (disk full, closed pipe).
+    /// - Throws: `SystemError` when the system refuses the write (disk full, closed pipe).
     public func flush() throws {
         if discarded {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        var offset = 0
-        try buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw InputError(file: path, message: "cannot write: \(ByteReader.systemMessage(errno))")
-                }
-                offset += written
-            }
+        let outcome: Result<Void, Errno> = buffer.withUnsafeBytes { bytes in
+            Result { () throws(Errno) in try writeAll(descriptor, bytes) }
         }
+        if case let .failure(code) = outcome { throw SystemError(path: path, action: "cannot write", code: code) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes out what is buffered and, for a file, closes it, without moving it into place:
     /// a set of outputs can finish every file (where a full disk shows) before renaming any.
-    /// - Throws: `InputError` when writing or closing fails (the temporary file is removed).
+    /// - Throws: `SystemError` when writing or closing fails (the temporary file is removed).
     public func finishWriting() throws {
         guard !closed else { return }
         try flush()
         guard let temporaryPath else { return }
         closed = true
         if close(descriptor) != 0 {
-            let message = ByteReader.systemMessage(errno)
+            let error = SystemError(path: path, action: "cannot write")
             committed = true
             unlink(temporaryPath)
-            throw InputError(file: path, message: "cannot write: \(message)")
+            throw error
         }
     }
 
     /// Finishes writing and, for a file, renames it into place. (No fsync: the rename is what
     /// keeps a reader from ever seeing a half-written file; an fsync per output cost seconds on a
     /// busy disk and guards only against a power cut.)
-    /// - Throws: `InputError` when writing, closing or renaming fails.
+    /// - Throws: `SystemError` when writing, closing or renaming fails.
     public func commit() throws {
         try finishWriting()
         guard let temporaryPath else { return }
         committed = true
         guard rename(temporaryPath, path) == 0 else {
-            let message = ByteReader.systemMessage(errno)
+            let error = SystemError(path: path, action: "cannot move the finished file into place")
             unlink(temporaryPath)
-            throw InputError(file: path, message: "cannot move the finished file into place: \(message)")
+            throw error
         }
     }
 
     /// Writes a whole text file atomically.
-    /// - Throws: `InputError` when the file cannot be written.
+    /// - Throws: `SystemError` when the file cannot be written.
     public static func write(_ text: String, to path: String) throws {
         let output = try OutputFile(path: path)
         try output.write(text)

@@ -61,30 +61,47 @@ public struct SHA256 {
         hash.update(bytes)
         return hash.finalize()
     }
+}
 
-    /// The digest of a file's bytes as stored (not decompressed), read in 1 MiB chunks.
-    /// - Parameter path: the file's path.
-    /// - Returns: 64 lower-case hex digits, the same as `sha256sum path` prints.
-    /// - Throws: ``InputError`` when the file cannot be opened or read.
-    public static func hexDigest(ofFile path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw InputError(file: path, message: "cannot open for hashing: \(ByteReader.systemMessage(errno))")
-        }
+/// A file as stored: its size and SHA-256, for a report's list of inputs.
+public struct FileChecksum: Sendable, Hashable {
+    /// Bytes in the file as stored (compressed).
+    public var byteCount: Int
+    /// SHA-256 of the stored bytes, 64 lower-case hex digits as `sha256sum` prints them.
+    public var sha256: String
+
+    /// Creates a checksum from known values.
+    /// - Parameters:
+    ///   - byteCount: The file's size.
+    ///   - sha256: Its digest in hex.
+    public init(byteCount: Int, sha256: String) {
+        self.byteCount = byteCount
+        self.sha256 = sha256
+    }
+
+    /// Reads a file once, through any symbolic link, in 1 MiB chunks, for its size and digest.
+    /// - Parameter path: The file's path.
+    /// - Throws: ``SystemError`` when the file cannot be opened or read.
+    public init(ofFile path: String) throws {
+        let descriptor = retryingInterrupts { open(path, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw SystemError(path: path, action: "cannot open for hashing") }
         defer { close(descriptor) }
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var hash = SHA256()
+        var total = 0
         while true {
-            let count = read(descriptor, buffer.baseAddress, chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: path, message: "cannot read for hashing: \(ByteReader.systemMessage(errno))")
+            let count: Int
+            do {
+                count = try readSome(descriptor, into: buffer.baseAddress!, capacity: chunkSize)
+            } catch {
+                throw SystemError(path: path, action: "cannot read for hashing", code: error)
             }
             if count == 0 { break }
+            total += count
             hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        return hash.finalize()
+        self.init(byteCount: total, sha256: hash.finalize())
     }
 }

@@ -1,0 +1,53 @@
+import CtDNAModel
+
+/// Reads the paired values of a metric from a per-patient table: `patients.tsv` from a run,
+/// shards' tables joined, or a table made elsewhere.
+public enum PatientTableReader {
+    /// The metrics a table can be tested on: the ctDNA fraction, and the median allele fraction
+    /// when the table has both of its columns.
+    /// - Parameter table: The table.
+    public static func defaultMetrics(in table: DelimitedTable) -> [Metric] {
+        Metric.tested.filter { metric in
+            metric == .ctDNAFraction || Timepoint.pair.allSatisfy { table.columnIndex(metric.column(at: $0)) != nil }
+        }
+    }
+
+    /// The observations of `metric`: rows with status `paired` (every row when the table has no
+    /// status column) whose two metric cells both hold a value; a missing cell
+    /// (``CellText/isMissing(_:)-(String)``) leaves that patient out.
+    /// - Parameters:
+    ///   - metric: The metric, read from its `_baseline` and `_followup` columns.
+    ///   - table: The table, with columns `patient`, `cohort`, `arm`.
+    /// - Throws: `InputError` for a missing column or a cell that is not a finite number.
+    public static func observations(of metric: Metric, in table: DelimitedTable) throws -> [PairedObservation] {
+        let patient = try table.requireColumn("patient")
+        let cohort = try table.requireColumn("cohort")
+        let arm = try table.requireColumn("arm")
+        let columns = try Timepoint.pair.map { timepoint in
+            (name: metric.column(at: timepoint), index: try table.requireColumn(metric.column(at: timepoint)))
+        }
+        let status = table.columnIndex("status")
+        var observations: [PairedObservation] = []
+        for row in table.rows {
+            if let status, CellText.trimmed(row.fields[status]) != "paired" { continue }
+            let values = try columns.map { column in
+                try number(row, column.index, column.name, table.name)
+            }
+            guard let before = values[0], let after = values[1] else { continue }
+            observations.append(PairedObservation(
+                patient: row.fields[patient], cohort: row.fields[cohort], arm: row.fields[arm],
+                baseline: before, followup: after))
+        }
+        return observations
+    }
+
+    /// The cell as a finite number, `nil` when missing.
+    private static func number(_ row: DelimitedTable.Row, _ column: Int, _ name: String, _ file: String) throws -> Double? {
+        let cell = CellText.trimmed(row.fields[column])
+        if CellText.isMissing(cell) { return nil }
+        guard let value = Double(cell), value.isFinite else {
+            throw InputError(file: file, line: row.lineNumber, column: name, message: "\"\(cell)\" is not a number")
+        }
+        return value
+    }
+}

@@ -1,0 +1,168 @@
+import CtDNACore
+import CtDNAIO
+import CtDNAModel
+import CtDNAReport
+import CtDNAStats
+import CtDNASystem
+import Synchronization
+
+/// Everything a cohort's run needs: the sample sheet, where the outputs go, and every option.
+public struct RunRequest: Sendable {
+    /// The sample sheet (TSV or CSV).
+    public var sampleSheet: String
+    /// The folder the outputs go to; made when missing.
+    public var outputFolder: String
+    /// How the sheet's timepoint labels map to the analysed timepoints.
+    public var timepointLabels: TimepointLabels
+    /// Which columns of the variant tables hold the counts.
+    public var tableOptions: VariantTableOptions
+    /// The method's numeric parameters (its lists come from ``lists``).
+    public var method: MethodParameters
+    /// Where the method's lists come from.
+    public var lists: MethodLists
+    /// The Wilcoxon tests' options.
+    public var tests: WilcoxonOptions
+    /// How many files are read at once (at least 1).
+    public var threads: Int
+    /// The command line, for the reports' provenance.
+    public var commandLine: [String]
+    /// The tool's version, for the reports.
+    public var version: String
+
+    /// Creates a request; the parameters are the properties of the same names.
+    public init(
+        sampleSheet: String, outputFolder: String, timepointLabels: TimepointLabels = TimepointLabels(),
+        tableOptions: VariantTableOptions = VariantTableOptions(), method: MethodParameters = MethodParameters(chGenes: []),
+        lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), threads: Int = 1,
+        commandLine: [String], version: String
+    ) {
+        precondition(threads >= 1, "at least one thread")
+        self.sampleSheet = sampleSheet
+        self.outputFolder = outputFolder
+        self.timepointLabels = timepointLabels
+        self.tableOptions = tableOptions
+        self.method = method
+        self.lists = lists
+        self.tests = tests
+        self.threads = threads
+        self.commandLine = commandLine
+        self.version = version
+    }
+}
+
+/// What a run tells its caller while it works: warnings and reading progress.
+public struct RunObserver: Sendable {
+    /// Called with each warning, once, as soon as it is known.
+    public var warning: @Sendable (String) -> Void
+    /// Called after each file with the number of files read and the total.
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// Creates an observer.
+    public init(
+        warning: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) {
+        self.warning = warning
+        self.progress = progress
+    }
+}
+
+/// What a finished run produced.
+public struct RunOutcome: Sendable {
+    /// The run: parameters, inputs, patients, statistics.
+    public var document: RunDocument
+    /// The files written, in the order they were staged.
+    public var outputs: [String]
+    /// The HTML report's path.
+    public var reportPath: String
+
+    /// The run's summary for a terminal: patients by status and each signed-rank test.
+    public var terminalSummary: String { TerminalSummary.render(document) }
+}
+
+/// A whole cohort's analysis, from a sample sheet to a folder of results: the library's front
+/// door, called by `ctdna run`, the tests and any other front end.
+public enum CohortRun {
+    /// The files a run writes, in the order they are staged.
+    public static let outputNames = ["audit.tsv", "patients.tsv", "stats.tsv", "report.html", "report.json", "ctdna_mqc.tsv"]
+
+    /// Reads every variant table of the sheet (in parallel, each file once), analyses each
+    /// patient as soon as its samples are read, tests every group, and writes the outputs.
+    ///
+    /// The outputs are written under temporary names and renamed into place only when the whole
+    /// run has succeeded; a failed run leaves the output folder as it was. For the same inputs
+    /// and request the outputs are byte-identical, whatever the number of threads.
+    /// - Parameters:
+    ///   - request: The run's inputs and options.
+    ///   - observer: Receives warnings and progress.
+    /// - Returns: The run's document and outputs.
+    /// - Throws: `InputError` for bad input (naming the file, line and column), `SystemError`
+    ///   for a file that cannot be read or written, `StatisticsError` for a value the tests
+    ///   cannot take.
+    public static func run(_ request: RunRequest, observer: RunObserver = RunObserver()) throws -> RunOutcome {
+        let parameters = try request.lists.load(into: request.method)
+        let sheet = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        let timepoints = Timepoint.pair
+        for entry in sheet.entries where entry.timepoint.map({ !timepoints.contains($0) }) ?? true {
+            observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)")
+        }
+        let outputs = try OutputFolder(path: request.outputFolder)
+        // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
+        // grouped by sample) begins it again.
+        let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
+        let analysis = try CohortAnalysis(
+            sheet: sheet, timepoints: timepoints, tableOptions: request.tableOptions, parameters: parameters,
+            threads: request.threads, progress: observer.progress,
+            onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
+            onRestart: {
+                let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
+                stream.value.withLock { $0 = fresh }
+            })
+        let results = stream.value.withLock { $0 }
+        let statistics = try analysis.statistics(options: request.tests)
+        let document = RunDocument(
+            version: request.version, commandLine: request.commandLine,
+            parameters: RunParameters.describe(
+                method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
+                labels: request.timepointLabels),
+            inputs: try inputs(sheet: sheet, lists: request.lists, checksums: analysis.checksums),
+            patients: analysis.summaries, filterCounts: results.filterCounts, statistics: statistics,
+            generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
+
+        try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries, timepoints: timepoints))
+        try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
+        try HTMLReport.write(document, to: try outputs.open("report.html"))
+        try JSONReport.write(document, to: try outputs.open("report.json"))
+        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
+        try outputs.commit()
+        return RunOutcome(
+            document: document, outputs: outputNames.map { PathNames.joining(request.outputFolder, $0) },
+            reportPath: PathNames.joining(request.outputFolder, "report.html"))
+    }
+
+    /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
+    /// was read), each list file.
+    private static func inputs(
+        sheet: SampleSheet, lists: MethodLists, checksums: [String: FileChecksum]
+    ) throws -> [RunInput] {
+        func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
+            RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
+        }
+        var inputs = [input(sheet.path, role: "samplesheet", try FileChecksum(ofFile: sheet.path))]
+        var listed: Set<String> = []
+        for entry in sheet.entries where entry.timepoint != nil {
+            for (path, role) in [(entry.file, "variant_table"), (entry.normal, "normal")] {
+                guard let path, listed.insert(path).inserted, let checksum = checksums[path] else { continue }
+                inputs.append(input(path, role: role, checksum))
+            }
+        }
+        for (role, path) in lists.files { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
+        return inputs
+    }
+}
+
+/// The audit stream a run writes to, replaced when the reading starts over.
+private final class CurrentStream: Sendable {
+    let value: Mutex<ResultStream>
+    init(_ stream: ResultStream) { value = Mutex(stream) }
+}

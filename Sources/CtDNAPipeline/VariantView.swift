@@ -1,0 +1,60 @@
+import CtDNAIO
+import CtDNAModel
+import CtDNAReport
+import CtDNASystem
+
+/// What ctdna reads from one variant table, one TSV row per data row: `ctdna view`.
+///
+/// Columns: `sample gene chromosome position ref alt alt_count ref_count af`, then the
+/// annotations the table has (``TableField/outputName``). A missing value is `NA`.
+public enum VariantView {
+    /// The columns before the annotations.
+    public static let fixedColumns = ["sample", "gene", "chromosome", "position", "ref", "alt", "alt_count", "ref_count", "af"]
+
+    /// Streams a table's records to `output` as TSV.
+    /// - Parameters:
+    ///   - path: The table, or `-` for standard input.
+    ///   - options: Count columns and the sample to keep.
+    ///   - readAhead: Whether to decompress on a thread of its own, ahead of the parsing.
+    ///   - output: The output (`-` for standard output); renamed into place when complete.
+    /// - Throws: `SystemError` or `InputError` as the table is read or the output written.
+    public static func write(path: String, options: VariantTableOptions, readAhead: Bool, to output: String) throws {
+        let out = try OutputFile(path: output)
+        var reader = try VariantTableReader(path: path, options: options)
+        if readAhead { reader.byteReader.startReadingAhead() }
+        var annotations: [TableField] = []
+        let tab = UInt8(ascii: "\t")
+        func appendCount(_ count: Int?) {
+            if let count { out.append(integer: count) } else { out.append(NumberFormat.missing) }
+        }
+        try reader.forEachRecord(onHeader: { layout in
+            annotations = layout.annotationsPresent
+            try out.write((fixedColumns + annotations.map(\.outputName)).joined(separator: "\t") + "\n")
+        }) { record in
+            out.append(record.sample ?? NumberFormat.missing)
+            out.append(byte: tab); out.append(record.gene ?? NumberFormat.missing)
+            out.append(byte: tab); out.append(record.chromosome)
+            out.append(byte: tab); out.append(integer: record.position)
+            out.append(byte: tab); out.append(record.reference)
+            out.append(byte: tab); out.append(record.alternate)
+            out.append(byte: tab); appendCount(record.altCount)
+            out.append(byte: tab); appendCount(record.refCount)
+            out.append(byte: tab); out.append(NumberFormat.real(record.alleleFraction))
+            for field in annotations {
+                out.append(byte: tab)
+                switch field {
+                case .proteinChange: out.append(record.proteinChange ?? NumberFormat.missing)
+                case .variantClassification: out.append(record.variantClassification ?? NumberFormat.missing)
+                case .oncogenic: out.append(record.oncogenic ?? NumberFormat.missing)
+                case .hotspot: out.append(record.hotspot ?? NumberFormat.missing)
+                case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
+                case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
+                case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
+                default: break
+                }
+            }
+            try out.endLine()
+        }
+        try out.commit()
+    }
+}

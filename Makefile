@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/ctdna
 
-.PHONY: help build release test run bench fuzz expected clean
+.PHONY: help build release test run bench fuzz expected golden clean
 FUZZ_SECONDS ?= 300
 
 help:
@@ -12,7 +12,8 @@ help:
 	@echo "make release release build"
 	@echo "make bench   benchmarks against zcat, a C zlib floor, pandas and polars (Benchmarks/README.md)"
 	@echo "make fuzz    libFuzzer on the readers for FUZZ_SECONDS (Fuzz/README.md)"
-	@echo "make expected  regenerate SampleData/expected (golden outputs)"
+	@echo "make expected  regenerate SampleData/expected and the report tests' golden files"
+	@echo "make golden  regenerate Tests/CtDNAReportTests/Golden only"
 
 build:
 	$(SWIFT) build
@@ -26,10 +27,14 @@ test:
 run: release
 	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir results
 
-# Regenerates the golden outputs that Tests/CLITests/SampleDataGoldenTests.swift compares against.
-expected: release
+# Regenerates the golden outputs that the SampleData tests (Pipeline and CLI) compare against,
+# and the report renderings of Tests/CtDNAReportTests/Golden.
+expected: release golden
 	rm -rf SampleData/expected
 	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir SampleData/expected --quiet
+
+golden:
+	CTDNA_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import CtDNAReport
-import CtDNAIO
+import CtDNAModel
 
 @Suite("HTML report")
 struct HTMLReportTests {
@@ -46,11 +46,11 @@ struct HTMLReportTests {
 
     @Test func tablesAndProvenanceArePresent() {
         let html = HTMLReport.render(ReportFixtures.small)
-        #expect(html.contains("<td>P6</td><td>NSCLC</td><td>SOC</td><td>no follow-up sample</td>"))
+        #expect(html.contains("<td>P6</td><td>NSCLC</td><td>SOC</td><td>no followup sample</td>"))
         #expect(html.contains("<tr><td>ch_gene</td><td class=\"num\">2</td></tr>"))
-        #expect(html.contains("<td>min-alt-reads</td><td class=\"num\">2</td>"))
+        #expect(html.contains("<td>min_alt_reads</td><td class=\"num\">2</td>"))
         #expect(html.contains("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
-        #expect(html.contains("<code>ctdna run --samplesheet sheet.tsv --prefix &#39;out dir/run&#39;</code>"))
+        #expect(html.contains("<code>ctdna run --samplesheet sheet.tsv --outdir &#39;out dir/run&#39;</code>"))
         #expect(html.contains("<th>q_value</th>"))
         #expect(html.contains("@media print"))
         #expect(!html.contains("<script"))
@@ -65,7 +65,7 @@ struct HTMLReportTests {
         var rebuilt = ReportFixtures.small
         rebuilt.patients = rebuilt.patients.map { $0 }
         #expect(HTMLReport.render(rebuilt) == first)
-        #expect(JSONReport.render(rebuilt, results: ReportFixtures.smallResults) == JSONReport.render(ReportFixtures.small, results: ReportFixtures.smallResults))
+        #expect(JSONReport.render(rebuilt) == JSONReport.render(ReportFixtures.small))
         #expect(HTMLReport.render(ReportFixtures.trial) == HTMLReport.render(ReportFixtures.trial))
     }
 
@@ -78,19 +78,22 @@ struct HTMLReportTests {
         #expect(sink.writes > 3)
 
         let failing = CollectingSink(failingAtWrite: 3)
-        #expect(throws: InputError.self) { try HTMLReport.write(ReportFixtures.trial, to: failing) }
+        #expect(throws: SinkFull.self) { try HTMLReport.write(ReportFixtures.trial, to: failing) }
         #expect(failing.writes == 2)
         #expect(HTMLReport.render(ReportFixtures.trial).utf8.starts(with: failing.bytes))
     }
 
     @Test func derivedCounts() {
         let document = ReportFixtures.small
-        #expect(document.exclusions == [Exclusion(patient: "P6", cohort: "NSCLC", arm: "SOC", reason: "no follow-up sample")])
+        #expect(document.exclusions == [Exclusion(patient: "P6", cohort: "NSCLC", arm: "SOC", reason: "no followup sample")])
         let counts = Dictionary(uniqueKeysWithValues: document.filterCounts.map { ($0.status.rawValue, $0.count) })
         #expect(counts["kept"] == 4 && counts["ch_gene"] == 2 && counts["low_depth"] == 1 && counts["matched_normal"] == 1)
         #expect(document.filterCounts.first?.status == .kept)
     }
 }
+
+/// What ``CollectingSink`` throws at its failing write, as a full disk would.
+private struct SinkFull: Error {}
 
 /// A sink that keeps what it is given, and can refuse its n-th write as a full disk would.
 private final class CollectingSink: ByteSink {
@@ -101,7 +104,7 @@ private final class CollectingSink: ByteSink {
     init(failingAtWrite: Int? = nil) { self.failingAtWrite = failingAtWrite }
 
     func write(bytes: UnsafeRawBufferPointer) throws {
-        if writes + 1 == failingAtWrite { throw InputError(file: "report.html", message: "No space left on device") }
+        if writes + 1 == failingAtWrite { throw SinkFull() }
         writes += 1
         self.bytes += bytes
     }

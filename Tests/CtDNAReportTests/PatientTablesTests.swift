@@ -1,5 +1,5 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import CtDNAReport
 import Testing
 
@@ -14,13 +14,14 @@ struct PatientTablesTests {
                 variantClassification: "Missense_Mutation", hotspot: hotspot)
         }
         let parameters = MethodParameters(chGenes: ["TET2"])
-        return analyzeCohort([
-            PatientSamples(
-                patient: "P1", cohort: "NSCLC", arm: "SBRT",
-                baseline: [record("TP53", 100, alt: 25, ref: 75, hotspot: "Y"), record("TET2", 50, alt: 4, ref: 96)],
-                followup: [record("TP53", 100, alt: 2, ref: 14, hotspot: "Y")]),
-            PatientSamples(patient: "P2", cohort: "breast", arm: "SOC", baseline: [], followup: nil),
-        ], parameters: parameters)
+        return [
+            PatientSeries(
+                patient: "P1", cohort: "NSCLC", arm: "SBRT", tables: [
+                    [record("TP53", 100, alt: 25, ref: 75, hotspot: "Y"), record("TET2", 50, alt: 4, ref: 96)],
+                    [record("TP53", 100, alt: 2, ref: 14, hotspot: "Y")],
+                ]),
+            PatientSeries(patient: "P2", cohort: "breast", arm: "SOC", tables: [[], nil]),
+        ].map { analyzePatient($0, parameters: parameters) }
     }
 
     @Test("patients.tsv")

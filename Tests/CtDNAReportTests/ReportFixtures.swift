@@ -1,6 +1,6 @@
 import Foundation
 import CtDNACore
-import CtDNAIO
+import CtDNAModel
 import CtDNAReport
 import CtDNAStats
 
@@ -13,33 +13,35 @@ enum ReportFixtures {
     ) -> PatientResult {
         let summary = PatientSummary(
             patient: id, cohort: cohort, arm: arm, status: status,
-            reference: status == .paired ? ReferenceTimepoint(timepoint: .baseline, rule: .drivers) : nil,
+            reference: status == .paired ? ReferenceTimepoint(index: 0, rule: .drivers) : nil,
             mutationCount: audit.count, somaticCount: audit.filter { $0 == .kept }.count,
             driverCount: status == .paired ? 1 : 0, clonalCount: status == .paired ? 1 : 0,
-            ctDNAFraction: PairedMetric(baseline: fraction.0, followup: fraction.1),
-            medianAlleleFraction: PairedMetric(baseline: medianAF.0, followup: medianAF.1))
+            ctDNAFraction: [fraction.0, fraction.1], medianAlleleFraction: [medianAF.0, medianAF.1])
         let rows = audit.enumerated().map { index, mutationStatus in
             MutationAudit(
                 patient: id, key: MutationKey(chromosome: "chr7", position: 1000 + index, reference: "C", alternate: "T"),
                 gene: "EGFR", proteinChange: "p.L858R", variantClassification: "Missense_Mutation",
-                baseline: AlleleObservation(altCount: 12, refCount: 988, alleleFraction: 0.012),
-                followup: AlleleObservation(altCount: 3, refCount: 997, alleleFraction: 0.003),
+                observations: [
+                    AlleleObservation(altCount: 12, refCount: 988, alleleFraction: 0.012),
+                    AlleleObservation(altCount: 3, refCount: 997, alleleFraction: 0.003),
+                ],
                 normal: nil, status: mutationStatus, isDriver: index == 0, isClonal: mutationStatus == .kept,
                 notes: [])
         }
         return PatientResult(summary: summary, audit: rows)
     }
 
-    /// A patient excluded for a missing sample.
-    static func excluded(_ id: String, cohort: String, arm: String, reason: String) -> PatientResult {
-        PatientResult(
-            summary: PatientSummary(patient: id, cohort: cohort, arm: arm, status: .excluded(reason: reason)),
-            audit: [])
+    /// A patient excluded for a missing sample, with the reason the method gives.
+    static func excluded(_ id: String, cohort: String, arm: String, missing: Timepoint) -> PatientResult {
+        let series = PatientSeries(
+            patient: id, cohort: cohort, arm: arm,
+            tables: Timepoint.pair.map { $0 == missing ? nil : [] })
+        return analyzePatient(series, parameters: MethodParameters(chGenes: []))
     }
 
     /// A signed-rank row with the fields the reports read.
     static func signedRank(
-        _ metric: String, _ cohort: String, _ arm: String, n: Int, p: Double?, q: Double?,
+        _ metric: Metric, _ cohort: String, _ arm: String, n: Int, p: Double?, q: Double?,
         medians: (Double, Double)
     ) -> StatisticsRow {
         StatisticsRow(
@@ -50,7 +52,7 @@ enum ReportFixtures {
     }
 
     /// A rank-sum row comparing two arms.
-    static func rankSum(_ metric: String, _ cohort: String, p: Double?) -> StatisticsRow {
+    static func rankSum(_ metric: Metric, _ cohort: String, p: Double?) -> StatisticsRow {
         StatisticsRow(
             metric: metric, cohort: cohort, arm: "SBRT vs SOC", comparison: "SBRT vs SOC", test: .rankSum,
             alternative: .twoSided, patientCount: 5, observationsUsed: 5, statistic: 4, pValue: p, qValue: p,
@@ -69,25 +71,25 @@ enum ReportFixtures {
             patient("P4", cohort: "NSCLC", arm: "SOC", fraction: (0.01, 0.03), medianAF: (0.005, 0.015)),
             patient("P5", cohort: "NSCLC", arm: "SOC", fraction: (0.5, 0.4), medianAF: (0.25, 0.2),
                     audit: [.kept, .matchedNormal]),
-            excluded("P6", cohort: "NSCLC", arm: "SOC", reason: "no follow-up sample"),
+            excluded("P6", cohort: "NSCLC", arm: "SOC", missing: .followup),
     ]
 
     /// The run document of ``smallResults``.
     static let small: RunDocument = {
         let results = smallResults
         let statistics = GroupedAnalysis.addingQValues([
-            signedRank("ctdna_fraction", "NSCLC", "SBRT", n: 3, p: 0.25, q: nil, medians: (0.04, 0)),
-            signedRank("ctdna_fraction", "NSCLC", "SOC", n: 2, p: 1, q: nil, medians: (0.255, 0.215)),
-            rankSum("ctdna_fraction", "NSCLC", p: 0.4),
-            signedRank("median_af", "NSCLC", "SBRT", n: 3, p: 0.022, q: nil, medians: (0.02, 0)),
-            signedRank("median_af", "NSCLC", "SOC", n: 2, p: nil, q: nil, medians: (0.1275, 0.1075)),
-            rankSum("median_af", "NSCLC", p: 0.00001),
+            signedRank(.ctDNAFraction, "NSCLC", "SBRT", n: 3, p: 0.25, q: nil, medians: (0.04, 0)),
+            signedRank(.ctDNAFraction, "NSCLC", "SOC", n: 2, p: 1, q: nil, medians: (0.255, 0.215)),
+            rankSum(.ctDNAFraction, "NSCLC", p: 0.4),
+            signedRank(.medianAlleleFraction, "NSCLC", "SBRT", n: 3, p: 0.022, q: nil, medians: (0.02, 0)),
+            signedRank(.medianAlleleFraction, "NSCLC", "SOC", n: 2, p: nil, q: nil, medians: (0.1275, 0.1075)),
+            rankSum(.medianAlleleFraction, "NSCLC", p: 0.00001),
         ])
         return RunDocument(
-            version: "0.1.0", commandLine: ["ctdna", "run", "--samplesheet", "sheet.tsv", "--prefix", "out dir/run"],
+            version: "0.1.0", commandLine: ["ctdna", "run", "--samplesheet", "sheet.tsv", "--outdir", "out dir/run"],
             parameters: [
-                RunParameter(name: "min-alt-reads", value: "2", description: "alt reads below this count as 0"),
-                RunParameter(name: "alternative", value: "two.sided", description: "alternative hypothesis of the tests"),
+                RunParameter(name: "min_alt_reads", value: "2", description: "fewer alt reads than this in a sample: not detected there"),
+                RunParameter(name: "alternative", value: "two.sided", description: "alternative hypothesis of the Wilcoxon tests"),
             ],
             inputs: [
                 RunInput(path: "sheet.tsv", role: "samplesheet", byteCount: 120,
@@ -100,7 +102,7 @@ enum ReportFixtures {
     /// for looking at the page and for the browser test.
     static let trial: RunDocument = {
         var results: [PatientResult] = []
-        var observations: [String: [PairedObservation]] = [:]
+        var observations: [Metric: [PairedObservation]] = [:]
         for (cohortIndex, cohort) in ["Breast", "NSCLC"].enumerated() {
             for (armIndex, arm) in ["SBRT", "SOC"].enumerated() {
                 for index in 0..<7 {
@@ -114,26 +116,26 @@ enum ReportFixtures {
                     results.append(patient(id, cohort: cohort, arm: arm, fraction: (baseline, followup),
                                            medianAF: (baseline / 2.1, followup / 2.1), status: status,
                                            audit: [.kept, .chGene, .kept, .populationAlleleFrequency]))
-                    for (metric, divisor) in [("ctdna_fraction", 1.0), ("median_af", 2.1)] {
+                    for (metric, divisor) in [(Metric.ctDNAFraction, 1.0), (.medianAlleleFraction, 2.1)] {
                         observations[metric, default: []].append(PairedObservation(
                             patient: id, cohort: cohort, arm: arm, baseline: baseline / divisor,
                             followup: followup / divisor))
                     }
                 }
             }
-            results.append(excluded("\(cohort.prefix(1))X", cohort: cohort, arm: "SOC", reason: "no baseline sample"))
+            results.append(excluded("\(cohort.prefix(1))X", cohort: cohort, arm: "SOC", missing: .baseline))
         }
         var rows: [StatisticsRow] = []
-        for metric in ["ctdna_fraction", "median_af"] {
+        for metric in Metric.tested {
             rows += (try? GroupedAnalysis.rows(metric: metric, observations: observations[metric] ?? [])) ?? []
         }
         return RunDocument(
             version: "0.1.0",
-            commandLine: ["ctdna", "run", "--samplesheet", "trial.tsv", "--prefix", "out/trial"],
+            commandLine: ["ctdna", "run", "--samplesheet", "trial.tsv", "--outdir", "out/trial"],
             parameters: [
-                RunParameter(name: "min-alt-reads", value: "2", description: "alt reads below this count as 0"),
-                RunParameter(name: "min-depth", value: "100", description: "rows with fewer reads are low_depth"),
-                RunParameter(name: "alternative", value: "two.sided", description: "alternative hypothesis of the tests"),
+                RunParameter(name: "min_alt_reads", value: "2", description: "fewer alt reads than this in a sample: not detected there"),
+                RunParameter(name: "min_depth", value: "100", description: "drop mutations with fewer reads at a timepoint"),
+                RunParameter(name: "alternative", value: "two.sided", description: "alternative hypothesis of the Wilcoxon tests"),
             ],
             inputs: [
                 RunInput(path: "trial.tsv", role: "samplesheet", byteCount: 2048,

@@ -1,12 +1,13 @@
 import Testing
 import CtDNAReport
 import CtDNAStats
+import CtDNAModel
 
 @Suite("Statistics table")
 struct StatisticsTableTests {
     @Test func headerAndMissingValues() {
         let row = StatisticsRow(
-            metric: "ctdna_fraction", cohort: "x", arm: "A", comparison: "paired", test: .signedRank,
+            metric: .ctDNAFraction, cohort: "x", arm: "A", comparison: "paired", test: .signedRank,
             alternative: .greater, patientCount: 9, observationsUsed: 9, statistic: 40,
             pValue: 0.01953125, qValue: nil, method: .exact, estimate: 0.46, confidenceLow: 0.175,
             confidenceHigh: .infinity, confidenceLevel: 0.95, medianBaseline: 1.06,

@@ -61,8 +61,8 @@ struct TextOutputTests {
             "P4_followup\t0.03\t0.015\t1\t1\tpaired",
             "P5_baseline\t0.5\t0.25\t1\t1\tpaired",
             "P5_followup\t0.4\t0.2\t1\t1\tpaired",
-            "P6_baseline\t\t\t\t\texcluded: no follow-up sample",
-            "P6_followup\t\t\t\t\texcluded: no follow-up sample",
+            "P6_baseline\t\t\t\t\texcluded: no followup sample",
+            "P6_followup\t\t\t\t\texcluded: no followup sample",
         ])
     }
 

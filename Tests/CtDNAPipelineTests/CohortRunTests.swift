@@ -1,0 +1,87 @@
+import CtDNAIO
+import CtDNAModel
+import CtDNAStats
+import Foundation
+import TestSupport
+import Testing
+@testable import CtDNAPipeline
+
+/// The library's front door on the committed sample cohort.
+@Suite("Cohort run")
+struct CohortRunTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let expected = repository.appendingPathComponent("SampleData/expected")
+
+    /// The request `make expected` makes, with the outputs going to `folder`.
+    static func sampleDataRequest(outputFolder: String, threads: Int) -> RunRequest {
+        RunRequest(
+            sampleSheet: "SampleData/samplesheet.tsv", outputFolder: outputFolder, threads: threads,
+            commandLine: ["ctdna", "run", "--samplesheet", "SampleData/samplesheet.tsv", "--outdir", "SampleData/expected", "--quiet"],
+            version: "0.1.0")
+    }
+
+    /// `swift test` runs in the package's folder, where the sheet's relative paths resolve as
+    /// they do for `make expected` (the inputs' paths are part of the reports).
+    static let runsInRepository = FileManager.default.currentDirectoryPath == repository.path
+
+    @Test(.enabled(if: runsInRepository, "needs the package folder as the working folder"), arguments: [1, 2])
+    func sampleDataReproducesTheExpectedOutputs(threads: Int) throws {
+        let folder = TemporaryFolder()
+        let outcome = try CohortRun.run(Self.sampleDataRequest(outputFolder: folder.path("out"), threads: threads))
+        for name in CohortRun.outputNames {
+            let produced = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/\(name)")))
+            let expected = try Data(contentsOf: Self.expected.appendingPathComponent(name))
+            #expect(produced == expected, "\(name) differs from SampleData/expected (threads \(threads))")
+        }
+        #expect(outcome.outputs == CohortRun.outputNames.map { folder.path("out/\($0)") })
+        // SampleData/expected/patients.tsv: 53 paired, 5 not detected, 1 excluded.
+        #expect(outcome.document.patients.count == 59)
+        #expect(outcome.terminalSummary.hasPrefix("Patients: 59 (paired 53, not_detected 5, excluded 1)\n"))
+    }
+
+    @Test func aRunThatFailsLeavesNoOutputsAndWarnsFirst() throws {
+        let folder = TemporaryFolder()
+        folder.file("a.maf", "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\nTP53\t17\t100\tG\tA\t5\tx\n")
+        let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\ta.maf\nP1\tfollowup\tA\tC\ta.maf\nP1\tweek 20\tA\tC\ta.maf\n")
+        let warnings = WarningLog()
+        let request = RunRequest(sampleSheet: sheet, outputFolder: folder.path("out/run"), commandLine: ["ctdna"], version: "0")
+        #expect {
+            try CohortRun.run(request, observer: RunObserver(warning: { warnings.add($0) }))
+        } throws: { error in
+            // Line 2 of a.maf, its t_ref_count cell.
+            (error as? InputError)?.description.hasPrefix("\(folder.path("a.maf")):2: column t_ref_count: \"x\" is not a count") == true
+        }
+        #expect(warnings.messages == ["\(sheet):4: timepoint \"week 20\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)"])
+        // Neither the output folder nor its parent, which the run made, is left behind.
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
+    }
+
+    @Test func patientComparisonGivesTheRunsRowForOnePatient() throws {
+        let maf = Self.repository.appendingPathComponent("SampleData/maf").path
+        let result = try PatientComparison.run(PatientRequest(
+            patient: "P001", cohort: "Breast", arm: "SBRT",
+            samples: [.init(file: "\(maf)/P001_baseline.maf.gz"), .init(file: "\(maf)/P001_followup.maf.gz")]))
+        let expectedRows = try String(contentsOf: Self.expected.appendingPathComponent("patients.tsv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let row = PatientComparison.render(result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(row[0] == expectedRows[0])
+        #expect(row[1] == expectedRows.first { $0.hasPrefix("P001\t") })
+        #expect(row[2].isEmpty)
+    }
+
+    @Test func statisticsFromThePatientsTableEqualTheRunsStatistics() throws {
+        let rows = try CohortStatistics.rows(
+            patientsTable: Self.expected.appendingPathComponent("patients.tsv").path, metrics: [],
+            options: WilcoxonOptions())
+        let expected = try String(contentsOf: Self.expected.appendingPathComponent("stats.tsv"), encoding: .utf8)
+        #expect(CohortStatistics.tsv(rows) == expected)
+    }
+}
+
+/// Warnings a run gave, in order.
+final class WarningLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+    var messages: [String] { lock.withLock { list } }
+}

@@ -49,7 +49,7 @@ public struct AlleleObservation: Sendable, Equatable {
     }
 }
 
-/// The allele fraction of one table row under the minimum-alt-reads rule (METHOD.md section 2).
+/// The allele fraction of one table row under the minimum-alt-reads rule (docs/method.md §1).
 ///
 /// AF = alt / (alt + ref), with alt taken as 0 when it is below `minAltReads`. When alt + ref = 0
 /// the row has no coverage and no AF (`nil`, not 0). A row whose alt count was zeroed but which

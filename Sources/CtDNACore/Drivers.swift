@@ -16,7 +16,7 @@ public func isOncogenic(_ record: VariantRecord) -> Bool {
     record.oncogenic.map { CellText.isWord($0, "oncogenic") } == true
 }
 
-/// Whether a mutation is a driver (METHOD.md 3.3): a hotspot, or `Oncogenic` in OncoKB, or
+/// Whether a mutation is a driver (docs/method.md §4): a hotspot, or `Oncogenic` in OncoKB, or
 /// `Likely Oncogenic` when `likelyOncogenicIsDriver` is set. The rows of every timepoint are
 /// consulted; one annotated row is enough.
 /// - Parameters:

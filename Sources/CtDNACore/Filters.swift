@@ -60,7 +60,7 @@ public func exceedsPopulationAlleleFrequency(_ mutation: SeriesMutation, maximum
     return mutation.anyRecord { ($0.populationAlleleFrequency ?? 0) > maximum }
 }
 
-/// Every filter of METHOD.md 3.2 that removes a mutation, in ``MutationStatus/precedence`` order.
+/// Every filter of docs/method.md §3 that removes a mutation, in ``MutationStatus/precedence`` order.
 /// - Parameters:
 ///   - mutation: the mutation across the series.
 ///   - patient: the patient, for the manual drop list.

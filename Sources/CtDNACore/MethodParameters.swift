@@ -1,6 +1,6 @@
 import CtDNAModel
 
-/// Every number and list of the ctDNA method (METHOD.md sections 2-3), with the defaults that
+/// Every number and list of the ctDNA method (docs/method.md §1-§8), with the defaults that
 /// reproduce the published CURB analysis (Tsai et al., Lancet 2024).
 ///
 /// Build one with ``init(chGenes:)`` and change what you need, or start from
@@ -14,34 +14,34 @@ import CtDNAModel
 public struct MethodParameters: Sendable, Equatable {
     /// A read-count threshold: a mutation supported by fewer alt reads than this in a sample counts
     /// as not detected there (alt taken as 0 before the allele fraction). Default 2 ("one read is
-    /// noise"), METHOD.md section 2. Flag `--min-alt-reads`.
+    /// noise"), docs/method.md §1. Flag `--min-alt-reads`.
     public var minAltReads: Int
     /// The clonal set keeps mutations whose allele fraction at the reference timepoint is at least
-    /// this share of the highest one. Default 0.3, from the paper's Procedures and METHOD.md 3.5.
+    /// this share of the highest one. Default 0.3, from the paper's Procedures and docs/method.md §6.
     /// Flag `--clonal-fraction`.
     public var clonalFraction: Double
     /// The tie-break refinement of the reference timepoint applies when the absolute sum of the
-    /// drivers' changes is below this. Default 0.01, from the published code via METHOD.md 3.4.
+    /// drivers' changes is below this. Default 0.01, from the published code via docs/method.md §5.
     /// Flag `--tie-break-threshold`.
     public var tieBreakThreshold: Double
     /// With a matched normal, a mutation leaves the set when its plasma allele fraction is below this
-    /// many times its normal allele fraction. Default 2 (MSK's "2:1 rule"), METHOD.md 3.2.
+    /// many times its normal allele fraction. Default 2 (MSK's "2:1 rule"), docs/method.md §3.
     /// Flag `--normal-ratio`.
     public var normalRatio: Double
     /// Whether mutations in genes whose symbol starts with `LOC` leave the set. Default `true`,
-    /// METHOD.md 3.2. Flag `--keep-loc-genes` turns it off.
+    /// docs/method.md §3. Flag `--keep-loc-genes` turns it off.
     public var dropLocGenes: Bool
     /// When set, a mutation leaves the set if a sample table row for it has fewer reads (alt + ref)
-    /// than this. Default `nil` (off); METHOD.md 3.2 lists it as optional. Flag `--min-depth`.
+    /// than this. Default `nil` (off); docs/method.md §3 lists it as optional. Flag `--min-depth`.
     public var minDepth: Int?
     /// When set, a mutation leaves the set if its population allele frequency (a column such as
-    /// `gnomAD_AF`) is above this. Default `nil` (off); METHOD.md 3.2. Flag `--max-population-af`.
+    /// `gnomAD_AF`) is above this. Default `nil` (off); docs/method.md §3. Flag `--max-population-af`.
     public var maxPopulationAlleleFrequency: Double?
-    /// Whether OncoKB's `Likely Oncogenic` makes a mutation a driver. Default `false`: METHOD.md 3.3
+    /// Whether OncoKB's `Likely Oncogenic` makes a mutation a driver. Default `false`: docs/method.md §4
     /// counts only `Oncogenic` and hotspots. Flag `--likely-oncogenic-is-driver`.
     public var likelyOncogenicIsDriver: Bool
     /// Gene symbols (upper case) whose mutations are clonal haematopoiesis, not tumour.
-    /// Default: the bundled `ch_genes.tsv` (the bundled `ch_genes.tsv`, which the pipeline loads), METHOD.md 3.2.
+    /// Default: the bundled `ch_genes.tsv` (the bundled `ch_genes.tsv`, which the pipeline loads), docs/method.md §3.
     /// Flags `--ch-genes FILE` (replace) and `--extra-ch-genes FILE` (extend).
     public var chGenes: Set<String>
     /// Variant-level CH or artifact block list. Default `nil` (off, opt-in): the bundled list holds

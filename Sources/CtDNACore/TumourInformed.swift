@@ -17,7 +17,7 @@ public struct MutantCopyNumber: Sendable, Equatable {
     }
 }
 
-/// The tumour fraction implied by one mutation (METHOD.md 3.9): p = N·AF / (m + (N - C_T)·AF).
+/// The tumour fraction implied by one mutation (docs/method.md §9): p = N·AF / (m + (N - C_T)·AF).
 /// - Parameters:
 ///   - alleleFraction: the plasma AF.
 ///   - copyNumber: the mutation's tumour copy numbers.

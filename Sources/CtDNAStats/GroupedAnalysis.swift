@@ -1,6 +1,6 @@
 import CtDNAModel
 
-/// The per-group statistics of one metric, as described in METHOD.md section 4.
+/// The per-group statistics of one metric, as docs/statistics.md describes them.
 ///
 /// Rows come in this order (so reports are deterministic):
 /// 1. each cohort in sorted order, and for each:

@@ -18,8 +18,11 @@ help:
 build:
 	$(SWIFT) build
 
+# The Swift runtime linked in (--static-swift-stdlib): a process starts in about 2 ms instead of
+# 4 loading shared libraries, which a cohort of thousands of small files run through `ctdna view`
+# (or a workflow calling ctdna per sample) pays each time (Benchmarks/README.md, "Start-up").
 release:
-	$(SWIFT) build -c release --product ctdna
+	$(SWIFT) build -c release --product ctdna --static-swift-stdlib
 
 test:
 	$(SWIFT) test

@@ -44,11 +44,10 @@ let package = Package(
             name: "CtDNASystem",
             dependencies: ["CtDNAModel", "CSystemShim", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(
-            name: "CtDNAIO",
-            dependencies: ["CtDNAModel", "CtDNASystem", "CZlib"],
-            resources: [.copy("Resources")]
-        ),
+        // The bundled lists (CH genes, CH variants), copied beside the executable; a C target so
+        // that no generated Swift accessor brings Foundation in (include/bundled_lists.h).
+        .target(name: "BundledLists", resources: [.copy("Resources")]),
+        .target(name: "CtDNAIO", dependencies: ["CtDNAModel", "CtDNASystem", "CZlib", "BundledLists"]),
         .target(name: "CtDNACore", dependencies: ["CtDNAModel"]),
         .target(name: "CtDNAStats", dependencies: ["CtDNAModel"]),
         .target(name: "CtDNAReport", dependencies: ["CtDNAModel", "CtDNACore", "CtDNAStats"]),

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CH_GENES = os.path.join(HERE, "..", "..", "Sources", "CtDNAIO", "Resources", "ch_genes.tsv")
+CH_GENES = os.path.join(HERE, "..", "..", "Sources", "BundledLists", "Resources", "ch_genes.tsv")
 
 COLUMNS = ["Hugo_Symbol", "Chromosome", "Start_Position", "Reference_Allele", "Tumor_Seq_Allele1",
            "Tumor_Seq_Allele2", "Tumor_Sample_Barcode", "t_ref_count", "t_alt_count",

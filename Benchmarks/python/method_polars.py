@@ -14,7 +14,7 @@ import os
 import polars as pl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CH_GENES = os.path.join(HERE, "..", "..", "Sources", "CtDNAIO", "Resources", "ch_genes.tsv")
+CH_GENES = os.path.join(HERE, "..", "..", "Sources", "BundledLists", "Resources", "ch_genes.tsv")
 
 TEXT = ["Hugo_Symbol", "Chromosome", "Reference_Allele", "Tumor_Seq_Allele1", "Tumor_Seq_Allele2",
         "Tumor_Sample_Barcode", "ONCOGENIC", "IS-A-HOTSPOT"]

@@ -8,11 +8,12 @@ import Darwin
 import CtDNAModel
 import CtDNASystem
 
-/// The lists shipped with ctdna, found without SwiftPM's `Bundle.module` (which needs
-/// Foundation and stops the program when its bundle is missing).
+/// The lists shipped with ctdna (the `BundledLists` target's resources), found without
+/// SwiftPM's `Bundle.module`, which needs Foundation and stops the program when its bundle is
+/// missing.
 ///
-/// The folder is searched in this order: `$CTDNA_RESOURCES`; `ctdna_CtDNAIO.resources`
-/// (Linux) or `ctdna_CtDNAIO.bundle` (macOS) beside the running executable and beside the
+/// The folder is searched in this order: `$CTDNA_RESOURCES`; `ctdna_BundledLists.resources`
+/// (Linux) or `ctdna_BundledLists.bundle` (macOS) beside the running executable and beside the
 /// program's resolved path; finally the `Resources` folder of the source tree this file was
 /// compiled from.
 public enum BundledResources {
@@ -33,12 +34,12 @@ public enum BundledResources {
             bases.append(PathNames.folder(of: resolved))
         }
         for base in bases {
-            let linux = PathNames.joining(base, "ctdna_CtDNAIO.resources")
+            let linux = PathNames.joining(base, "ctdna_BundledLists.resources")
             folders += [PathNames.joining(linux, "Resources"), linux]
-            let mac = PathNames.joining(base, "ctdna_CtDNAIO.bundle")
+            let mac = PathNames.joining(base, "ctdna_BundledLists.bundle")
             folders += [PathNames.joining(mac, "Contents/Resources/Resources"), PathNames.joining(mac, "Resources")]
         }
-        folders.append(PathNames.joining(PathNames.folder(of: #filePath), "Resources"))
+        folders.append(PathNames.joining(PathNames.folder(of: PathNames.folder(of: #filePath)), "BundledLists/Resources"))
         return folders
     }
 

@@ -85,8 +85,15 @@ public final class ByteReader {
     /// Moves decompression to a thread of its own that works ahead of the reader, so inflating
     /// and parsing overlap on two cores. Worth it for a compressed input when a core is idle.
     /// Call before the first `read(into:)`.
+    /// A file of at most one read (256 KiB) is inflated on the caller's thread: starting a thread
+    /// and filling a 1 MiB slot before the first line cost more than the overlap gained on such
+    /// a file (a per-sample MAF of a panel is a few tens of KiB).
     public func startReadingAhead() {
         guard readAhead == nil, compression != .plain else { return }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= input.count {
+            return
+        }
         readAhead = ReadAhead(reader: self)
     }
 

@@ -1,6 +1,7 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import Testing
+import TestSupport
 
 @Suite("Per-sample allele fraction")
 struct AlleleFractionTests {
@@ -37,17 +38,6 @@ struct AlleleFractionTests {
             gene: "TP53", chromosome: "17", position: 1, reference: "C", alternate: "T",
             altCount: nil, refCount: nil, alleleFraction: 0.25)
         #expect(observeAlleleFraction(record, minAltReads: 2).alleleFraction == 0.25)
-    }
-
-    @Test("geometric mean over positive values and median with zeros")
-    func summaries() {
-        // exp((log 0.1 + log 0.4) / 2) = sqrt(0.04) = 0.2; the 0 is skipped
-        #expect(abs(geometricMeanOfPositive([0.1, 0, 0.4]) - 0.2) < 1e-15)
-        #expect(geometricMeanOfPositive([0, 0]) == 0)
-        // sorted [0, 0.1, 0.3, 0.4] -> (0.1 + 0.3) / 2 = 0.2
-        #expect(median([0.4, 0, 0.1, 0.3]) == 0.2)
-        #expect(median([0.3, 0, 0.1]) == 0.1)
-        #expect(median([]) == nil)
     }
 
     @Test("difference and ratio; ratio NA when baseline is 0")

@@ -1,12 +1,13 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import Testing
+import TestSupport
 
 @Suite("Filters")
 struct FilterTests {
     let parameters = testParameters()
 
-    func reasons(_ mutation: PairedMutation, normal: AlleleObservation? = nil, parameters: MethodParameters? = nil) -> [MutationStatus] {
+    func reasons(_ mutation: SeriesMutation, normal: AlleleObservation? = nil, parameters: MethodParameters? = nil) -> [MutationStatus] {
         filterReasons(for: mutation, patient: "P1", normal: normal, parameters: parameters ?? self.parameters)
     }
 

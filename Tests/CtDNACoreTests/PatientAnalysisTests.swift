@@ -1,6 +1,7 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import Testing
+import TestSupport
 
 @Suite("Per-patient analysis")
 struct PatientAnalysisTests {
@@ -8,7 +9,7 @@ struct PatientAnalysisTests {
 
     func analyze(_ baseline: [VariantRecord]?, _ followup: [VariantRecord]?, normal: [VariantRecord]? = nil) -> PatientResult {
         analyzePatient(
-            PatientSamples(patient: "P1", cohort: "NSCLC", arm: "SBRT", baseline: baseline, followup: followup, normal: normal),
+            PatientSeries(patient: "P1", cohort: "NSCLC", arm: "SBRT", tables: [baseline, followup], normal: normal),
             parameters: parameters)
     }
 
@@ -19,9 +20,9 @@ struct PatientAnalysisTests {
              row("KRAS", 1, alt: 40, ref: 60, hotspot: "Y")],  // 0.4, the repeat
             [row("KRAS", 1, alt: 5, ref: 95, hotspot: "Y")])  // 0.05
         #expect(result.audit.count == 1)
-        #expect(result.audit[0].baseline?.alleleFraction == 0.2)  // 20 / (20 + 80)
+        #expect(result.audit[0].observations[0]?.alleleFraction == 0.2)  // 20 / (20 + 80)
         #expect(result.audit[0].notes == ["duplicate_rows_baseline"])
-        #expect(repeatedKeys([row("A", 1, alt: 1, ref: 1), row("B", 2, alt: 1, ref: 1)]).isEmpty)
+        #expect(mergeSeries([[row("A", 1, alt: 1, ref: 1), row("B", 2, alt: 1, ref: 1)]], minAltReads: 2).repeated == [[]])
     }
 
     @Test("patient with drivers: reference, clonal set, fraction, median")
@@ -38,19 +39,21 @@ struct PatientAnalysisTests {
         #expect(s.status == .paired)
         #expect(s.mutationCount == 3 && s.somaticCount == 2 && s.driverCount == 1)
         // D = {KRAS}: 0.2 > 0.05 -> baseline
-        #expect(s.reference == ReferenceTimepoint(timepoint: .baseline, rule: .drivers))
+        #expect(s.reference == ReferenceTimepoint(index: 0, rule: .drivers))
+        #expect(s.referenceTimepoint == .baseline)
         // threshold 0.3 x 0.2 = 0.06: KRAS 0.2 and STK11 0.1 clonal
         #expect(s.clonalCount == 2)
         // baseline 2 x sqrt(0.2 x 0.1) = 2 x sqrt(0.02); follow-up 2 x sqrt(0.05 x 0.02) = 2 x sqrt(0.001)
-        let fraction = try #require(s.ctDNAFraction)
+        let fraction = try #require(s.pair(of: .ctDNAFraction))
         #expect(abs(fraction.baseline - 2 * (0.02).squareRoot()) < 1e-15)
         #expect(abs(fraction.followup - 2 * (0.001).squareRoot()) < 1e-15)
+        #expect(s.values(of: .ctDNAFraction) == s.ctDNAFraction && s.ctDNAFraction?.count == 2)
         // medians over S: (0.2 + 0.1) / 2 = 0.15 ; (0.05 + 0.02) / 2 = 0.035
-        #expect(abs(s.medianAlleleFraction!.baseline - 0.15) < 1e-15)
-        #expect(abs(s.medianAlleleFraction!.followup - 0.035) < 1e-15)
+        #expect(abs(s.pair(of: .medianAlleleFraction)!.baseline - 0.15) < 1e-15)
+        #expect(abs(s.pair(of: .medianAlleleFraction)!.followup - 0.035) < 1e-15)
         #expect(result.audit.map(\.status) == [.kept, .kept, .chGene, .notDetected])
         #expect(result.audit[3].notes == ["not_detected", "min_alt_reads_baseline"])
-        #expect(result.audit[3].followup!.imputedZero)
+        #expect(result.audit[3].observations[1]!.imputedZero)
         #expect(result.audit.map(\.isDriver) == [true, false, false, false])
         #expect(s.flags.isEmpty)
     }
@@ -62,7 +65,8 @@ struct PatientAnalysisTests {
         let result = analyze(
             [row("STK11", 1, alt: 2, ref: 98), row("KEAP1", 2, alt: 4, ref: 96)],
             [row("STK11", 1, alt: 10, ref: 90), row("KEAP1", 2, alt: 8, ref: 92)])
-        #expect(result.summary.reference == ReferenceTimepoint(timepoint: .followup, rule: .allMutations))
+        #expect(result.summary.reference == ReferenceTimepoint(index: 1, rule: .allMutations))
+        #expect(result.summary.referenceTimepoint == .followup)
         #expect(result.summary.clonalCount == 2)
     }
 
@@ -70,7 +74,7 @@ struct PatientAnalysisTests {
     func clearedAtFollowup() {
         // baseline 2 x 0.1 = 0.2; follow-up: single read -> 0, absent -> 0 -> fraction 0
         let result = analyze([row("TP53", 1, alt: 10, ref: 90, oncogenic: "Oncogenic")], [row("TP53", 1, alt: 1, ref: 99)])
-        let fraction = result.summary.ctDNAFraction!
+        let fraction = result.summary.pair(of: .ctDNAFraction)!
         // (exp(log x) is x up to the last bit, hence the tolerances)
         #expect(abs(fraction.baseline - 0.2) < 1e-15 && fraction.followup == 0)
         #expect(fraction.ratio == 0 && abs(fraction.difference + 0.2) < 1e-15)
@@ -80,7 +84,7 @@ struct PatientAnalysisTests {
     func fractionAboveOne() {
         // 2 x 0.6 = 1.2 at baseline
         let result = analyze([row("TP53", 1, alt: 60, ref: 40)], [row("TP53", 1, alt: 30, ref: 70)])
-        #expect(result.summary.ctDNAFraction!.baseline == 1.2)
+        #expect(result.summary.pair(of: .ctDNAFraction)!.baseline == 1.2)
         #expect(result.summary.flags == ["fraction_above_1"])
     }
 
@@ -91,8 +95,9 @@ struct PatientAnalysisTests {
         #expect(s.status == .notDetected)
         #expect(s.reference == nil)
         #expect(s.mutationCount == 2 && s.somaticCount == 0 && s.clonalCount == 0)
-        #expect(s.ctDNAFraction == PairedMetric(baseline: 0, followup: 0))
-        #expect(s.medianAlleleFraction == PairedMetric(baseline: 0, followup: 0))
+        #expect(s.pair(of: .ctDNAFraction) == PairedMetric(baseline: 0, followup: 0))
+        #expect(s.pair(of: .medianAlleleFraction) == PairedMetric(baseline: 0, followup: 0))
+        #expect(s.ctDNAFraction == [0, 0] && s.medianAlleleFraction == [0, 0])
         #expect(result.audit.map(\.status) == [.chGene, .chGene])
     }
 
@@ -114,8 +119,9 @@ struct PatientAnalysisTests {
         #expect(result.summary.status == .excluded(reason: "no followup sample"))
         #expect(result.summary.status.description == "excluded: no followup sample")
         #expect(result.summary.ctDNAFraction == nil && result.summary.mutationCount == nil)
+        #expect(result.summary.pair(of: .ctDNAFraction) == nil)
         #expect(result.audit.map(\.status) == [.excluded])
-        #expect(result.audit[0].followup == nil)
+        #expect(result.audit[0].observations[1] == nil)
         #expect(analyze(nil, nil).summary.status == .excluded(reason: "no baseline or followup sample"))
     }
 
@@ -123,10 +129,10 @@ struct PatientAnalysisTests {
     func tumourInformed() {
         // clonal TP53 AF 0.1 / 0.05 with m = 1, C_T = 2 -> 0.2 / 0.1, like the default
         let result = analyzePatient(
-            PatientSamples(patient: "P1", cohort: "c", arm: "a", baseline: [row("TP53", 1, alt: 10, ref: 90)],
-                           followup: [row("TP53", 1, alt: 5, ref: 95)]),
+            PatientSeries(patient: "P1", cohort: "c", arm: "a",
+                          tables: [[row("TP53", 1, alt: 10, ref: 90)], [row("TP53", 1, alt: 5, ref: 95)]]),
             parameters: parameters, copyNumbers: [key(1): MutantCopyNumber(totalCopies: 2, mutantCopies: 1)])
-        let informed = result.summary.tumourInformedFraction!
+        let informed = PatientSummary.pair(result.summary.tumourInformedFraction)!
         #expect(abs(informed.baseline - 0.2) < 1e-15 && abs(informed.followup - 0.1) < 1e-15)
     }
 
@@ -140,8 +146,8 @@ struct PatientAnalysisTests {
              row("ESR1", 2, alt: 20, ref: 980, oncogenic: "Likely Oncogenic", hotspot: "Y")],
             [row("PIK3CA", 1, alt: 48, ref: 952, oncogenic: "Oncogenic", hotspot: "Y"),
              row("ESR1", 2, alt: 26, ref: 974, oncogenic: "Likely Oncogenic", hotspot: "Y")])
-        #expect(result.summary.reference == ReferenceTimepoint(timepoint: .baseline, rule: .tieBreak))
-        #expect(abs(result.summary.ctDNAFraction!.baseline - 2 * (0.001).squareRoot()) < 1e-15)
+        #expect(result.summary.reference == ReferenceTimepoint(index: 0, rule: .tieBreak))
+        #expect(abs(result.summary.pair(of: .ctDNAFraction)!.baseline - 2 * (0.001).squareRoot()) < 1e-15)
     }
 
     @Test("no coverage, LOC gene and manual drop inside the whole analysis")
@@ -149,15 +155,15 @@ struct PatientAnalysisTests {
         var withDrop = parameters
         withDrop.dropList = DropList(entries: ["P1": [key(4)]])
         let result = analyzePatient(
-            PatientSamples(
+            PatientSeries(
                 patient: "P1", cohort: "c", arm: "a",
-                baseline: [row("TP53", 1, alt: 10, ref: 90), row("RB1", 2, alt: 10, ref: 90),
-                           row("LOC1001", 3, alt: 10, ref: 90), row("NF1", 4, alt: 10, ref: 90)],
-                followup: [row("TP53", 1, alt: 5, ref: 95), row("RB1", 2, alt: 0, ref: 0)]),
+                tables: [[row("TP53", 1, alt: 10, ref: 90), row("RB1", 2, alt: 10, ref: 90),
+                          row("LOC1001", 3, alt: 10, ref: 90), row("NF1", 4, alt: 10, ref: 90)],
+                         [row("TP53", 1, alt: 5, ref: 95), row("RB1", 2, alt: 0, ref: 0)]]),
             parameters: withDrop)
         // union = 4 (all detected at baseline); S = {TP53}
         #expect(result.audit.map(\.status) == [.kept, .noCoverage, .locGene, .manual])
-        #expect(result.audit[1].followup?.alleleFraction == nil)
+        #expect(result.audit[1].observations[1]?.alleleFraction == nil)
         #expect(result.summary.mutationCount == 4 && result.summary.somaticCount == 1)
     }
 }

@@ -1,11 +1,12 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import Testing
+import TestSupport
 
 @Suite("Drivers, reference timepoint, clonal set, fraction")
 struct ReferenceClonalTests {
     func somatic(_ position: Int, _ baseline: Double, _ followup: Double, driver: Bool = false, oncogenic: Bool = false) -> SomaticMutation {
-        SomaticMutation(key: key(position), baseline: baseline, followup: followup, isDriver: driver, isOncogenic: oncogenic)
+        SomaticMutation(key: key(position), alleleFractions: [baseline, followup], isDriver: driver, isOncogenic: oncogenic)
     }
 
     @Test("driver annotation")
@@ -25,7 +26,7 @@ struct ReferenceClonalTests {
         // D = {1}: baseline 0.1 vs follow-up 0.05 -> baseline, although the passenger rises
         let s = [somatic(1, 0.1, 0.05, driver: true), somatic(2, 0.01, 0.4)]
         #expect(chooseReferenceTimepoint(somatic: s, tieBreakThreshold: 0.01)
-            == ReferenceTimepoint(timepoint: .baseline, rule: .drivers))
+            == ReferenceTimepoint(index: 0, rule: .drivers))
     }
 
     @Test("without drivers, the reference follows all of S")
@@ -33,9 +34,9 @@ struct ReferenceClonalTests {
         // gm baseline = sqrt(0.1 x 0.01) = 0.0316; gm follow-up = sqrt(0.05 x 0.4) = 0.141 -> follow-up
         let s = [somatic(1, 0.1, 0.05), somatic(2, 0.01, 0.4)]
         #expect(chooseReferenceTimepoint(somatic: s, tieBreakThreshold: 0.01)
-            == ReferenceTimepoint(timepoint: .followup, rule: .allMutations))
+            == ReferenceTimepoint(index: 1, rule: .allMutations))
         // a tie goes to baseline
-        #expect(chooseReferenceTimepoint(somatic: [somatic(1, 0.2, 0.2)], tieBreakThreshold: 0.01)?.timepoint == .baseline)
+        #expect(chooseReferenceTimepoint(somatic: [somatic(1, 0.2, 0.2)], tieBreakThreshold: 0.01)?.index == 0)
         #expect(chooseReferenceTimepoint(somatic: [], tieBreakThreshold: 0.01) == nil)
     }
 
@@ -48,10 +49,10 @@ struct ReferenceClonalTests {
         let s = [somatic(1, 0.020, 0.026, driver: true), somatic(2, 0.050, 0.048, driver: true, oncogenic: true)]
         #expect(tieBreakApplies(drivers: s, threshold: 0.01))
         #expect(chooseReferenceTimepoint(somatic: s, tieBreakThreshold: 0.01)
-            == ReferenceTimepoint(timepoint: .baseline, rule: .tieBreak))
+            == ReferenceTimepoint(index: 0, rule: .tieBreak))
         // no Oncogenic driver (hotspots only) -> baseline
         let hotspots = s.map { var m = $0; m.isOncogenic = false; return m }
-        #expect(chooseReferenceTimepoint(somatic: hotspots, tieBreakThreshold: 0.01)?.timepoint == .baseline)
+        #expect(chooseReferenceTimepoint(somatic: hotspots, tieBreakThreshold: 0.01)?.index == 0)
         // changes +0.02 and -0.002: |sum| = 0.018 >= 0.01 -> no tie-break
         #expect(!tieBreakApplies(drivers: [somatic(1, 0.02, 0.04, driver: true), s[1]], threshold: 0.01))
         // same direction -> no tie-break
@@ -62,7 +63,7 @@ struct ReferenceClonalTests {
     func clonalSet() {
         // highest at baseline 0.2 -> threshold 0.06: 0.2 and 0.06 in, 0.05 out
         let s = [somatic(1, 0.2, 0.1, driver: true), somatic(2, 0.06, 0.0), somatic(3, 0.05, 0.3)]
-        let clonal = selectClonalSet(somatic: s, reference: .baseline, clonalFraction: 0.3)
+        let clonal = selectClonalSet(somatic: s, reference: 0, clonalFraction: 0.3)
         #expect(clonal.members.map(\.key) == [key(1), key(2)])
         #expect(abs(clonal.threshold - 0.06) < 1e-15)
         // fraction at baseline: 2 x sqrt(0.2 x 0.06) = 2 x 0.10954 = 0.21909

@@ -1,6 +1,7 @@
-import CtDNAIO
 import CtDNACore
+import CtDNAModel
 import Testing
+import TestSupport
 
 @Suite("Union of detected mutations")
 struct UnionTests {
@@ -8,36 +9,37 @@ struct UnionTests {
     func absentAtFollowup() {
         let mutation = pair(row("TP53", 10, alt: 20, ref: 80), nil)
         // baseline 20 / 100 = 0.2; follow-up absent -> 0, imputed
-        #expect(mutation.baseline.alleleFraction == 0.2)
-        #expect(mutation.followup.alleleFraction == 0)
-        #expect(mutation.followup.imputedZero)
+        #expect(mutation.observations[0].alleleFraction == 0.2)
+        #expect(mutation.observations[1].alleleFraction == 0)
+        #expect(mutation.observations[1].imputedZero)
+        #expect(mutation.records[1] == nil)
         #expect(unionExclusions(mutation).isEmpty)
     }
 
     @Test("union is sorted by key and keeps mutations of either table")
     func union() {
-        let mutations = pairMutations(
-            baseline: [row("A", 30, alt: 5, ref: 5), row("B", 10, alt: 5, ref: 5)],
-            followup: [row("C", 20, alt: 5, ref: 5), row("A", 30, alt: 0, ref: 10)], minAltReads: 2)
+        let mutations = mergeSeries(
+            [[row("A", 30, alt: 5, ref: 5), row("B", 10, alt: 5, ref: 5)],
+             [row("C", 20, alt: 5, ref: 5), row("A", 30, alt: 0, ref: 10)]], minAltReads: 2).mutations
         #expect(mutations.map(\.key) == [key(10), key(20), key(30)])
-        #expect(mutations[2].followup.alleleFraction == 0)
-        #expect(!mutations[2].followup.imputedZero)
+        #expect(mutations[2].observations[1].alleleFraction == 0)
+        #expect(!mutations[2].observations[1].imputedZero)
     }
 
     @Test("an unsorted table with a repeated mutation: keys come out sorted, the first row is used, the repeat is named")
     func unsortedRepeats() {
-        let result = pairMutationsNotingRepeats(
-            baseline: [row("A", 30, alt: 6, ref: 4), row("B", 10, alt: 5, ref: 5), row("A", 30, alt: 1, ref: 9),
-                       row("X", 2, alt: 3, ref: 7)],
-            followup: [row("B", 10, alt: 2, ref: 8)], minAltReads: 2)
-        #expect(result.paired.map(\.key) == [key(2), key(10), key(30)])
+        let result = mergeSeries(
+            [[row("A", 30, alt: 6, ref: 4), row("B", 10, alt: 5, ref: 5), row("A", 30, alt: 1, ref: 9),
+              row("X", 2, alt: 3, ref: 7)],
+             [row("B", 10, alt: 2, ref: 8)]], minAltReads: 2)
+        #expect(result.mutations.map(\.key) == [key(2), key(10), key(30)])
         // the first A row: 6 / (6 + 4) = 0.6, not the repeat's 1 / 10
-        #expect(result.paired[2].baseline.alleleFraction == 0.6)
-        #expect(result.paired[2].followup.imputedZero)
+        #expect(result.mutations[2].observations[0].alleleFraction == 0.6)
+        #expect(result.mutations[2].observations[1].imputedZero)
         // B at follow-up: 2 / 10 = 0.2
-        #expect(result.paired[1].followup.alleleFraction == 0.2)
-        #expect(result.repeatedInBaseline == [key(30)])
-        #expect(result.repeatedInFollowup.isEmpty)
+        #expect(result.mutations[1].observations[1].alleleFraction == 0.2)
+        #expect(result.repeated[0] == [key(30)])
+        #expect(result.repeated[1].isEmpty)
     }
 
     @Test("AF 0 at both timepoints leaves the union as not_detected")

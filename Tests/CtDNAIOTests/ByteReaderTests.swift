@@ -1,6 +1,8 @@
+import CtDNAIO
+import CtDNASystem
 import Foundation
 import Testing
-@testable import CtDNAIO
+import TestSupport
 
 /// Every form must yield exactly the bytes of the plain file small.maf.
 @Suite struct ByteReaderTests {
@@ -84,8 +86,26 @@ import Testing
         #expect(error?.message.contains("unexpected data after gzip member 1") == true)
     }
 
+    /// A `SystemError` now (it was an `InputError`), with the same text.
     @Test func missingFileNamesTheFile() {
-        let error = inputError { _ = try ByteReader(path: "/no/such/file.maf.gz") }
+        let error = caughtError(SystemError.self) { _ = try ByteReader(path: "/no/such/file.maf.gz") }
         #expect(error?.description == "/no/such/file.maf.gz: cannot open: No such file or directory")
+    }
+
+    /// A folder opens but cannot be read: a `SystemError` (was an `InputError`) in the system's words.
+    @Test func aFolderCannotBeRead() {
+        let error = caughtError(SystemError.self) { _ = try allBytes("/") }
+        #expect(error?.description == "/: cannot read: Is a directory")
+    }
+
+    /// The digest of the raw bytes, computed while reading: the file as stored, as
+    /// `sha256sum Tests/CtDNAIOTests/Fixtures/small.maf.gz` prints it, not its decompressed text.
+    @Test func theRawDigestIsThatOfTheStoredFile() throws {
+        let reader = try ByteReader(path: Fixture.path("small.maf.gz"), computesDigest: true)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 1)
+        defer { buffer.deallocate() }
+        while try reader.read(into: buffer) > 0 {}
+        #expect(reader.rawDigest() == "63d175992c1905311d0924b432950b1fa181381ece51560041958b2b9d260143")
+        #expect(reader.rawBytesRead == 718)  // `wc -c`
     }
 }

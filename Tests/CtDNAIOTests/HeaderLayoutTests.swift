@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import CtDNAIO
 
 /// Splitting a header line into names, and reusing the layout of a header already resolved.

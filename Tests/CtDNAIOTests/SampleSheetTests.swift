@@ -1,6 +1,8 @@
+import CtDNAIO
+import CtDNAModel
 import Foundation
 import Testing
-@testable import CtDNAIO
+import TestSupport
 
 @Suite struct SampleSheetTests {
     /// A folder with two empty variant tables the sheets below can name.
@@ -27,7 +29,17 @@ import Testing
 
     @Test(arguments: ["Baseline", "BL", "pre-treatment", "FOLLOW_UP", "Follow-up", "fu"])
     func builtInLabels(label: String) {
-        #expect(TimepointLabels().kind(of: label) != nil)
+        #expect(TimepointLabels().timepoint(of: label) != nil)
+    }
+
+    /// `timepoint(of:)` replaces `kind(of:)`: labels name the run's `Timepoint`s.
+    @Test func labelsNameTimepoints() {
+        let labels = TimepointLabels(extraBaseline: ["week 0"], extraFollowup: ["8 weeks"])
+        #expect(labels.timepoint(of: "BL") == .baseline)
+        #expect(labels.timepoint(of: "Week 0") == .baseline)
+        #expect(labels.timepoint(of: "follow-up") == .followup)
+        #expect(labels.timepoint(of: "8 Weeks") == .followup)
+        #expect(labels.timepoint(of: "progression") == nil)
     }
 
     @Test func anUnknownLabelIsCarriedNotMapped() throws {

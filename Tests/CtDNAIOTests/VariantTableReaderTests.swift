@@ -1,5 +1,7 @@
+import CtDNAModel
 import Foundation
 import Testing
+import TestSupport
 @testable import CtDNAIO
 
 /// The rows of Fixtures/small.maf are written out in its generator (make_fixtures.sh's input);

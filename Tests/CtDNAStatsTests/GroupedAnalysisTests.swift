@@ -1,5 +1,6 @@
-import Testing
+import CtDNAModel
 import CtDNAStats
+import Testing
 
 @Suite("Grouped analysis")
 struct GroupedAnalysisTests {
@@ -21,7 +22,7 @@ struct GroupedAnalysisTests {
     }()
 
     @Test func rowSetAndOrder() throws {
-        let rows = try GroupedAnalysis.rows(metric: "ctdna_fraction", observations: Self.observations)
+        let rows = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: Self.observations)
         let keys = rows.map { "\($0.cohort)/\($0.arm)/\($0.test.rawValue)" }
         #expect(keys == [
             "x/A/signed_rank", "x/B/signed_rank", "x/A vs B/rank_sum", "x/all/signed_rank",
@@ -29,14 +30,14 @@ struct GroupedAnalysisTests {
             "z/C/signed_rank", "z/all/signed_rank",
             "all/A/signed_rank", "all/B/signed_rank", "all/C/signed_rank",
         ])
-        #expect(rows.allSatisfy { $0.metric == "ctdna_fraction" && $0.qValue == nil })
+        #expect(rows.allSatisfy { $0.metric == .ctDNAFraction && $0.qValue == nil })
         #expect(rows[2].comparison == "A vs B")
         #expect(rows[0].comparison == "paired")
         #expect(rows.map(\.patientCount) == [5, 4, 9, 9, 3, 3, 2, 2, 8, 4, 2])
     }
 
     @Test func valuesMatchR() throws {
-        let rows = try GroupedAnalysis.rows(metric: "m", observations: Self.observations)
+        let rows = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: Self.observations)
         let expectations: [(Int, String)] = [
             (0, "group_x_A"), (1, "group_x_B"), (2, "group_x_A_vs_B"), (3, "group_x_all"),
             (4, "group_y_A"), (5, "group_y_A"), (8, "group_all_A"), (9, "group_x_B"),
@@ -57,7 +58,7 @@ struct GroupedAnalysisTests {
     }
 
     @Test func unchangedGroupGetsMissingPValueAndNote() throws {
-        let rows = try GroupedAnalysis.rows(metric: "m", observations: Self.observations)
+        let rows = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: Self.observations)
         let unchanged = rows[6]
         #expect(unchanged.pValue == nil)
         #expect(unchanged.observationsUsed == 0)
@@ -65,8 +66,8 @@ struct GroupedAnalysisTests {
     }
 
     @Test func qValuesSpanAllRowsGiven() throws {
-        let first = try GroupedAnalysis.rows(metric: "a", observations: Self.observations)
-        let second = try GroupedAnalysis.rows(metric: "b", observations: Self.observations)
+        let first = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: Self.observations)
+        let second = try GroupedAnalysis.rows(metric: .medianAlleleFraction, observations: Self.observations)
         let combined = GroupedAnalysis.addingQValues(first + second)
         let expected = BenjaminiHochberg.qValues((first + second).map(\.pValue))
         #expect(combined.map(\.qValue) == expected)
@@ -76,7 +77,7 @@ struct GroupedAnalysisTests {
     @Test func nonFiniteValueNamesThePatient() {
         let bad = [PairedObservation(patient: "P7", cohort: "c", arm: "a", baseline: .nan, followup: 1)]
         do {
-            _ = try GroupedAnalysis.rows(metric: "m", observations: bad)
+            _ = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: bad)
             Issue.record("expected an error")
         } catch {
             #expect(error.description == "patient P7: baseline value is nan, but the tests need finite numbers")

@@ -221,7 +221,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("samplesheet")
     parser.add_argument("output", nargs="?", default="-")
-    parser.add_argument("--ch-genes", default=os.path.join(here, "..", "..", "Sources", "CtDNAIO",
+    parser.add_argument("--ch-genes", default=os.path.join(here, "..", "..", "Sources", "BundledLists",
                                                            "Resources", "ch_genes.tsv"))
     args = parser.parse_args()
     ch_genes = read_gene_list(args.ch_genes)

@@ -1,31 +1,12 @@
+import CtDNAIO
 import Foundation
-@testable import CtDNAIO
+import TestSupport
 
 /// Paths of the committed fixtures (see Fixtures/make_fixtures.sh for how they were made).
 enum Fixture {
     static func path(_ name: String) -> String {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
     }
-}
-
-/// A fresh folder for one test's files, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes `bytes` to `name` inside the folder and returns its path.
-    func file(_ name: String, _ bytes: [UInt8]) -> String {
-        let path = url.appendingPathComponent(name).path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return path
-    }
-
-    /// Writes `text` as UTF-8 to `name` inside the folder and returns its path.
-    func file(_ name: String, _ text: String) -> String { file(name, Array(text.utf8)) }
 }
 
 /// Everything a `ByteReader` yields, read through a deliberately small buffer.
@@ -56,6 +37,5 @@ func allLines(_ path: String) throws -> [(Int, String)] {
 
 /// The error a throwing call raised, as an `InputError`.
 func inputError(_ body: () throws -> Void) -> InputError? {
-    do { try body() } catch let error as InputError { return error } catch { return nil }
-    return nil
+    caughtError(InputError.self, body)
 }

@@ -1,5 +1,14 @@
+import CtDNASystem
 import Testing
-@testable import CtDNAIO
+import TestSupport
+
+/// The committed fixtures of CtDNAIOTests, read where they lie in the source tree (this target
+/// has no resources of its own; the files are hashed as stored, so a copy would do as well).
+enum IOFixture {
+    static func path(_ name: String) -> String {
+        PathNames.joining(PathNames.folder(of: PathNames.folder(of: #filePath)), "CtDNAIOTests/Fixtures/" + name)
+    }
+}
 
 @Suite("SHA-256")
 struct SHA256Tests {
@@ -73,17 +82,33 @@ struct SHA256Tests {
     }
 
     /// Expected digests from `sha256sum Tests/CtDNAIOTests/Fixtures/small.maf` and `small.maf.gz`:
-    /// the file is hashed as stored, never decompressed.
+    /// the file is hashed as stored, never decompressed. (`SHA256.hexDigest(ofFile:)` is now
+    /// `FileChecksum(ofFile:)`; its sizes are from `wc -c`.)
     @Test func fixtureFilesMatchSha256sum() throws {
-        #expect(try SHA256.hexDigest(ofFile: Fixture.path("small.maf"))
-            == "39216d9b921f96f76300e9ee73f9d3760e8e0f1b2fd4d4814cfd843d30b56086")
-        #expect(try SHA256.hexDigest(ofFile: Fixture.path("small.maf.gz"))
-            == "63d175992c1905311d0924b432950b1fa181381ece51560041958b2b9d260143")
+        let plain = try FileChecksum(ofFile: IOFixture.path("small.maf"))
+        #expect(plain.sha256 == "39216d9b921f96f76300e9ee73f9d3760e8e0f1b2fd4d4814cfd843d30b56086")
+        #expect(plain.byteCount == 3508)
+        let gzipped = try FileChecksum(ofFile: IOFixture.path("small.maf.gz"))
+        #expect(gzipped.sha256 == "63d175992c1905311d0924b432950b1fa181381ece51560041958b2b9d260143")
+        #expect(gzipped.byteCount == 718)
     }
 
-    @Test func missingFileIsAnInputError() {
-        #expect(throws: InputError.self) {
-            try SHA256.hexDigest(ofFile: "/nonexistent/ctdna-no-such-file")
-        }
+    /// A file of more than one 1 MiB read: 3 MiB of 'a', digest from
+    /// `head -c 3145728 /dev/zero | tr '\0' a | sha256sum`; an empty file is the empty digest.
+    @Test func filesAcrossReadsAndEmptyFiles() throws {
+        let folder = TemporaryFolder()
+        let large = folder.file("large.txt", [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20))
+        #expect(try FileChecksum(ofFile: large)
+            == FileChecksum(byteCount: 3 << 20, sha256: "6f850bc94ae6f7de14297c01616c36d712d22864497b28a63b81d776b035e656"))
+        #expect(try FileChecksum(ofFile: folder.file("empty.txt", []))
+            == FileChecksum(byteCount: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
+    }
+
+    /// A `SystemError` now (it was an `InputError`), in the system's words.
+    @Test func missingFileIsASystemError() {
+        let error = caughtError(SystemError.self) { _ = try FileChecksum(ofFile: "/nonexistent/ctdna-no-such-file") }
+        #expect(error?.description == "/nonexistent/ctdna-no-such-file: cannot open for hashing: No such file or directory")
+        let folder = caughtError(SystemError.self) { _ = try FileChecksum(ofFile: "/") }
+        #expect(folder?.description == "/: cannot read for hashing: Is a directory")
     }
 }

@@ -1,5 +1,5 @@
+import CtDNASystem
 import Testing
-import CtDNAIO
 
 /// Expected values by hand; each agrees with what Foundation's `NSString` path methods return
 /// for the paths on which those do not trap.

@@ -1,12 +1,14 @@
+import CtDNAModel
+import CtDNASystem
 import Foundation
 import Testing
-@testable import CtDNAIO
+import TestSupport
 
-/// A sink that keeps what it is given.
-private final class Collected: ByteSink {
-    var bytes: [UInt8] = []
-    func write(bytes: UnsafeRawBufferPointer) throws { self.bytes += bytes }
-}
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @Suite("Ordered chunk writer")
 struct OrderedChunkWriterTests {
@@ -22,7 +24,7 @@ struct OrderedChunkWriterTests {
     func writesChunksInNumberOrder(memoryBudget: Int) throws {
         let scratchFolder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: scratchFolder) }
-        let sink = Collected()
+        let sink = ByteBuffer()
         let writer = OrderedChunkWriter(sink: sink, scratchFolder: scratchFolder, memoryBudget: memoryBudget)
         let text = ["zero\n", "one\n", "two\n", "three\n", "four\n"]
         for number in [3, 0, 2, 1, 4] {
@@ -44,17 +46,20 @@ struct OrderedChunkWriterTests {
         let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
         try bytes.withUnsafeBytes { try scratch.write(bytes: $0) }
         #expect(scratch.byteCount == bytes.count)
-        let sink = Collected()
+        let sink = ByteBuffer()
         try scratch.copy(from: 1_000_001, count: 2_000_000, to: sink)
         #expect(sink.bytes == Array(bytes[1_000_001..<3_000_001]))
-        let all = Collected()
+        let all = ByteBuffer()
         try scratch.copyAll(to: all)
         #expect(all.bytes == bytes)
     }
 
+    /// A `SystemError` now (it was an `InputError`), with the same text.
     @Test func aScratchFileInAMissingFolderIsAClearError() throws {
-        #expect(throws: InputError(file: "/nonexistent-ctdna-folder", message: "cannot make a scratch file: No such file or directory")) {
+        #expect(throws: SystemError(path: "/nonexistent-ctdna-folder", action: "cannot make a scratch file", code: Errno(rawValue: ENOENT))) {
             _ = try ScratchFile(folder: "/nonexistent-ctdna-folder")
         }
+        let error = caughtError(SystemError.self) { _ = try ScratchFile(folder: "/nonexistent-ctdna-folder") }
+        #expect(error?.description == "/nonexistent-ctdna-folder: cannot make a scratch file: No such file or directory")
     }
 }

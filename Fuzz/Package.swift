@@ -14,7 +14,10 @@ let package = Package(
         // LLVMFuzzerTestOneInput: bytes -> ByteReader -> LineReader -> VariantTableReader.
         .executableTarget(
             name: "FuzzVariantTable",
-            dependencies: ["CFuzzerDriver", .product(name: "CtDNAIO", package: "ctdna")]
+            dependencies: [
+                "CFuzzerDriver", .product(name: "CtDNAIO", package: "ctdna"),
+                .product(name: "CtDNASystem", package: "ctdna"),
+            ]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import CFuzzerDriver
 import CtDNAIO
+import CtDNASystem
 
 #if canImport(Glibc)
 import Glibc

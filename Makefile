@@ -37,7 +37,7 @@ expected: release golden
 	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir SampleData/expected --quiet
 
 golden:
-	CTDNA_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+	CTDNA_UPDATE_GOLDEN=1 $(SWIFT) test --filter "CtDNAReportTests.GoldenTests"
 
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAIO", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNACore", "TestSupport"]),
         .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAStats", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport", "TestSupport"]),
+        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CtDNAPipelineTests", dependencies: ["CtDNAPipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["ctdna", "TestSupport"], resources: [.copy("Fixtures")]),
     ]

@@ -59,7 +59,7 @@ struct CohortRunTests {
     @Test func patientComparisonGivesTheRunsRowForOnePatient() throws {
         let maf = Self.repository.appendingPathComponent("SampleData/maf").path
         let result = try PatientComparison.run(PatientRequest(
-            patient: "P001", cohort: "Breast", arm: "SBRT",
+            patient: "P001", cohort: "NSCLC", arm: "SOC",
             samples: [.init(file: "\(maf)/P001_baseline.maf.gz"), .init(file: "\(maf)/P001_followup.maf.gz")]))
         let expectedRows = try String(contentsOf: Self.expected.appendingPathComponent("patients.tsv"), encoding: .utf8)
             .split(separator: "\n").map(String.init)

@@ -27,6 +27,22 @@ struct ListFileTests {
         #expect(genes == ["DNMT3A", "TET2"])
     }
 
+    /// A gene list saved with Windows line ends. By hand: three genes, the comment and the
+    /// header skipped, as for the same list with LF line ends.
+    ///
+    /// SOURCE BUG (reported, not fixed here): `ListFiles.geneList(text:source:)` splits the text
+    /// at the Character "\n", and Swift reads "\r\n" as one Character, so a CRLF file is one
+    /// "line": with a leading `#` comment the whole list is skipped and the result is silently
+    /// empty; without one it fails with "... is not a gene symbol" on line 1. (The old
+    /// `parseGeneList` split the same way.) The variant and drop lists, read through
+    /// `DelimitedTable`, accept CRLF.
+    @Test("gene list with CRLF line ends", .disabled("source bug: ListFiles.geneList splits on Character \"\\n\", which never matches \"\\r\\n\"; a CRLF gene list with a leading comment reads as empty"))
+    func geneListWithCRLF() throws {
+        let genes = try ListFiles.geneList(text: "# CH genes\r\ngene\r\ndnmt3a\r\nTET2\r\nASXL1\r\n", source: "g.tsv")
+        #expect(genes == ["DNMT3A", "TET2", "ASXL1"])
+        #expect(try ListFiles.geneList(text: "DNMT3A\r\nTET2\r\n", source: "g.tsv") == ["DNMT3A", "TET2"])
+    }
+
     @Test("gene list errors name file and line")
     func geneListError() {
         #expect(throws: InputError(file: "g.tsv", line: 3, message: "\"TET 2\" is not a gene symbol")) {

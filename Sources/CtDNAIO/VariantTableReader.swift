@@ -103,10 +103,8 @@ public struct VariantTableReader: ~Copyable {
         return records
     }
 
-    /// The cells of a header line, split at tabs, each without its leading and trailing spaces.
-    ///
-    /// Works on bytes; the result is the same as splitting the line's text at `"\t"` and trimming
-    /// each cell's `" "` characters (a space that a combining mark joins is kept, as in Swift text).
+    /// The cells of a header line, split at tabs, each without surrounding white space
+    /// (``CellText/trimmed(_:)``).
     /// - Parameters:
     ///   - line: The header line, without its line end (and without a leading `#`).
     ///   - path: The file, for the error message.
@@ -114,40 +112,10 @@ public struct VariantTableReader: ~Copyable {
     /// - Returns: One name per cell; an empty line gives one empty name.
     /// - Throws: `InputError` when the line is not valid UTF-8.
     static func headerNames(_ line: UnsafeRawBufferPointer, path: String, line number: Int) throws -> [String] {
-        let isASCII = line.allSatisfy { $0 < 0x80 }
-        if !isASCII && String(validating: line, as: UTF8.self) == nil {
+        guard let text = String(validating: line, as: UTF8.self) else {
             throw InputError(file: path, line: number, message: "the header is not valid UTF-8 text")
         }
-        guard let base = line.baseAddress, line.count > 0 else { return [""] }
-        let space = UInt8(ascii: " ")
-        var names: [String] = []
-        var start = 0
-        while true {
-            let end = memchr(base + start, 0x09, line.count - start).map { UnsafeRawPointer($0) - base } ?? line.count
-            let cell = UnsafeRawBufferPointer(rebasing: line[start..<end])
-            if isASCII {
-                // In ASCII text a space is always a character of its own: trim bytes.
-                var first = 0, last = cell.count
-                while first < last && cell[first] == space { first += 1 }
-                while last > first && cell[last - 1] == space { last -= 1 }
-                names.append(String(decoding: cell[first..<last], as: UTF8.self))
-            } else if cell.first == space || cell.last == space {
-                names.append(String(decoding: cell, as: UTF8.self)[...].trimmingCharacters(in: " "))
-            } else {
-                names.append(String(decoding: cell, as: UTF8.self))
-            }
-            if end == line.count { return names }
-            start = end + 1
-        }
-    }
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var slice = self[...]
-        while slice.first == set { slice = slice.dropFirst() }
-        while slice.last == set { slice = slice.dropLast() }
-        return String(slice)
+        return text.split(separator: "\t", omittingEmptySubsequences: false).map { CellText.trimmed(String($0)) }
     }
 }
 

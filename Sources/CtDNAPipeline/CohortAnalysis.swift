@@ -205,7 +205,7 @@ struct CohortAnalysis: Sendable {
         // analysis of the patient whose rows just ended. With a file per thread or more, every
         // thread reads already, and a patient is analysed where its last sample was read: handing
         // it to a worker only adds a third thread to two cores and frees its records on another
-        // thread than the one that made them (18% slower on the 1,000-patient benchmark cohort).
+        // thread than the one that made them (Benchmarks/README.md, "Threads of a run").
         let fileCount = Set(requests.map(\.file)).count
         let workers = threads > 1 && fileCount < threads ? PatientWorkers(limit: threads) : nil
         let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in

@@ -59,12 +59,12 @@ public enum MultiQCTable {
         for summary in patients {
             for (index, timepoint) in summary.timepoints.enumerated() {
                 let cells = [
-                    clean("\(summary.patient)_\(timepoint.name)"),
+                    TSVCell.clean("\(summary.patient)_\(timepoint.name)"),
                     real(summary.ctDNAFraction?[index]),
                     real(summary.medianAlleleFraction?[index]),
                     summary.somaticCount.map(String.init) ?? "",
                     summary.clonalCount.map(String.init) ?? "",
-                    clean(summary.status.description),
+                    TSVCell.clean(summary.status.description),
                 ]
                 lines.append(cells.joined(separator: "\t"))
             }
@@ -76,10 +76,5 @@ public enum MultiQCTable {
     static func real(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return NumberFormat.real(value)
-    }
-
-    /// Text with tabs and line breaks turned into spaces.
-    static func clean(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }

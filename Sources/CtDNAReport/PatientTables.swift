@@ -124,9 +124,7 @@ public enum PatientTables {
     /// A text cell: `NA` when absent or empty; tabs and line breaks become spaces.
     static func text(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return NumberFormat.missing }
-        // Nearly every cell is clean: check the bytes before rebuilding anything.
-        guard value.utf8.contains(where: { $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }) else { return value }
-        return String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        return TSVCell.clean(value)
     }
 
     /// A `;`-joined list cell, empty when the list is.

@@ -20,7 +20,7 @@ public enum StatisticsTable {
         var text = columns.joined(separator: "\t") + "\n"
         for row in rows {
             let fields: [String] = [
-                row.metric.rawValue, clean(row.cohort), clean(row.arm), clean(row.comparison),
+                row.metric.rawValue, TSVCell.clean(row.cohort), TSVCell.clean(row.arm), TSVCell.clean(row.comparison),
                 row.test.rawValue, row.alternative.rawValue,
                 NumberFormat.integer(row.patientCount), NumberFormat.integer(row.observationsUsed),
                 NumberFormat.real(row.statistic), NumberFormat.real(row.pValue),
@@ -28,7 +28,7 @@ public enum StatisticsTable {
                 NumberFormat.real(row.estimate), bound(row.confidenceLow), bound(row.confidenceHigh),
                 NumberFormat.real(row.confidenceLevel), NumberFormat.real(row.medianBaseline),
                 NumberFormat.real(row.medianFollowup),
-                row.note.isEmpty ? NumberFormat.missing : clean(row.note),
+                row.note.isEmpty ? NumberFormat.missing : TSVCell.clean(row.note),
             ]
             text += fields.joined(separator: "\t") + "\n"
         }
@@ -39,10 +39,5 @@ public enum StatisticsTable {
     private static func bound(_ value: Double?) -> String {
         if let value, value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
         return NumberFormat.real(value)
-    }
-
-    /// Text with tabs and line breaks turned into spaces.
-    private static func clean(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }

@@ -8,34 +8,34 @@ struct MethodOptionGroup: ParsableArguments {
     @Option(name: .customLong("min-alt-reads"), help: ArgumentHelp("A mutation with fewer alt reads in a sample is not detected there (docs/method.md §1).", valueName: "n"))
     var minAltReads: Int = 2
 
-    @Option(name: .customLong("clonal-fraction"), help: ArgumentHelp("Clonal: AF at the reference timepoint at least this times the highest AF there (§6; the paper).", valueName: "x"))
+    @Option(name: .customLong("clonal-fraction"), help: ArgumentHelp("Clonal: AF at the reference timepoint at least this times the highest AF there (docs/method.md §6; the paper).", valueName: "x"))
     var clonalFraction: Double = 0.3
 
-    @Option(name: .customLong("tie-break-threshold"), help: ArgumentHelp("Drivers whose changes cross and sum to less than this in absolute value trigger the tie-break (§5; the published code).", valueName: "x"))
+    @Option(name: .customLong("tie-break-threshold"), help: ArgumentHelp("Drivers whose changes cross and sum to less than this in absolute value trigger the tie-break (docs/method.md §5; the published code).", valueName: "x"))
     var tieBreakThreshold: Double = 0.01
 
-    @Option(name: .customLong("normal-ratio"), help: ArgumentHelp("With a matched normal, drop a mutation whose plasma AF is below this times its normal AF (§3; MSK's 2:1 rule).", valueName: "x"))
+    @Option(name: .customLong("normal-ratio"), help: ArgumentHelp("With a matched normal, drop a mutation whose plasma AF is below this times its normal AF (docs/method.md §3; MSK's 2:1 rule).", valueName: "x"))
     var normalRatio: Double = 2
 
-    @Flag(name: .customLong("keep-loc-genes"), help: "Keep mutations in LOC* genes, which are dropped otherwise (§3).")
+    @Flag(name: .customLong("keep-loc-genes"), help: "Keep mutations in LOC* genes, which are dropped otherwise (docs/method.md §3).")
     var keepLocGenes = false
 
-    @Option(name: .customLong("min-depth"), help: ArgumentHelp("Drop mutations with fewer reads than this at a timepoint (§3). Off unless given.", valueName: "n"))
+    @Option(name: .customLong("min-depth"), help: ArgumentHelp("Drop mutations with fewer reads than this at a timepoint (docs/method.md §3). Off unless given.", valueName: "n"))
     var minDepth: Int?
 
-    @Option(name: .customLong("max-population-af"), help: ArgumentHelp("Drop mutations whose population allele frequency is above this (§3). Off unless given.", valueName: "x"))
+    @Option(name: .customLong("max-population-af"), help: ArgumentHelp("Drop mutations whose population allele frequency is above this (docs/method.md §3). Off unless given.", valueName: "x"))
     var maxPopulationAF: Double?
 
-    @Flag(name: .customLong("likely-oncogenic-is-driver"), help: "Count OncoKB 'Likely Oncogenic' as a driver; otherwise only 'Oncogenic' and hotspots are (§4).")
+    @Flag(name: .customLong("likely-oncogenic-is-driver"), help: "Count OncoKB 'Likely Oncogenic' as a driver; otherwise only 'Oncogenic' and hotspots are (docs/method.md §4).")
     var likelyOncogenicIsDriver = false
 
-    @Option(name: .customLong("ch-genes"), help: ArgumentHelp("Replace the bundled clonal-haematopoiesis gene list: one gene per line (§3, 'List files').", valueName: "file"))
+    @Option(name: .customLong("ch-genes"), help: ArgumentHelp("Replace the bundled clonal-haematopoiesis gene list: one gene per line (docs/method.md §3, 'List files').", valueName: "file"))
     var chGenes: String?
 
     @Option(name: .customLong("extra-ch-genes"), help: ArgumentHelp("Add the genes of this file to the clonal-haematopoiesis gene list.", valueName: "file"))
     var extraCHGenes: String?
 
-    @Option(name: .customLong("ch-variants"), help: ArgumentHelp("Drop variants on a CH/artifact list: 'bundled' (Bick 2020 + Bolton 2020 putative CH drivers) or a file (§3). Off unless given.", valueName: "bundled|file"))
+    @Option(name: .customLong("ch-variants"), help: ArgumentHelp("Drop variants on a CH/artifact list: 'bundled' (Bick 2020 + Bolton 2020 putative CH drivers) or a file (docs/method.md §3). Off unless given.", valueName: "bundled|file"))
     var chVariants: String?
 
     @Option(name: .customLong("ch-variant-genes"), help: ArgumentHelp("Apply the CH variant list only to these genes (comma-separated).", valueName: "genes"))

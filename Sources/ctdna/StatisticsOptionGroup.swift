@@ -10,7 +10,7 @@ struct StatisticsOptionGroup: ParsableArguments {
     @Option(help: "The alternative hypothesis: follow-up compared with baseline.")
     var alternative: Alternative = .twoSided
 
-    @Option(help: "Exact p-values: auto (below 50 pairs without ties or zeros), always or never.")
+    @Option(help: "When p-values are exact; auto: below 50 pairs without ties or zeros (docs/statistics.md).")
     var exact: ExactPolicy = .auto
 
     @Flag(name: .customLong("no-correct"), help: "No continuity correction in the normal approximation.")

@@ -94,7 +94,21 @@ add_cox <- function(name, time, event, group = NULL, covariates = NULL, iter.max
     if (any(grepl("may be infinite", warnings_seen))) "monotone_likelihood" else "converged"
   infinite_terms <- if (state == "monotone_likelihood")
     sub(".*variable +([0-9, ]+);.*", "\\1", warnings_seen[grepl("may be infinite", warnings_seen)][1]) else ""
-  coef <- unname(fit$coefficients); se <- sqrt(diag(fit$var)); z <- coef / se
+  coef <- unname(fit$coefficients); variance <- fit$var
+  wald <- fit$wald.test
+  variance_source <- "fit"
+  if (state == "iteration_limit" && length(coef) > 1) {
+    # survival 3.5.3, having run out of iterations, recomputes the information matrix at the last
+    # good estimate and inverts it with chinv2 without factoring it first (coxfit6.c), which gives
+    # a wrong variance when there are two or more covariates. The reference for the variance is
+    # then R's own information matrix at the reported estimate: coxph(init = coef, iter.max = 0).
+    refit <- coxph(Surv(time, event) ~ x, ties = "efron", init = coef, control = coxph.control(iter.max = 0))
+    stopifnot(isTRUE(all.equal(unname(refit$coefficients), coef, tolerance = 0)))
+    variance <- refit$var
+    wald <- sum(solve(variance, coef) * coef)
+    variance_source <- "refit_at_estimate"
+  }
+  se <- sqrt(diag(variance)); z <- coef / se
   zval <- qnorm(0.975); p <- length(coef)
   lrt <- 2 * (fit$loglik[2] - fit$loglik[1])
   cox[[length(cox) + 1]] <<- data.frame(
@@ -103,7 +117,9 @@ add_cox <- function(name, time, event, group = NULL, covariates = NULL, iter.max
     z = num(z), p = num(2 * pnorm(-abs(z))),
     loglik_null = num(fit$loglik[1]), loglik = num(fit$loglik[2]), iterations = fit$iter,
     lr = num(lrt), lr_p = num(pchisq(lrt, p, lower.tail = FALSE)),
-    wald = num(fit$wald.test), wald_p = num(pchisq(fit$wald.test, p, lower.tail = FALSE)),
+    wald = num(wald), wald_p = num(pchisq(wald, p, lower.tail = FALSE)),
+    variance_source = variance_source, r_reported_se = num(sqrt(diag(fit$var))),
+    r_reported_wald = num(fit$wald.test),
     score = num(fit$score), score_p = num(pchisq(fit$score, p, lower.tail = FALSE)), df = p,
     state = state, infinite_terms = gsub(" ", "", infinite_terms), stringsAsFactors = FALSE)
 }

@@ -24,9 +24,11 @@ public enum ListFiles {
     public static func geneList(text: String, source: String) throws -> Set<String> {
         var genes: Set<String> = []
         var isFirst = true
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines are split on the byte: as Characters, "\r\n" is one character and never "\n".
+        for (number, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = String(decoding: bytes, as: UTF8.self)
             let symbol = CellText.trimmed(String(line.prefix { $0 != "\t" }))
-            if symbol.isEmpty && CellText.trimmed(String(line)).isEmpty { continue }
+            if symbol.isEmpty && CellText.trimmed(line).isEmpty { continue }
             if symbol.hasPrefix("#") { continue }
             defer { isFirst = false }
             if isFirst && ["gene", "hugo_symbol"].contains(symbol.lowercased()) { continue }

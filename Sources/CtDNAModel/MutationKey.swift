@@ -80,10 +80,10 @@ extension MutationKey {
     /// Reads a key written as `chrom:pos:ref:alt` (the audit table's form); surrounding white
     /// space is ignored and a leading `chr` dropped.
     /// - Parameter text: The key's text.
-    /// - Returns: `nil` when the text does not have four non-empty parts with a whole-number position.
+    /// - Returns: `nil` when the text does not have four non-empty parts with a position of 1 or more.
     public init?(parsing text: String) {
         let parts = CellText.trimmed(text).split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 4, let position = Int(parts[1]), !parts[0].isEmpty, !parts[2].isEmpty,
+        guard parts.count == 4, let position = Int(parts[1]), position >= 1, !parts[0].isEmpty, !parts[2].isEmpty,
             !parts[3].isEmpty
         else { return nil }
         self.init(

@@ -28,15 +28,9 @@ struct ListFileTests {
     }
 
     /// A gene list saved with Windows line ends. By hand: three genes, the comment and the
-    /// header skipped, as for the same list with LF line ends.
-    ///
-    /// SOURCE BUG (reported, not fixed here): `ListFiles.geneList(text:source:)` splits the text
-    /// at the Character "\n", and Swift reads "\r\n" as one Character, so a CRLF file is one
-    /// "line": with a leading `#` comment the whole list is skipped and the result is silently
-    /// empty; without one it fails with "... is not a gene symbol" on line 1. (The old
-    /// `parseGeneList` split the same way.) The variant and drop lists, read through
-    /// `DelimitedTable`, accept CRLF.
-    @Test("gene list with CRLF line ends", .disabled("source bug: ListFiles.geneList splits on Character \"\\n\", which never matches \"\\r\\n\"; a CRLF gene list with a leading comment reads as empty"))
+    /// header skipped, as for the same list with LF line ends. (Split on the Character "\n",
+    /// as it once was, a CRLF list was one "line" and, with a leading comment, silently empty.)
+    @Test("gene list with CRLF line ends")
     func geneListWithCRLF() throws {
         let genes = try ListFiles.geneList(text: "# CH genes\r\ngene\r\ndnmt3a\r\nTET2\r\nASXL1\r\n", source: "g.tsv")
         #expect(genes == ["DNMT3A", "TET2", "ASXL1"])

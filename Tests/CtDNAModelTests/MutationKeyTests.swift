@@ -52,7 +52,7 @@ struct MutationKeyTests {
         #expect(MutationKey(parsing: key.description) == key)
     }
 
-    @Test(arguments: ["", "1-10", "1:10:C", "1:10:C:T:G", ":10:C:T", "1::C:T", "1:x:C:T", "1:10::T", "1:10:C:", "1:1.5:C:T"])
+    @Test(arguments: ["", "1-10", "1:10:C", "1:10:C:T:G", ":10:C:T", "1::C:T", "1:x:C:T", "1:10::T", "1:10:C:", "1:1.5:C:T", "1:0:C:T", "1:-5:C:T"])
     func rejectsMalformedText(text: String) {
         #expect(MutationKey(parsing: text) == nil)
     }

@@ -65,12 +65,15 @@ let package = Package(
         // Fixtures and helpers the test targets share.
         .target(name: "TestSupport", dependencies: ["CtDNAModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CtDNAModelTests", dependencies: ["CtDNAModel", "TestSupport"]),
-        .testTarget(name: "CtDNASystemTests", dependencies: ["CtDNASystem", "TestSupport"]),
-        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAIO", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNACore", "TestSupport"]),
-        .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAStats", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAReport", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "CtDNAPipelineTests", dependencies: ["CtDNAPipeline", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["ctdna", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNASystemTests", dependencies: ["CtDNAModel", "CtDNASystem", "TestSupport"]),
+        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNAModel", "CtDNACore", "TestSupport"]),
+        .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAModel", "CtDNAStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAModel", "CtDNACore", "CtDNAStats", "CtDNAReport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CtDNAPipelineTests",
+            dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline", "TestSupport"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["ctdna"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,3 +1,4 @@
+import CtDNACore
 import CtDNAIO
 import CtDNAModel
 import CtDNAStats
@@ -84,4 +85,24 @@ final class WarningLog: @unchecked Sendable {
     private var list: [String] = []
     func add(_ message: String) { lock.withLock { list.append(message) } }
     var messages: [String] { lock.withLock { list } }
+}
+
+/// Where the method's lists come from.
+@Suite("Method lists")
+struct MethodListsTests {
+    @Test func theBundledCHGenesAreTheDefaultAndFilesReplaceOrAddToThem() throws {
+        let bundled = try MethodLists().load(into: MethodParameters(chGenes: []))
+        // Sources/BundledLists/Resources/ch_genes.tsv lists DNMT3A and TET2, not TP53 or KRAS.
+        #expect(bundled.chGenes.isSuperset(of: ["DNMT3A", "TET2", "ASXL1", "PPM1D"]))
+        #expect(bundled.chGenes.isDisjoint(with: ["TP53", "KRAS"]))
+        #expect(bundled.chVariants == nil && bundled.dropList == DropList())
+        let folder = TemporaryFolder()
+        let mine = folder.file("mine.txt", "gene\nAAA\n")
+        let replaced = try MethodLists(chGenes: mine).load(into: MethodParameters(chGenes: []))
+        #expect(replaced.chGenes == ["AAA"])
+        let added = try MethodLists(extraCHGenes: mine).load(into: MethodParameters(chGenes: []))
+        #expect(added.chGenes == bundled.chGenes.union(["AAA"]))
+        let variants = try MethodLists(chVariants: .bundled, chVariantGenes: ["dnmt3a"]).load(into: MethodParameters(chGenes: []))
+        #expect(variants.chVariants?.genes == ["DNMT3A"])
+    }
 }

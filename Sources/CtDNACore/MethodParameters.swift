@@ -40,6 +40,10 @@ public struct MethodParameters: Sendable, Equatable {
     /// Whether OncoKB's `Likely Oncogenic` makes a mutation a driver. Default `false`: docs/method.md §4
     /// counts only `Oncogenic` and hotspots. Flag `--likely-oncogenic-is-driver`.
     public var likelyOncogenicIsDriver: Bool
+    /// Whether a mutation without coverage (alt + ref = 0) at some timepoint leaves S with status
+    /// `no_coverage`. Default `false`, the published code's behaviour (docs/method.md §1): the
+    /// mutation stays, with no value at that timepoint. Flag `--drop-uncovered`.
+    public var dropUncovered: Bool
     /// Gene symbols (upper case) whose mutations are clonal haematopoiesis, not tumour.
     /// Default: the bundled `ch_genes.tsv` (the bundled `ch_genes.tsv`, which the pipeline loads), docs/method.md §3.
     /// Flags `--ch-genes FILE` (replace) and `--extra-ch-genes FILE` (extend).
@@ -63,12 +67,13 @@ public struct MethodParameters: Sendable, Equatable {
     ///   - likelyOncogenicIsDriver: default `false`.
     ///   - chVariants: default `nil` (off).
     ///   - dropList: default empty.
+    ///   - dropUncovered: default `false`.
     public init(
         chGenes: Set<String>, minAltReads: Int = 2, clonalFraction: Double = 0.3,
         tieBreakThreshold: Double = 0.01, normalRatio: Double = 2, dropLocGenes: Bool = true,
         minDepth: Int? = nil, maxPopulationAlleleFrequency: Double? = nil,
         likelyOncogenicIsDriver: Bool = false, chVariants: CHVariantList? = nil,
-        dropList: DropList = DropList()
+        dropList: DropList = DropList(), dropUncovered: Bool = false
     ) {
         self.chGenes = Set(chGenes.map { $0.uppercased() })
         self.minAltReads = minAltReads
@@ -81,5 +86,6 @@ public struct MethodParameters: Sendable, Equatable {
         self.likelyOncogenicIsDriver = likelyOncogenicIsDriver
         self.chVariants = chVariants
         self.dropList = dropList
+        self.dropUncovered = dropUncovered
     }
 }

@@ -11,7 +11,9 @@ public enum MutationStatus: String, Sendable, Hashable, CaseIterable, CustomStri
     case notDetected = "not_detected"
     /// The table has a call-status column and the mutation is called at neither timepoint.
     case notCalled = "not_called"
-    /// Detected at one timepoint, but the other has a row with alt + ref = 0 (no AF).
+    /// Detected at one timepoint, but another has a row with alt + ref = 0 (no AF), and the method
+    /// drops such mutations (`--drop-uncovered`); by default the mutation stays, with no value
+    /// there and the note `no_coverage_<timepoint>`.
     case noCoverage = "no_coverage"
     /// The gene is on the CH gene list.
     case chGene = "ch_gene"

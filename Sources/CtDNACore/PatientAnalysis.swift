@@ -35,9 +35,10 @@ public func analyzePatient(
             index[mutation.key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent
         }
         var reasons = unionExclusions(mutation)
-        let inUnion = !reasons.contains(.notDetected) && !reasons.contains(.notCalled)
-        if inUnion {
+        let uncovered = uncoveredTimepoints(mutation)
+        if reasons.isEmpty {
             unionCount += 1
+            if parameters.dropUncovered && !uncovered.isEmpty { reasons.append(.noCoverage) }
             reasons += filterReasons(for: mutation, patient: series.patient, normal: normal, parameters: parameters)
         }
         let status = reasons.first ?? .kept
@@ -45,10 +46,11 @@ public func analyzePatient(
             && isDriver(mutation, likelyOncogenicIsDriver: parameters.likelyOncogenicIsDriver)
         if status == .kept {
             somatic.append(SomaticMutation(
-                key: mutation.key, alleleFractions: mutation.observations.map { $0.alleleFraction ?? 0 },
+                key: mutation.key, alleleFractions: mutation.observations.map(\.alleleFraction),
                 isDriver: driver, isOncogenic: mutation.anyRecord(isOncogenic)))
         }
         var notes = auditNotes(reasons: reasons, mutation: mutation, normal: normal, timepoints: timepoints)
+        for place in uncovered { notes.append("no_coverage_\(timepoints[place].name)") }
         for (timepoint, keys) in zip(timepoints, repeated) where keys.contains(mutation.key) {
             notes.append("duplicate_rows_\(timepoint.name)")
         }
@@ -59,7 +61,7 @@ public func analyzePatient(
             isClonal: false, notes: notes))
     }
 
-    let zeros = Array(repeating: 0.0, count: timepoints.count)
+    let zeros: [Double?] = Array(repeating: 0.0, count: timepoints.count)
     var summary = PatientSummary(
         patient: series.patient, cohort: series.cohort, arm: series.arm, timepoints: timepoints,
         status: .notDetected, mutationCount: unionCount, somaticCount: somatic.count,
@@ -81,15 +83,16 @@ public func analyzePatient(
     summary.clonalCount = clonal.members.count
     summary.ctDNAFraction = fractions
     summary.medianAlleleFraction = timepoints.indices.map { timepoint in
-        Averages.median(somatic.map { $0.alleleFractions[timepoint] }) ?? 0
+        Averages.median(somatic.compactMap { $0.alleleFractions[timepoint] })
     }
     let informed = clonal.members.compactMap { member in copyNumbers[member.key].map { (member, $0) } }
     if !informed.isEmpty {
         summary.tumourInformedFraction = timepoints.indices.map { timepoint in
-            tumourInformedFraction(clonal: informed.map { ($0.0.alleleFractions[timepoint], $0.1) })
+            let covered = informed.compactMap { pair in pair.0.alleleFractions[timepoint].map { ($0, pair.1) } }
+            return covered.isEmpty ? nil : tumourInformedFraction(clonal: covered)
         }
     }
-    if fractions.contains(where: { $0 > 1 }) {
+    if fractions.contains(where: { ($0 ?? 0) > 1 }) {
         summary.flags.append("fraction_above_1")
     }
     return PatientResult(summary: summary, audit: audit)

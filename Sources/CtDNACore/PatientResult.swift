@@ -68,8 +68,9 @@ public struct MutationAudit: Sendable, Equatable {
 
 /// The per-patient summary (one row of `patients.tsv`).
 ///
-/// Per-timepoint values hold one number per timepoint of ``timepoints``, in order; they are
-/// `nil` for an excluded patient.
+/// Per-timepoint values hold one entry per timepoint of ``timepoints``, in order: a number, or
+/// `nil` where the set it is computed over has no value at that timepoint (no member covered
+/// there). The arrays themselves are `nil` for an excluded patient.
 public struct PatientSummary: Sendable, Equatable {
     /// Patient identifier.
     public var patient: String
@@ -92,12 +93,12 @@ public struct PatientSummary: Sendable, Equatable {
     /// Size of C; `nil` when excluded.
     public var clonalCount: Int?
     /// ctDNA fraction at each timepoint.
-    public var ctDNAFraction: [Double]?
+    public var ctDNAFraction: [Double?]?
     /// Median AF over S at each timepoint.
-    public var medianAlleleFraction: [Double]?
+    public var medianAlleleFraction: [Double?]?
     /// Tumour-informed ctDNA fraction at each timepoint, when copy numbers were given for
     /// some clonal mutation.
-    public var tumourInformedFraction: [Double]?
+    public var tumourInformedFraction: [Double?]?
     /// Flags such as `fraction_above_1`.
     public var flags: [String]
 
@@ -106,8 +107,8 @@ public struct PatientSummary: Sendable, Equatable {
         patient: String, cohort: String, arm: String, timepoints: [Timepoint] = Timepoint.pair,
         status: PatientStatus, reference: ReferenceTimepoint? = nil, mutationCount: Int? = nil,
         somaticCount: Int? = nil, driverCount: Int? = nil, clonalCount: Int? = nil,
-        ctDNAFraction: [Double]? = nil, medianAlleleFraction: [Double]? = nil,
-        tumourInformedFraction: [Double]? = nil, flags: [String] = []
+        ctDNAFraction: [Double?]? = nil, medianAlleleFraction: [Double?]? = nil,
+        tumourInformedFraction: [Double?]? = nil, flags: [String] = []
     ) {
         self.patient = patient
         self.cohort = cohort
@@ -130,7 +131,7 @@ public struct PatientSummary: Sendable, Equatable {
 
     /// A metric's value at each timepoint; `nil` when the patient is excluded.
     /// - Parameter metric: The metric.
-    public func values(of metric: Metric) -> [Double]? {
+    public func values(of metric: Metric) -> [Double?]? {
         switch metric {
         case .ctDNAFraction: return ctDNAFraction
         case .medianAlleleFraction: return medianAlleleFraction
@@ -138,17 +139,19 @@ public struct PatientSummary: Sendable, Equatable {
     }
 
     /// A metric at the tested pair, the first two timepoints of the series (baseline and
-    /// follow-up); `nil` when the patient is excluded or has fewer than two timepoints.
+    /// follow-up); `nil` when the patient is excluded, has fewer than two timepoints, or has
+    /// no value at one of the two.
     /// - Parameter metric: The metric.
     public func pair(of metric: Metric) -> PairedMetric? {
         values(of: metric).flatMap(Self.pair)
     }
 
-    /// The first two of per-timepoint values as a pair, or `nil` when there are fewer.
+    /// The first two of per-timepoint values as a pair, or `nil` when there are fewer or
+    /// either has no value.
     /// - Parameter values: Per-timepoint values.
-    public static func pair(_ values: [Double]?) -> PairedMetric? {
-        guard let values, values.count >= 2 else { return nil }
-        return PairedMetric(baseline: values[0], followup: values[1])
+    public static func pair(_ values: [Double?]?) -> PairedMetric? {
+        guard let values, values.count >= 2, let first = values[0], let second = values[1] else { return nil }
+        return PairedMetric(baseline: first, followup: second)
     }
 }
 

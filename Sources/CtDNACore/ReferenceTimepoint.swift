@@ -33,6 +33,7 @@ public struct ReferenceTimepoint: Sendable, Equatable {
 /// Whether the tie-break refinement of docs/method.md §5 applies to the drivers of a
 /// two-timepoint series: two or more drivers detected at one timepoint, their changes (second
 /// AF - first AF) pointing both ways, and the changes' sum below `threshold` in absolute value.
+/// A driver without coverage at either timepoint has no change and is left out of the changes.
 /// - Parameters:
 ///   - drivers: The members of D, each with two AFs.
 ///   - threshold: The tie-break threshold (default 0.01).
@@ -40,17 +41,20 @@ public struct ReferenceTimepoint: Sendable, Equatable {
 public func tieBreakApplies(drivers: [SomaticMutation], threshold: Double) -> Bool {
     guard let count = drivers.first?.alleleFractions.count, count == 2 else { return false }
     let twoAtATimepoint = (0..<count).contains { timepoint in
-        drivers.filter { $0.alleleFractions[timepoint] > 0 }.count >= 2
+        drivers.filter { ($0.alleleFractions[timepoint] ?? 0) > 0 }.count >= 2
     }
     guard twoAtATimepoint else { return false }
-    let changes = drivers.map { $0.alleleFractions[1] - $0.alleleFractions[0] }
+    let changes = drivers.compactMap { driver in
+        driver.alleleFractions[1].flatMap { second in driver.alleleFractions[0].map { second - $0 } }
+    }
     guard changes.contains(where: { $0 > 0 }), changes.contains(where: { $0 < 0 }) else { return false }
     let sum = changes.reduce(0, +)
     return abs(sum) < threshold
 }
 
 /// The reference timepoint (docs/method.md §5): the timepoint with the highest geometric mean
-/// AF over D, or over S when D is empty; a tie goes to the earliest. With two timepoints and
+/// AF over D, or over S when D is empty (each timepoint over the members covered there); a tie
+/// goes to the earliest. With two timepoints and
 /// the tie-break applying, the timepoint where the highest AF among `Oncogenic` drivers is
 /// larger (the earlier one on a tie or with no `Oncogenic` driver).
 /// - Parameters:
@@ -64,13 +68,13 @@ public func chooseReferenceTimepoint(
     let drivers = somatic.filter(\.isDriver)
     if !drivers.isEmpty && tieBreakApplies(drivers: drivers, threshold: tieBreakThreshold) {
         let oncogenic = drivers.filter(\.isOncogenic)
-        let highest = (0..<2).map { timepoint in oncogenic.map { $0.alleleFractions[timepoint] }.max() ?? 0 }
+        let highest = (0..<2).map { timepoint in oncogenic.compactMap { $0.alleleFractions[timepoint] }.max() ?? 0 }
         return ReferenceTimepoint(index: highest[1] > highest[0] ? 1 : 0, rule: .tieBreak)
     }
     let basis = drivers.isEmpty ? somatic : drivers
     var best = 0, bestMean = -Double.infinity
     for timepoint in 0..<timepointCount {
-        let mean = Averages.geometricMeanOfPositive(basis.map { $0.alleleFractions[timepoint] })
+        let mean = Averages.geometricMeanOfPositive(basis.compactMap { $0.alleleFractions[timepoint] })
         if mean > bestMean { (best, bestMean) = (timepoint, mean) }
     }
     return ReferenceTimepoint(index: best, rule: drivers.isEmpty ? .allMutations : .drivers)

@@ -5,9 +5,9 @@ import CtDNAModel
 public struct SomaticMutation: Sendable, Equatable {
     /// The mutation key.
     public var key: MutationKey
-    /// AF at each timepoint of the series, in order; a timepoint without coverage is 0 here
-    /// (a no-coverage mutation leaves S unless the method keeps it).
-    public var alleleFractions: [Double]
+    /// AF at each timepoint of the series, in order; `nil` at a timepoint without coverage,
+    /// which then leaves it out of that timepoint's means, maximum and median (not 0).
+    public var alleleFractions: [Double?]
     /// Member of the drivers D.
     public var isDriver: Bool
     /// OncoKB `Oncogenic` (the tie-break looks at these).
@@ -19,7 +19,7 @@ public struct SomaticMutation: Sendable, Equatable {
     ///   - alleleFractions: AF at each timepoint, in series order.
     ///   - isDriver: Member of D.
     ///   - isOncogenic: OncoKB `Oncogenic`.
-    public init(key: MutationKey, alleleFractions: [Double], isDriver: Bool = false, isOncogenic: Bool = false) {
+    public init(key: MutationKey, alleleFractions: [Double?], isDriver: Bool = false, isOncogenic: Bool = false) {
         self.key = key
         self.alleleFractions = alleleFractions
         self.isDriver = isDriver

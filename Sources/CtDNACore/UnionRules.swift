@@ -7,13 +7,15 @@ public func isCalled(_ value: String) -> Bool {
     ["yes", "y", "true", "called", "1"].contains { CellText.isWord(value, $0) }
 }
 
-/// The reasons a mutation is not in the union at all, or has no value at some timepoint
-/// (docs/method.md, "Per sample" and "Union"), in the order of ``MutationStatus/precedence``:
+/// The reasons a mutation is not in the union (docs/method.md §2), in the order of
+/// ``MutationStatus/precedence``:
 /// - `not_detected`: AF 0 (or no AF) at every timepoint;
-/// - `not_called`: the table has a call-status column and no timepoint's row says called;
-/// - `no_coverage`: alt + ref = 0 at some timepoint.
+/// - `not_called`: the table has a call-status column and no timepoint's row says called.
+///
+/// A timepoint without coverage is not a reason here: the mutation keeps its values elsewhere
+/// (``uncoveredTimepoints(_:)``), unless the method is told to drop such mutations.
 /// - Parameter mutation: The mutation across the series.
-/// - Returns: The reasons; empty for a mutation in the union with a value everywhere.
+/// - Returns: The reasons; empty for a mutation in the union.
 public func unionExclusions(_ mutation: SeriesMutation) -> [MutationStatus] {
     var reasons: [MutationStatus] = []
     if !mutation.observations.contains(where: \.isDetected) {
@@ -23,8 +25,12 @@ public func unionExclusions(_ mutation: SeriesMutation) -> [MutationStatus] {
     if !statuses.isEmpty && !statuses.contains(where: isCalled) {
         reasons.append(.notCalled)
     }
-    if mutation.observations.contains(where: { !$0.hasCoverage }) {
-        reasons.append(.noCoverage)
-    }
     return reasons
+}
+
+/// The timepoints (places in the series) at which a mutation has no coverage: alt + ref = 0
+/// as written in the table, so no allele fraction (not 0) there.
+/// - Parameter mutation: The mutation across the series.
+public func uncoveredTimepoints(_ mutation: SeriesMutation) -> [Int] {
+    mutation.observations.indices.filter { !mutation.observations[$0].hasCoverage }
 }

@@ -41,6 +41,7 @@ enum RunParameters {
             RunParameter(name: "tie_break_threshold", value: String(parameters.tieBreakThreshold), description: "crossing driver changes summing to less than this trigger the tie-break"),
             RunParameter(name: "normal_ratio", value: String(parameters.normalRatio), description: "matched normal: plasma AF below this times the normal AF drops a mutation"),
             RunParameter(name: "drop_loc_genes", value: String(parameters.dropLocGenes), description: "drop mutations in LOC* genes"),
+            RunParameter(name: "drop_uncovered", value: String(parameters.dropUncovered), description: "drop a mutation without reads at some timepoint (otherwise it has no value there)"),
             RunParameter(name: "min_depth", value: parameters.minDepth.map(String.init) ?? "off", description: "drop mutations with fewer reads at a timepoint"),
             RunParameter(name: "max_population_af", value: parameters.maxPopulationAlleleFrequency.map { String($0) } ?? "off", description: "drop mutations more frequent than this in the population"),
             RunParameter(name: "likely_oncogenic_is_driver", value: String(parameters.likelyOncogenicIsDriver), description: "OncoKB 'Likely Oncogenic' counts as a driver"),

@@ -85,7 +85,7 @@ public enum JSONReport {
     }
 
     /// A metric at each timepoint with the tested pair's difference and ratio, or `null`.
-    static func metric(_ values: [Double]?, timepoints: [Timepoint]) -> JSONValue {
+    static func metric(_ values: [Double?]?, timepoints: [Timepoint]) -> JSONValue {
         guard let values else { return .null }
         let pair = PatientSummary.pair(values)
         return .object(zip(timepoints, values).map { JSONMember($0.name, .number($1)) } + [

@@ -115,7 +115,7 @@ public enum PatientTables {
     }
 
     /// A metric at each timepoint, then the tested pair's difference and ratio; `NA` when absent.
-    static func metricCells(_ values: [Double]?, count: Int) -> [String] {
+    static func metricCells(_ values: [Double?]?, count: Int) -> [String] {
         guard let values else { return Array(repeating: NumberFormat.missing, count: count + 2) }
         let pair = PatientSummary.pair(values)
         return values.map { NumberFormat.real($0) } + [NumberFormat.real(pair?.difference), NumberFormat.real(pair?.ratio)]

@@ -26,6 +26,9 @@ struct MethodOptionGroup: ParsableArguments {
     @Option(name: .customLong("max-population-af"), help: ArgumentHelp("Drop mutations whose population allele frequency is above this (docs/method.md §3). Off unless given.", valueName: "x"))
     var maxPopulationAF: Double?
 
+    @Flag(name: .customLong("drop-uncovered"), help: "Drop a mutation without reads (alt + ref = 0) at some timepoint; otherwise it keeps its values where it was covered and has none there (docs/method.md §1, the published code).")
+    var dropUncovered = false
+
     @Flag(name: .customLong("likely-oncogenic-is-driver"), help: "Count OncoKB 'Likely Oncogenic' as a driver; otherwise only 'Oncogenic' and hotspots are (docs/method.md §4).")
     var likelyOncogenicIsDriver = false
 
@@ -60,7 +63,7 @@ struct MethodOptionGroup: ParsableArguments {
             chGenes: [], minAltReads: minAltReads, clonalFraction: clonalFraction,
             tieBreakThreshold: tieBreakThreshold, normalRatio: normalRatio, dropLocGenes: !keepLocGenes,
             minDepth: minDepth, maxPopulationAlleleFrequency: maxPopulationAF,
-            likelyOncogenicIsDriver: likelyOncogenicIsDriver)
+            likelyOncogenicIsDriver: likelyOncogenicIsDriver, dropUncovered: dropUncovered)
     }
 
     /// Where the lists come from.

@@ -150,10 +150,11 @@ struct PatientAnalysisTests {
         #expect(abs(result.summary.pair(of: .ctDNAFraction)!.baseline - 2 * (0.001).squareRoot()) < 1e-15)
     }
 
-    @Test("no coverage, LOC gene and manual drop inside the whole analysis")
+    @Test("no coverage (with --drop-uncovered), LOC gene and manual drop inside the whole analysis")
     func filtersInAnalysis() {
         var withDrop = parameters
         withDrop.dropList = DropList(entries: ["P1": [key(4)]])
+        withDrop.dropUncovered = true
         let result = analyzePatient(
             PatientSeries(
                 patient: "P1", cohort: "c", arm: "a",
@@ -165,5 +166,45 @@ struct PatientAnalysisTests {
         #expect(result.audit.map(\.status) == [.kept, .noCoverage, .locGene, .manual])
         #expect(result.audit[1].observations[1]?.alleleFraction == nil)
         #expect(result.summary.mutationCount == 4 && result.summary.somaticCount == 1)
+        #expect(result.audit[1].notes == ["no_coverage", "no_coverage_followup"])
+    }
+
+    /// The default (docs/method.md §1, the published code): RB1, uncovered at follow-up, stays in
+    /// S with its baseline AF and no value at follow-up. By hand: S = {TP53 0.1 -> 0.05,
+    /// RB1 0.1 -> none}; no drivers, so the reference is over S: baseline geometric mean 0.1,
+    /// follow-up 0.05 (RB1 has no value there) -> baseline. Clonal at baseline: 0.3 x 0.1 = 0.03
+    /// -> both. Fraction: baseline 2 x sqrt(0.1 x 0.1) = 0.2, follow-up 2 x 0.05 = 0.1 (TP53
+    /// alone). Median AF: baseline 0.1, follow-up 0.05.
+    @Test("a mutation without coverage at one timepoint keeps its values at the other")
+    func uncoveredMutationStays() {
+        let result = analyzePatient(
+            PatientSeries(
+                patient: "P1", cohort: "c", arm: "a",
+                tables: [[row("TP53", 1, alt: 10, ref: 90), row("RB1", 2, alt: 10, ref: 90)],
+                         [row("TP53", 1, alt: 5, ref: 95), row("RB1", 2, alt: 0, ref: 0)]]),
+            parameters: parameters)
+        #expect(result.audit.map(\.status) == [.kept, .kept])
+        #expect(result.audit[1].notes == ["no_coverage_followup"])
+        #expect(result.summary.somaticCount == 2 && result.summary.clonalCount == 2)
+        #expect(result.summary.reference == ReferenceTimepoint(index: 0, rule: .allMutations))
+        let fraction = result.summary.ctDNAFraction!
+        #expect(abs(fraction[0]! - 0.2) < 1e-15 && abs(fraction[1]! - 0.1) < 1e-15)
+        #expect(result.summary.medianAlleleFraction! == [0.1, 0.05])
+    }
+
+    /// A timepoint at which no clonal mutation is covered has no fraction (NA), not 0; the
+    /// patient then has no pair to test. By hand: S = {TP53 0.1 -> none}; fraction [0.2, nil];
+    /// median [0.1, nil]; no pair.
+    @Test("no clonal mutation covered at a timepoint: no value there")
+    func noValueAtATimepoint() {
+        let result = analyzePatient(
+            PatientSeries(
+                patient: "P1", cohort: "c", arm: "a",
+                tables: [[row("TP53", 1, alt: 10, ref: 90)], [row("TP53", 1, alt: 0, ref: 0)]]),
+            parameters: parameters)
+        #expect(result.summary.status == .paired)
+        #expect(result.summary.ctDNAFraction! == [0.2, nil])
+        #expect(result.summary.medianAlleleFraction! == [0.1, nil])
+        #expect(result.summary.pair(of: .ctDNAFraction) == nil)
     }
 }

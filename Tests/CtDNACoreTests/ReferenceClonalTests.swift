@@ -67,9 +67,9 @@ struct ReferenceClonalTests {
         #expect(clonal.members.map(\.key) == [key(1), key(2)])
         #expect(abs(clonal.threshold - 0.06) < 1e-15)
         // fraction at baseline: 2 x sqrt(0.2 x 0.06) = 2 x 0.10954 = 0.21909
-        #expect(abs(ctDNAFraction(clonalAlleleFractions: [0.2, 0.06]) - 2 * (0.012).squareRoot()) < 1e-15)
+        #expect(abs(ctDNAFraction(clonalAlleleFractions: [0.2, 0.06])! - 2 * (0.012).squareRoot()) < 1e-15)
         // at follow-up the 0 is skipped: 2 x 0.1 = 0.2
-        #expect(abs(ctDNAFraction(clonalAlleleFractions: [0.1, 0.0]) - 0.2) < 1e-15)
+        #expect(abs(ctDNAFraction(clonalAlleleFractions: [0.1, 0.0])! - 0.2) < 1e-15)
         #expect(ctDNAFraction(clonalAlleleFractions: [0, 0]) == 0)
     }
 

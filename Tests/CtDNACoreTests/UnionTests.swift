@@ -58,9 +58,12 @@ struct UnionTests {
         #expect(isCalled("YES") && isCalled(" true ") && !isCalled("Not Called"))
     }
 
-    @Test("detected at one timepoint, no reads at the other: no_coverage")
+    /// docs/method.md §1 (METHOD.md section 2): a timepoint without reads has no value there;
+    /// the mutation stays in the union, and the uncovered timepoint is named.
+    @Test("detected at one timepoint, no reads at the other: in the union, uncovered at the second")
     func noCoverage() {
         let mutation = pair(row("TP53", 10, alt: 5, ref: 5), row("TP53", 10, alt: 0, ref: 0))
-        #expect(unionExclusions(mutation) == [.noCoverage])
+        #expect(unionExclusions(mutation).isEmpty)
+        #expect(uncoveredTimepoints(mutation) == [1])
     }
 }

@@ -19,7 +19,8 @@ import sys
 import pandas as pd
 
 DEFAULTS = dict(min_alt_reads=2, clonal_fraction=0.3, tie_break=0.01, normal_ratio=2.0,
-                drop_loc=True, min_depth=None, max_pop_af=None, likely_oncogenic_is_driver=False)
+                drop_loc=True, min_depth=None, max_pop_af=None, likely_oncogenic_is_driver=False,
+                drop_uncovered=False)
 
 COLUMNS = [
     "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
@@ -100,6 +101,11 @@ def geo_mean(values):
     return math.exp(sum(math.log(v) for v in positive) / len(positive))
 
 
+def present(values):
+    """The values that exist: a timepoint without coverage has none (METHOD.md 2)."""
+    return [v for v in values if v is not None]
+
+
 def median(values):
     if not values:
         return 0.0
@@ -144,14 +150,16 @@ def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
         if calls and not any(c.strip().lower() in ("yes", "y", "true", "called", "1") for c in calls):
             continue
         union += 1
-        if b is None or f is None:
-            continue  # no coverage at one timepoint: no paired value
+        # METHOD.md 2: a timepoint without coverage has no value there (None), and the mutation
+        # stays; only the optional stricter rule drops it.
+        if p["drop_uncovered"] and (b is None or f is None):
+            continue
         gene = next((r["gene"] for r in rows if r["gene"]), "")
         if gene.upper() in ch_genes:
             continue
         if normal is not None:
             n = allele_fraction(normal.get(key), p["min_alt_reads"])
-            if n is not None and n > 0 and max(b, f) < p["normal_ratio"] * n:
+            if n is not None and n > 0 and max(v for v in (b, f) if v is not None) < p["normal_ratio"] * n:
                 continue
         if p["drop_loc"] and gene.upper().startswith("LOC"):
             continue
@@ -166,26 +174,35 @@ def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
     drivers = [m for m in somatic if m["driver"]]
     reference, rule = None, None
     if drivers:
-        changes = [m["f"] - m["b"] for m in drivers]
-        enough = max(sum(m["b"] > 0 for m in drivers), sum(m["f"] > 0 for m in drivers)) >= 2
+        # A driver without a value at a timepoint has no change (docs/method.md §5).
+        changes = [m["f"] - m["b"] for m in drivers if m["b"] is not None and m["f"] is not None]
+        enough = max(sum((m["b"] or 0) > 0 for m in drivers), sum((m["f"] or 0) > 0 for m in drivers)) >= 2
         crossing = any(c > 0 for c in changes) and any(c < 0 for c in changes)
         if enough and crossing and abs(sum(changes)) < p["tie_break"]:
             onc = [m for m in drivers if m["oncogenic"]]
-            top_b = max((m["b"] for m in onc), default=0.0)
-            top_f = max((m["f"] for m in onc), default=0.0)
+            top_b = max((m["b"] for m in onc if m["b"] is not None), default=0.0)
+            top_f = max((m["f"] for m in onc if m["f"] is not None), default=0.0)
             reference, rule = ("followup" if top_f > top_b else "baseline"), "tie_break"
     if reference is None:
         basis, rule = (drivers, "drivers") if drivers else (somatic, "all_mutations")
-        gb, gf = geo_mean([m["b"] for m in basis]), geo_mean([m["f"] for m in basis])
+        gb, gf = geo_mean(present(m["b"] for m in basis)), geo_mean(present(m["f"] for m in basis))
         reference = "followup" if gf > gb else "baseline"
     at = "b" if reference == "baseline" else "f"
-    top = max(m[at] for m in somatic)
-    clonal = [m for m in somatic if m[at] > 0 and m[at] >= p["clonal_fraction"] * top]
-    ctdna = (2 * geo_mean([m["b"] for m in clonal]), 2 * geo_mean([m["f"] for m in clonal]))
+    top = max(present(m[at] for m in somatic), default=0.0)
+    clonal = [m for m in somatic if m[at] is not None and m[at] > 0 and m[at] >= p["clonal_fraction"] * top]
+
+    def fraction(t):
+        values = present(m[t] for m in clonal)
+        return 2 * geo_mean(values) if values else None  # no clonal mutation covered: no value
+
+    def med(t):
+        values = present(m[t] for m in somatic)
+        return median(values) if values else None
+
+    ctdna = (fraction("b"), fraction("f"))
     out.update(status="paired", reference_timepoint=reference, reference_rule=rule,
-               n_clonal=len(clonal), ctdna=ctdna,
-               med=(median([m["b"] for m in somatic]), median([m["f"] for m in somatic])))
-    if ctdna[0] > 1 or ctdna[1] > 1:
+               n_clonal=len(clonal), ctdna=ctdna, med=(med("b"), med("f")))
+    if any(v is not None and v > 1 for v in ctdna):
         out["flags"] = "fraction_above_1"
     return out
 
@@ -211,8 +228,8 @@ def row_cells(out):
         if metric in out:
             b, f = out[metric]
             cells[prefix + "_baseline"], cells[prefix + "_followup"] = b, f
-            cells[prefix + "_difference"] = f - b
-            cells[prefix + "_ratio"] = None if b == 0 else f / b
+            cells[prefix + "_difference"] = None if b is None or f is None else f - b
+            cells[prefix + "_ratio"] = None if b is None or f is None or b == 0 else f / b
     return [fmt(cells[c]) for c in COLUMNS]
 
 

@@ -90,9 +90,16 @@ public enum GroupedAnalysis {
                 followup: group.map(\.followup), baseline: group.map(\.baseline), options: options)
             fill(&row, with: result)
         } catch {
-            row.note = group.isEmpty
-                ? "no patients"
-                : "no non-zero differences among \(group.count) patients: no test"
+            guard !group.isEmpty else {
+                row.note = "no patients"
+                return row
+            }
+            // Every difference is zero: R's wilcox.test ranks an empty set and reports V = 0
+            // with p, estimate and interval NaN, from the normal approximation, at level 0.
+            row.statistic = 0
+            row.method = .normal
+            row.confidenceLevel = 0
+            row.note = "no non-zero differences among \(group.count) patients: p not defined"
         }
         return row
     }

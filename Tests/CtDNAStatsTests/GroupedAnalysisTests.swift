@@ -57,10 +57,19 @@ struct GroupedAnalysisTests {
         #expect(rows[0].medianFollowup == 0.11)
     }
 
-    @Test func unchangedGroupGetsMissingPValueAndNote() throws {
+    /// Every difference zero. R 4.2.2 (run here):
+    /// `wilcox.test(c(1,2,3), c(1,2,3), paired = TRUE, conf.int = TRUE)` prints "Wilcoxon signed
+    /// rank test with continuity correction", `V = 0, p-value = NA` (p NaN), a "0 percent
+    /// confidence interval" of NaN NaN and an estimate of NaN. ctdna writes V = 0, method normal,
+    /// conf_level 0, and NA (missing) for p, estimate and the interval.
+    @Test func unchangedGroupFollowsR() throws {
         let rows = try GroupedAnalysis.rows(metric: .ctDNAFraction, observations: Self.observations)
         let unchanged = rows[6]
-        #expect(unchanged.pValue == nil)
+        #expect(unchanged.statistic == 0)
+        #expect(unchanged.method == .normal)
+        #expect(unchanged.confidenceLevel == 0)
+        #expect(unchanged.pValue == nil && unchanged.qValue == nil && unchanged.estimate == nil)
+        #expect(unchanged.confidenceLow == nil && unchanged.confidenceHigh == nil)
         #expect(unchanged.observationsUsed == 0)
         #expect(unchanged.note.contains("no non-zero differences"))
     }

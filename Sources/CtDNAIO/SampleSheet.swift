@@ -38,6 +38,24 @@ public struct TimepointLabels: Sendable, Hashable {
     }
 }
 
+/// A patient's sex as a sample sheet's `sex` column gives it (used for copy numbers on X and Y).
+public enum Sex: String, Sendable, Hashable {
+    /// `M` or `male`, in any letter case.
+    case male
+    /// `F` or `female`, in any letter case.
+    case female
+
+    /// The sex a sheet cell names: `M`, `F`, `male` or `female` in any letter case, else `nil`.
+    /// - Parameter cell: The cell, without surrounding white space.
+    public init?(cell: String) {
+        switch cell.lowercased() {
+        case "m", "male": self = .male
+        case "f", "female": self = .female
+        default: return nil
+        }
+    }
+}
+
 /// One row of a sample sheet: a sample of a patient at a timepoint.
 public struct SampleEntry: Sendable, Hashable {
     /// The patient identifier; baseline and follow-up are paired by it, never by row order.
@@ -56,30 +74,55 @@ public struct SampleEntry: Sendable, Hashable {
     public var sample: String?
     /// A matched white-blood-cell variant table, resolved against the sheet's folder.
     public var normal: String?
+    /// Days from a common origin (such as randomisation) to the blood draw, from the `day`
+    /// column: a finite number, possibly negative or fractional; `nil` when the sheet has no
+    /// `day` column or the cell is missing (empty, `.` or `NA`).
+    public var day: Double?
+    /// The patient's sex from the `sex` column; `nil` when the sheet has no `sex` column or the
+    /// cell is missing (empty, `.` or `NA`).
+    public var sex: Sex?
+    /// The row's values of the sheet's extra columns, one per name of
+    /// ``SampleSheet/extraColumns`` and in that order (so always as many as there are names);
+    /// `nil` for a missing cell (empty, `.` or `NA`), otherwise the cell without surrounding
+    /// white space, never empty.
+    public var extraValues: [String?]
     /// The 1-based line of the sheet this entry came from.
     public var line: Int
 }
 
 /// A validated sample sheet: every row checked, every file found, before any variant table is read.
+///
+/// Columns are matched by name, case-insensitively, in any order. Besides the required and
+/// optional columns, a sheet may have any number of the user's own (clinical covariates such as
+/// `pfs_days`, `stage`, `age`): they are carried, in header order, as ``extraColumns`` and each
+/// entry's ``SampleEntry/extraValues``. A header name that looks like a misspelling of a known
+/// column (``misspelledColumn(_:header:)``) is an error instead, so that a typo such as
+/// `pateint` or `cohrot` is not silently taken for a covariate.
 public struct SampleSheet: Sendable {
     /// The sheet as the user named it.
     public let path: String
     /// The rows, in sheet order.
     public let entries: [SampleEntry]
+    /// The names of the columns that are neither required nor optional, as written in the header
+    /// (without surrounding white space), in header order; each entry's
+    /// ``SampleEntry/extraValues`` follow this order. No two are equal ignoring letter case.
+    public let extraColumns: [String]
 
-    /// The columns a sheet may have.
+    /// The columns a sheet must have.
     public static let requiredColumns = ["patient", "timepoint", "arm", "cohort", "file"]
-    /// Optional columns.
-    public static let optionalColumns = ["sample", "normal"]
+    /// Optional columns: `sample` (a barcode in a multi-sample table), `normal` (a matched
+    /// white-blood-cell table), `day` (days to the blood draw) and `sex` (`M`/`F`).
+    public static let optionalColumns = ["sample", "normal", "day", "sex"]
 
     /// Reads and validates a sheet.
     /// - Parameters:
     ///   - path: A TSV or CSV file with a header row.
     ///   - labels: How timepoint labels map to baseline and follow-up.
     /// - Throws: `DelimitedTableError` when the file cannot be split into rows; `InputError`
-    ///   naming the sheet row for an unknown or missing column, an empty
-    ///   required cell, a duplicate (patient, timepoint), a patient whose arm, cohort or normal
-    ///   differ between rows, or a file that cannot be read.
+    ///   naming the sheet row for a misspelled, unnamed, repeated or missing column, an empty
+    ///   required cell, a `day` that is not a number or a `sex` that is not `M`/`F`, a
+    ///   duplicate (patient, timepoint), a patient whose arm, cohort or normal differ between
+    ///   rows, two rows of a patient naming the same sample, or a file that cannot be read.
     public init(path: String, labels: TimepointLabels = TimepointLabels()) throws {
         let table = try DelimitedTable(path: path)
         try self.init(path: path, header: table.header, rows: table.rows.map { ($0.lineNumber, $0.fields) }, labels: labels)
@@ -89,26 +132,34 @@ public struct SampleSheet: Sendable {
     /// - Parameters:
     ///   - path: The sheet, for messages and to resolve relative file names.
     ///   - header: The header's cells.
-    ///   - rows: Each row's line number and cells.
+    ///   - rows: Each row's line number and cells, as many cells as the header has.
     ///   - labels: How timepoint labels map to baseline and follow-up.
     /// - Throws: `InputError`, as for `init(path:labels:)`.
     public init(path: String, header: [String], rows: [(line: Int, fields: [String])], labels: TimepointLabels) throws {
         self.path = path
-        let names = header.map { CellText.trimmed($0).lowercased() }
+        let written = header.map { CellText.trimmed($0) }
+        let names = written.map { $0.lowercased() }
         let known = Set(SampleSheet.requiredColumns + SampleSheet.optionalColumns)
-        if let unknown = names.first(where: { !known.contains($0) }) {
-            throw InputError(file: path, line: 1, message: "unknown column \"\(unknown)\"; a sample sheet has the columns \(SampleSheet.requiredColumns.joined(separator: ", ")) and optionally \(SampleSheet.optionalColumns.joined(separator: ", "))")
+        for (position, name) in written.enumerated() {
+            if name.isEmpty {
+                throw InputError(file: path, line: 1, message: "column \(position + 1) has no name in the header")
+            }
+            if let meant = SampleSheet.misspelledColumn(name, header: written) {
+                throw InputError(file: path, line: 1, message: "column \"\(name)\": did you mean \"\(meant)\"?")
+            }
         }
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() {
             if index[name] != nil {
-                throw InputError(file: path, line: 1, message: "column \"\(name)\" appears more than once")
+                throw InputError(file: path, line: 1, message: "column \"\(written[position])\" appears more than once")
             }
             index[name] = position
         }
         for name in SampleSheet.requiredColumns where index[name] == nil {
             throw InputError(file: path, line: 1, message: "missing column \"\(name)\"; the header has: \(header.joined(separator: ", "))")
         }
+        let extraPositions = names.indices.filter { !known.contains(names[$0]) }
+        extraColumns = extraPositions.map { written[$0] }
         // Relative to the sheet's folder, kept relative when the sheet's path is, so reports
         // name inputs as the user would and do not depend on the working folder.
         let folder = PathNames.folder(of: path)
@@ -120,6 +171,8 @@ public struct SampleSheet: Sendable {
         var seen: [String: Int] = [:]
         var firstOfPatient: [String: SampleEntry] = [:]
         var normalSeen: [String: (String, Int)] = [:]
+        // A patient's rows by the sample they read: the lexically normal file and the barcode.
+        var sampleSeen: [SampleIdentity: SampleEntry] = [:]
         for (line, fields) in rows {
             func cell(_ name: String, required: Bool = true) throws -> String? {
                 guard let position = index[name] else { return nil }
@@ -131,15 +184,43 @@ public struct SampleSheet: Sendable {
                 return value
             }
             let label = try cell("timepoint")!
+            var day: Double?
+            if let text = try cell("day", required: false), !CellText.isMissing(text) {
+                guard let value = SampleSheet.days(text) else {
+                    throw InputError(file: path, line: line, column: "day", message: "\"\(text)\" is not a number of days (such as 0, 56, -3 or 10.5)")
+                }
+                day = value
+            }
+            var sex: Sex?
+            if let text = try cell("sex", required: false), !CellText.isMissing(text) {
+                guard let value = Sex(cell: text) else {
+                    throw InputError(file: path, line: line, column: "sex", message: "\"\(text)\" is not a sex: write M or F (also male or female, in any letter case)")
+                }
+                sex = value
+            }
+            let extraValues: [String?] = extraPositions.map { position in
+                let value = CellText.trimmed(fields[position])
+                return CellText.isMissing(value) ? nil : value
+            }
             let entry = SampleEntry(
                 patient: try cell("patient")!, timepointLabel: label, timepoint: labels.timepoint(of: label),
                 arm: try cell("arm")!, cohort: try cell("cohort")!, file: resolve(try cell("file")!),
-                sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve), line: line)
+                sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve),
+                day: day, sex: sex, extraValues: extraValues, line: line)
             let duplicateKey = entry.patient + "\t" + (entry.timepoint?.name ?? TimepointLabels.normalized(label))
             if let earlier = seen[duplicateKey] {
                 throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint?.name ?? label) sample (the first is on line \(earlier))")
             }
             seen[duplicateKey] = line
+            // Two timepoints of a patient reading one sample would compare it with itself; the
+            // same file with different barcodes is a multi-sample table, and is fine.
+            let identity = SampleIdentity(patient: entry.patient, file: SampleSheet.lexicallyNormal(entry.file), sample: entry.sample)
+            if let earlier = sampleSeen[identity] {
+                let what = entry.sample.map { "sample \"\($0)\" of \(entry.file)" }
+                    ?? "\(entry.file) without a sample barcode"
+                throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has the same sample at two timepoints: line \(earlier.line) (\(earlier.timepointLabel)) and line \(line) (\(label)) both name \(what); give each timepoint its own table, or its own barcode in the sample column")
+            }
+            sampleSeen[identity] = entry
             if let first = firstOfPatient[entry.patient] {
                 for (name, mine, theirs) in [("arm", entry.arm, first.arm), ("cohort", entry.cohort, first.cohort)] where mine != theirs {
                     throw InputError(file: path, line: line, column: name, message: "patient \"\(entry.patient)\" is \"\(theirs)\" on line \(first.line) and \"\(mine)\" here")
@@ -179,4 +260,104 @@ public struct SampleSheet: Sendable {
         var seen: Set<String> = []
         return entries.map(\.patient).filter { seen.insert($0).inserted }
     }
+
+    /// An entry's value of an extra column named (case-insensitively) `column`.
+    /// - Parameters:
+    ///   - column: One of ``extraColumns``, in any letter case.
+    ///   - entry: An entry of this sheet.
+    /// - Returns: The value, or `nil` when the cell is missing or the sheet has no such extra column.
+    public func extraValue(_ column: String, of entry: SampleEntry) -> String? {
+        let wanted = column.lowercased()
+        guard let position = extraColumns.firstIndex(where: { $0.lowercased() == wanted }) else { return nil }
+        return entry.extraValues[position]
+    }
+
+    /// The known column a header name seems to misspell, or `nil` when it is known or seems
+    /// to be a column of the user's own.
+    ///
+    /// The rule: `name` (compared in lower case) is not a known column, holds no digit (known
+    /// names have none, so `arm2` or `day0` is the user's), and is within the optimal string
+    /// alignment distance (``editDistance(_:_:)``) of 1 of a known column of 4 characters or
+    /// fewer (`arm`, `day`, `sex`, `file`) or of 2 of a longer one, that known column not being
+    /// in `header` itself (next to `arm`, `arms` is the user's). The nearest such column is
+    /// named, the first in ``requiredColumns`` then ``optionalColumns`` order on a tie.
+    /// - Parameters:
+    ///   - name: A header name, without surrounding white space.
+    ///   - header: The whole header, to see which known columns are present.
+    public static func misspelledColumn(_ name: String, header: [String]) -> String? {
+        let lowered = name.lowercased()
+        let knownNames = requiredColumns + optionalColumns
+        guard !knownNames.contains(lowered), !lowered.contains(where: \.isNumber) else { return nil }
+        let present = Set(header.map { CellText.trimmed($0).lowercased() })
+        var best: (name: String, distance: Int)?
+        for known in knownNames where !present.contains(known) {
+            let limit = known.count <= 4 ? 1 : 2
+            let distance = editDistance(lowered, known)
+            if distance <= limit && distance < (best?.distance ?? Int.max) {
+                best = (known, distance)
+            }
+        }
+        return best?.name
+    }
+
+    /// The optimal string alignment distance between two strings, by `Character`: the fewest
+    /// insertions, deletions, substitutions and swaps of two adjacent characters that turn one
+    /// into the other, no part being edited twice (the restricted Damerau-Levenshtein distance:
+    /// `pateint` → `patient` is 1, `arm` → `arm2` is 1, `site` → `file` is 2). Letter case counts.
+    /// - Parameters:
+    ///   - a: A string.
+    ///   - b: Another string.
+    /// - Returns: A number from 0 (equal) to the longer string's length.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        // d[i][j]: the distance between a's first i and b's first j characters; three rows kept.
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+
+    /// A number of days as a sheet's `day` cell writes it: an optional sign, digits, and an
+    /// optional decimal point with digits (`56`, `-3`, `10.5`, `.5`), and finite; `nil` for
+    /// anything else (exponents, `inf`, `nan`, hexadecimal, thousands separators, `3.`).
+    static func days(_ text: String) -> Double? {
+        var rest = Substring(text)
+        if rest.first == "-" || rest.first == "+" { rest.removeFirst() }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits: (Substring) -> Bool = { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard parts.allSatisfy(isDigits), !parts[0].isEmpty || parts.count == 2, parts.count == 1 || !parts[1].isEmpty else {
+            return nil
+        }
+        // Digits alone can still overflow (a 400-digit number): finite or nothing.
+        return Double(text).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// A path without `.` components and repeated slashes (`a/./b//c` → `a/b/c`), so that two
+    /// spellings of one file compare equal; `..` is kept (a symbolic link may make it mean
+    /// something else), so such spellings may still differ.
+    static func lexicallyNormal(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined
+    }
+}
+
+/// A patient's sample as the sheet names it, to find two timepoints naming the same one.
+private struct SampleIdentity: Hashable {
+    var patient: String
+    var file: String
+    var sample: String?
 }

@@ -20,6 +20,15 @@ enum CellValue {
         return value
     }
 
+    /// A count written as a decimal with a zero fraction (`12.0`, `12.00`, as pandas writes an
+    /// integer column that has missing cells), or `nil` when the cell is anything else (`12.5`,
+    /// `12.`, `.0`). Called only after ``wholeNumber(_:)`` failed, so whole numbers pay nothing.
+    static func wholeNumberWithZeroFraction(_ cell: UnsafeRawBufferPointer) -> Int? {
+        guard let point = cell.firstIndex(of: UInt8(ascii: ".")), point > 0, point < cell.count - 1 else { return nil }
+        for index in (point + 1)..<cell.count where cell[index] != UInt8(ascii: "0") { return nil }
+        return wholeNumber(UnsafeRawBufferPointer(rebasing: cell[..<point]))
+    }
+
     /// A finite decimal number (`0.25`, `1e-3`, `-2`), or `nil` when the cell is not one.
     static func real(_ cell: UnsafeRawBufferPointer) -> Double? {
         guard cell.count > 0, cell.count <= 64 else { return nil }

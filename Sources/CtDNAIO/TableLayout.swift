@@ -9,10 +9,14 @@ import CtDNAModel
 import Synchronization
 
 /// A value the reader takes from a variant table, and the column names it answers to.
+///
+/// Where a field answers to several names, the first one the header has is used: `HGVSp_Short`
+/// (vcf2maf, GDC) before `Protein_Change` (TCGA MAFs such as maftools' `tcga_laml.maf.gz`).
 public enum TableField: Int, CaseIterable, Sendable {
     case sample, gene, chromosome, position, reference, allele1, allele2
     case altCount, refCount, depth, vaf
     case proteinChange, variantClassification, oncogenic, hotspot, hotspotWhitelist, callStatus, populationFrequency
+    case genomeBuild
 
     /// Accepted header names, lower-case, the preferred one first.
     public var defaultNames: [String] {
@@ -28,13 +32,14 @@ public enum TableField: Int, CaseIterable, Sendable {
         case .refCount: ["t_ref_count"]
         case .depth: ["t_depth"]
         case .vaf: []
-        case .proteinChange: ["hgvsp_short"]
+        case .proteinChange: ["hgvsp_short", "protein_change"]
         case .variantClassification: ["variant_classification"]
         case .oncogenic: ["oncogenic"]
         case .hotspot: ["is-a-hotspot", "is_a_hotspot"]
         case .hotspotWhitelist: ["hotspot_whitelist"]
         case .callStatus: ["called", "call_status"]
         case .populationFrequency: ["gnomad_af", "exac_af", "population_af"]
+        case .genomeBuild: ["ncbi_build"]
         }
     }
 
@@ -48,21 +53,34 @@ public enum TableField: Int, CaseIterable, Sendable {
         case .hotspotWhitelist: "hotspot_whitelist"
         case .callStatus: "call_status"
         case .populationFrequency: "population_af"
+        case .genomeBuild: "ncbi_build"
         default: String(describing: self)
         }
     }
 
-    /// The optional annotations, in the order `ctdna view` prints them.
+    /// The optional annotations, in the order `ctdna view` prints them (the genome build last).
     public static let annotations: [TableField] = [
         .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .callStatus, .populationFrequency,
+        .genomeBuild,
     ]
+
+    /// Whether a column's name marks it as an allele fraction that `--vaf-column` could read:
+    /// its name contains `vaf` (`i_TumorVAF_WU`, `t_vaf`, `TumorVAF`), or is `tumor_f` (MuTect 1)
+    /// or `af`, in any letter case; a normal's column (`n_vaf`, `NormalVAF`) is not one.
+    /// - Parameter name: A header name, as written.
+    public static func looksLikeAlleleFraction(_ name: String) -> Bool {
+        let key = name.lowercased()
+        if key.hasPrefix("n_") || key.contains("normal") { return false }
+        return key.contains("vaf") || key == "tumor_f" || key == "af"
+    }
 }
 
 /// Where each needed value sits in a table, resolved once from its header.
 public struct TableLayout: Sendable {
     /// The header's column names, as written.
     public let columnNames: [String]
-    /// The column index of each field that was found.
+    /// The column index of each field that was found. When both `refCount` and `depth` are
+    /// present, a row's ref cell is used when it has a value and depth - alt when it is missing.
     public let columnOfField: [TableField: Int]
     /// Whether counts are read (`false`: a VAF column is read instead).
     public let readsCounts: Bool
@@ -124,7 +142,7 @@ public struct TableLayout: Sendable {
         if found[.allele2] == nil && found[.allele1] == nil {
             throw fail("missing column tumor_seq_allele2 or alt (or tumor_seq_allele1) for the alternate allele")
         }
-        for field in [TableField.sample, .gene, .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist] {
+        for field in [TableField.sample, .gene, .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .genomeBuild] {
             found[field] = try locate(field.defaultNames)
         }
         if let name = options.callStatusColumn {
@@ -148,13 +166,24 @@ public struct TableLayout: Sendable {
             guard let alt = try locate(altNames) else {
                 let mskHint = counts.alt == nil && indexOfName["t_alt_count_fragment_simplex_duplex"] != nil
                     ? "; this looks like an MSK-ACCESS table: --msk-access reads its simplex+duplex counts" : ""
-                throw fail("missing read counts: no column \(altNames[0]) (name the count columns with --alt-column and --ref-column or --depth-column, or an allele-fraction column with --vaf-column)\(mskHint)")
+                // Bounded like the header list: a few names, each cut short.
+                let fractions = columnNames.filter(TableField.looksLikeAlleleFraction)
+                var vafHint = ""
+                if !fractions.isEmpty {
+                    var listed = fractions.prefix(4).map { $0.utf8.count > 80 ? String($0.prefix(60)) + "..." : $0 }
+                    if fractions.count > 4 { listed.append("... (\(fractions.count) in all)") }
+                    vafHint = "; allele-fraction columns that --vaf-column could read (with --vaf-percent if in percent): " + listed.joined(separator: ", ")
+                }
+                throw fail("missing read counts: no column \(altNames[0]) (name the count columns with --alt-column and --ref-column or --depth-column, or an allele-fraction column with --vaf-column)\(mskHint)\(vafHint)")
             }
             found[.altCount] = alt
             if let depthName = counts.depth {
                 found[.depth] = try required(.depth, userName: depthName)
             } else if let ref = try locate(counts.ref.map { [$0] } ?? TableField.refCount.defaultNames) {
                 found[.refCount] = ref
+                // vcf2maf leaves t_ref_count empty on some rows that have t_depth: those rows take
+                // ref = depth - alt. Not with a user-named ref column (its depth may count other reads).
+                if counts.ref == nil { found[.depth] = try locate(TableField.depth.defaultNames) }
             } else if counts.ref == nil, let depth = try locate(TableField.depth.defaultNames) {
                 found[.depth] = depth
             } else {

@@ -13,6 +13,17 @@ import CtDNAModel
 /// case-insensitively (see `TableLayout`). Only the columns in use are converted: a row is
 /// never turned into an array of strings.
 ///
+/// The dialects it settles, so that two tables of one mutation give one key and one count:
+/// - a UTF-8 byte-order mark before the first line is ignored;
+/// - a VCF (first line `##fileformat=VCF...`, or the header `#CHROM POS ID REF ALT QUAL FILTER
+///   INFO`) is refused with a message that says so, not read as a table without counts;
+/// - cells lose surrounding white space (``CellText/isBlank(_:)``), as header names do;
+/// - the chromosome loses a leading `chr`, and `M` is written `MT` (`chrM` and `MT` are one
+///   chromosome);
+/// - a count written `12.0` is 12 (`12.5` is an error);
+/// - with both `t_ref_count` and `t_depth`, a row whose ref cell is missing takes depth - alt;
+/// - a row whose alternate allele is the reference allele is an error, never a variant.
+///
 /// ```swift
 /// var reader = try VariantTableReader(path: "baseline.maf.gz")
 /// try reader.forEachRecord { record in print(record.key, record.alleleFraction ?? .nan) }
@@ -55,6 +66,7 @@ public struct VariantTableReader: ~Copyable {
         var sampleFound = false
         let options = self.options
         var resolved: TableLayout?
+        var isFirstLine = true
         try lines.forEachLine { line, number in
             if let parser {
                 if let record = try parser.parse(line, lineNumber: number) {
@@ -63,8 +75,20 @@ public struct VariantTableReader: ~Copyable {
                 }
                 return true
             }
+            // Only lines before the header come here: the checks below cost the rows nothing.
+            var line = line
+            if isFirstLine {
+                isFirstLine = false
+                line = try VariantTableReader.firstLine(line, path: path, line: number)
+                if line.isEmpty { return true }
+            }
             if line[0] == UInt8(ascii: "#") && memchr(line.baseAddress!, 0x09, line.count) == nil {
                 return true  // a comment before the header
+            }
+            if VariantTableReader.isVCFHeader(line) {
+                throw InputError(
+                    file: path, line: number,
+                    message: "this is a VCF (its header is #CHROM POS ID REF ALT QUAL FILTER INFO ...); " + VariantTableReader.vcfAdvice)
             }
             let header = line[0] == UInt8(ascii: "#") ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
             let layout = try TableLayoutCache.shared.layout(header: header, options: options) {
@@ -103,6 +127,42 @@ public struct VariantTableReader: ~Copyable {
         return records
     }
 
+    /// What to do with a VCF, for the messages that refuse one.
+    static let vcfAdvice = "ctdna reads MAF-like tables for now (one row per variant, with t_alt_count and t_ref_count or an allele-fraction column): convert it with vcf2maf first, or see the issue on VCF input"
+
+    /// The first line of the input without a UTF-8 byte-order mark, after checking it is not a VCF's.
+    /// - Parameters:
+    ///   - line: The first non-empty line.
+    ///   - path: The file, for the error message.
+    ///   - number: The line's number, for the error message.
+    /// - Returns: The line without a leading byte-order mark (possibly empty).
+    /// - Throws: `InputError` when the line is a VCF's `##fileformat=VCF...` line.
+    static func firstLine(_ line: UnsafeRawBufferPointer, path: String, line number: Int) throws -> UnsafeRawBufferPointer {
+        var line = line
+        if line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
+            line = UnsafeRawBufferPointer(rebasing: line.dropFirst(3))
+        }
+        let vcfMark = "##fileformat=VCF".utf8
+        if line.count >= vcfMark.count && line.prefix(vcfMark.count).elementsEqual(vcfMark) {
+            // The format's name as written (`##fileformat=VCFv4.2`), up to the first blank, at most 40 bytes.
+            let shown = line.prefix(40).prefix { !CellText.isBlank($0) }
+            throw InputError(
+                file: path, line: number,
+                message: "this is a VCF (\(String(decoding: shown, as: UTF8.self))); " + vcfAdvice)
+        }
+        return line
+    }
+
+    /// Whether a header line is a VCF's: `#CHROM`, `POS`, `ID`, `REF`, `ALT`, `QUAL`, `FILTER`,
+    /// `INFO`, the eight fixed columns of the VCF specification, in order. (A MAF-like table that
+    /// only borrows `#CHROM POS REF ALT` is read as a table.)
+    /// - Parameter line: A line before the header, or the header.
+    static func isVCFHeader(_ line: UnsafeRawBufferPointer) -> Bool {
+        let fixed = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO".utf8
+        guard line.count >= fixed.count, line.prefix(fixed.count).elementsEqual(fixed) else { return false }
+        return line.count == fixed.count || line[fixed.count] == 0x09
+    }
+
     /// The cells of a header line, split at tabs, each without surrounding white space
     /// (``CellText/trimmed(_:)``).
     /// - Parameters:
@@ -127,6 +187,9 @@ final class RowParser {
     private let columnCount: Int
     private let sampleBytes: [UInt8]?
     private let vafScale: Double
+    /// Whether the table has a ref column, and a depth column (with both, depth - alt stands in
+    /// for a missing ref cell; with depth alone, it is the ref count).
+    private let hasRefColumn: Bool, hasDepthColumn: Bool
     private let cellStart: UnsafeMutableBufferPointer<Int>
     private let cellEnd: UnsafeMutableBufferPointer<Int>
     /// The last text of each field, indexed by `TableField.rawValue`.
@@ -144,6 +207,8 @@ final class RowParser {
         fieldOfColumn = mapping
         sampleBytes = options.sample.map { Array($0.utf8) }
         vafScale = options.counts.vafIsPercent ? 100 : 1
+        hasRefColumn = layout.columnOfField[.refCount] != nil
+        hasDepthColumn = layout.columnOfField[.depth] != nil
         cellStart = .allocate(capacity: TableField.allCases.count)
         cellStart.initialize(repeating: -1)
         cellEnd = .allocate(capacity: TableField.allCases.count)
@@ -164,9 +229,15 @@ final class RowParser {
         try split(line, lineNumber: lineNumber)
         let base = line.baseAddress!
         func cell(_ field: TableField) -> UnsafeRawBufferPointer? {
-            let start = cellStart[field.rawValue]
+            var start = cellStart[field.rawValue]
             guard start >= 0 else { return nil }
-            return UnsafeRawBufferPointer(start: base + start, count: cellEnd[field.rawValue] - start)
+            var end = cellEnd[field.rawValue]
+            // White space around a cell is no part of it (a look at two bytes when there is none).
+            if end > start && (CellText.isBlank(line[start]) || CellText.isBlank(line[end &- 1])) {
+                while start < end && CellText.isBlank(line[start]) { start &+= 1 }
+                while end > start && CellText.isBlank(line[end &- 1]) { end &-= 1 }
+            }
+            return UnsafeRawBufferPointer(start: base + start, count: end &- start)
         }
         func text(_ field: TableField) throws -> String? {
             guard let bytes = cell(field) else { return nil }
@@ -188,7 +259,7 @@ final class RowParser {
         }
         func count(_ field: TableField) throws -> Int? {
             guard let bytes = cell(field), !CellText.isMissing(bytes) else { return nil }
-            guard let value = CellValue.wholeNumber(bytes) else {
+            guard let value = CellValue.wholeNumber(bytes) ?? CellValue.wholeNumberWithZeroFraction(bytes) else {
                 throw failure(lineNumber, field, "\(quotedCell(bytes)) is not a count (a whole number of reads, 0 or more)")
             }
             return value
@@ -220,7 +291,12 @@ final class RowParser {
            (chromosomeBytes[1] | 0x20) == UInt8(ascii: "h"), (chromosomeBytes[2] | 0x20) == UInt8(ascii: "r") {
             chromosomeBytes = UnsafeRawBufferPointer(rebasing: chromosomeBytes.dropFirst(3))
         }
-        guard let chromosome = caches.text(TableField.chromosome.rawValue, of: chromosomeBytes) else {
+        let chromosome: String
+        if chromosomeBytes.count == 1 && (chromosomeBytes[0] | 0x20) == UInt8(ascii: "m") {
+            chromosome = "MT"  // chrM (UCSC, GDC's GRCh38) is MT (Ensembl, GRCh37 MAFs)
+        } else if let text = caches.text(TableField.chromosome.rawValue, of: chromosomeBytes) {
+            chromosome = text
+        } else {
             throw failure(lineNumber, .chromosome, "\(quotedCell(chromosomeBytes)) is not valid UTF-8 text")
         }
         let positionBytes = cell(.position)!
@@ -242,21 +318,23 @@ final class RowParser {
         guard let alternateBytes = cell(alternateField), !alternateBytes.isEmpty else {
             throw failure(lineNumber, alternateField, "empty cell, expected an allele")
         }
+        guard !sameBytes(alternateBytes, referenceBytes) else {
+            let also = alternateField == .allele1 ? " (and \(layout.columnName(of: .allele2)) is empty or the reference too)" : ""
+            throw failure(lineNumber, alternateField, "\(quotedCell(alternateBytes)) is the reference allele\(also): the row names no alternate allele")
+        }
         let reference = try plainText(.reference)!
         let alternate = try plainText(alternateField)!
 
         var altCount: Int?, refCount: Int?, alleleFraction: Double?
         if layout.readsCounts {
             altCount = try count(.altCount)
-            if layout.columnOfField[.depth] != nil {
-                if let depth = try count(.depth), let alt = altCount {
-                    guard alt <= depth else {
-                        throw failure(lineNumber, .altCount, "alt count \(alt) is greater than the depth \(depth) in column \(layout.columnName(of: .depth))")
-                    }
-                    refCount = depth - alt
+            if hasRefColumn { refCount = try count(.refCount) }
+            // The depth stands in for a ref cell that is missing, or for a ref column that is absent.
+            if refCount == nil && hasDepthColumn, let depth = try count(.depth), let alt = altCount {
+                guard alt <= depth else {
+                    throw failure(lineNumber, .altCount, "alt count \(alt) is greater than the depth \(depth) in column \(layout.columnName(of: .depth))")
                 }
-            } else {
-                refCount = try count(.refCount)
+                refCount = depth - alt
             }
             if let alt = altCount, let ref = refCount, alt + ref > 0 {
                 alleleFraction = Double(alt) / Double(alt + ref)
@@ -283,7 +361,8 @@ final class RowParser {
             hotspotWhitelist: try optionalText(.hotspotWhitelist),
             callStatus: try optionalText(.callStatus),
             populationAlleleFrequency: try fraction(.populationFrequency, scale: 1, what: "a population allele frequency between 0 and 1"),
-            lineNumber: lineNumber
+            lineNumber: lineNumber,
+            genomeBuild: try optionalText(.genomeBuild)
         )
     }
 

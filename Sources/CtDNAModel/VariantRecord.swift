@@ -23,7 +23,7 @@ public struct VariantRecord: Sendable, Hashable {
     /// Allele fraction, alt / (alt + ref), or the VAF column's value as a fraction;
     /// `nil` when the counts are missing or alt + ref = 0 (no coverage).
     public var alleleFraction: Double?
-    /// `HGVSp_Short` (protein change such as `p.G12C`), when present.
+    /// The protein change (`p.G12C`) from `HGVSp_Short`, or from `Protein_Change` when there is no `HGVSp_Short`, when present.
     public var proteinChange: String?
     /// `Variant_Classification`, when present.
     public var variantClassification: String?
@@ -39,14 +39,18 @@ public struct VariantRecord: Sendable, Hashable {
     public var populationAlleleFrequency: Double?
     /// The 1-based line of the input file this record came from.
     public var lineNumber: Int
+    /// `NCBI_Build` (the genome build, such as `GRCh37`, `GRCh38` or `37`) as written; `nil` when
+    /// the table has no such column or the cell is missing. Read, never compared, by the reader.
+    public var genomeBuild: String?
 
-    /// Creates a record; every annotation defaults to absent.
+    /// Creates a record; every annotation (the genome build too) defaults to absent.
     public init(
         sample: String? = nil, gene: String?, chromosome: String, position: Int,
         reference: String, alternate: String, altCount: Int?, refCount: Int?,
         alleleFraction: Double?, proteinChange: String? = nil, variantClassification: String? = nil,
         oncogenic: String? = nil, hotspot: String? = nil, hotspotWhitelist: String? = nil,
-        callStatus: String? = nil, populationAlleleFrequency: Double? = nil, lineNumber: Int = 0
+        callStatus: String? = nil, populationAlleleFrequency: Double? = nil, lineNumber: Int = 0,
+        genomeBuild: String? = nil
     ) {
         self.sample = sample
         self.gene = gene
@@ -65,6 +69,7 @@ public struct VariantRecord: Sendable, Hashable {
         self.callStatus = callStatus
         self.populationAlleleFrequency = populationAlleleFrequency
         self.lineNumber = lineNumber
+        self.genomeBuild = genomeBuild
     }
 
     /// Total reads at the site (alt + ref), or `nil` when either count is missing.

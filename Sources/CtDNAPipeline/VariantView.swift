@@ -6,7 +6,8 @@ import CtDNASystem
 /// What ctdna reads from one variant table, one TSV row per data row: `ctdna view`.
 ///
 /// Columns: `sample gene chromosome position ref alt alt_count ref_count af`, then the
-/// annotations the table has (``TableField/outputName``). A missing value is `NA`.
+/// annotations the table has (``TableField/outputName``), `ncbi_build` last when the table has an
+/// `NCBI_Build` column. A missing value is `NA`.
 public enum VariantView {
     /// The columns before the annotations.
     public static let fixedColumns = ["sample", "gene", "chromosome", "position", "ref", "alt", "alt_count", "ref_count", "af"]
@@ -50,6 +51,7 @@ public enum VariantView {
                 case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
                 case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
                 case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
+                case .genomeBuild: out.append(record.genomeBuild ?? NumberFormat.missing)
                 default: break
                 }
             }

@@ -21,3 +21,5 @@ data[-8] ^= 0xFF  # first byte of the CRC32 trailer
 open("bad-crc.gz", "wb").write(bytes(data))
 open("trailing-junk.gz", "wb").write(open("small.maf.gz", "rb").read() + b"this is not gzip\n")
 PY
+# A VCF given where a MAF is expected is recognised after decompression too.
+gzip -9 -n -c dialects/mutect2.vcf > dialects/mutect2.vcf.gz

@@ -2,13 +2,15 @@ import CtDNAModel
 /// Which columns hold the read counts, or the allele fraction, of a variant table.
 ///
 /// Left empty, the reader uses the GDC MAF columns: `t_alt_count` with `t_ref_count`, or with
-/// `t_depth` when `t_ref_count` is absent. MSK-ACCESS tables carry more count columns
+/// `t_depth` when `t_ref_count` is absent; with both, a row whose `t_ref_count` is missing takes
+/// ref = `t_depth` - alt. MSK-ACCESS tables carry more count columns
 /// (`t_alt_count_fragment_simplex_duplex`, `t_ref_count_fragment_simplex_duplex`, duplex-only,
 /// simplex-only): name them here to use them.
 public struct CountColumns: Sendable, Hashable {
     /// The column of alternate-allele reads; `nil` means `t_alt_count`.
     public var alt: String?
-    /// The column of reference-allele reads; `nil` means `t_ref_count`.
+    /// The column of reference-allele reads; `nil` means `t_ref_count` (with `t_depth` - alt for a
+    /// missing cell). A named column is read alone: its missing cells stay missing.
     public var ref: String?
     /// A total-depth column: ref = depth - alt. Used when named, or when no ref column exists.
     public var depth: String?

@@ -42,8 +42,9 @@ public func analyzePatient(
             reasons += filterReasons(for: mutation, patient: series.patient, normal: normal, parameters: parameters)
         }
         let status = reasons.first ?? .kept
-        let driver = status == .kept
+        let annotatedDriver = !reasons.contains(.notDetected)
             && isDriver(mutation, likelyOncogenicIsDriver: parameters.likelyOncogenicIsDriver)
+        let driver = status == .kept && annotatedDriver
         if status == .kept {
             somatic.append(SomaticMutation(
                 key: mutation.key, alleleFractions: mutation.observations.map(\.alleleFraction),
@@ -58,7 +59,7 @@ public func analyzePatient(
             patient: series.patient, key: mutation.key, gene: mutation.gene,
             proteinChange: mutation.proteinChange, variantClassification: mutation.variantClassification,
             observations: mutation.observations, normal: normal, status: status, isDriver: driver,
-            isClonal: false, notes: notes))
+            hasDriverAnnotation: annotatedDriver, isClonal: false, notes: notes))
     }
 
     let zeros: [Double?] = Array(repeating: 0.0, count: timepoints.count)

@@ -40,17 +40,20 @@ public struct MutationAudit: Sendable, Equatable {
     public var status: MutationStatus
     /// Member of the drivers D.
     public var isDriver: Bool
+    /// Whether a row of the mutation is annotated as a driver (a hotspot, or OncoKB `Oncogenic`),
+    /// whatever became of it: a filter that removes such mutations is worth a warning.
+    public var hasDriverAnnotation: Bool
     /// Member of the clonal set C.
     public var isClonal: Bool
     /// Every reason that applied, then other remarks (`min_alt_reads_<timepoint>`,
-    /// `normal_no_coverage`, `duplicate_rows_<timepoint>`).
+    /// `no_coverage_<timepoint>`, `normal_no_coverage`, `duplicate_rows_<timepoint>`).
     public var notes: [String]
 
     /// Creates an audit row; the parameters are the properties of the same names.
     public init(
         patient: String, key: MutationKey, gene: String?, proteinChange: String?,
         variantClassification: String?, observations: [AlleleObservation?], normal: AlleleObservation?,
-        status: MutationStatus, isDriver: Bool, isClonal: Bool, notes: [String]
+        status: MutationStatus, isDriver: Bool, hasDriverAnnotation: Bool = false, isClonal: Bool, notes: [String]
     ) {
         self.patient = patient
         self.key = key
@@ -61,6 +64,7 @@ public struct MutationAudit: Sendable, Equatable {
         self.normal = normal
         self.status = status
         self.isDriver = isDriver
+        self.hasDriverAnnotation = hasDriverAnnotation
         self.isClonal = isClonal
         self.notes = notes
     }

@@ -214,7 +214,7 @@ public struct SampleSheet: Sendable {
             seen[duplicateKey] = line
             // Two timepoints of a patient reading one sample would compare it with itself; the
             // same file with different barcodes is a multi-sample table, and is fine.
-            let identity = SampleIdentity(patient: entry.patient, file: SampleSheet.lexicallyNormal(entry.file), sample: entry.sample)
+            let identity = SampleIdentity(patient: entry.patient, file: PathNames.lexicallyNormal(entry.file), sample: entry.sample)
             if let earlier = sampleSeen[identity] {
                 let what = entry.sample.map { "sample \"\($0)\" of \(entry.file)" }
                     ?? "\(entry.file) without a sample barcode"
@@ -345,14 +345,6 @@ public struct SampleSheet: Sendable {
         return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// A path without `.` components and repeated slashes (`a/./b//c` → `a/b/c`), so that two
-    /// spellings of one file compare equal; `..` is kept (a symbolic link may make it mean
-    /// something else), so such spellings may still differ.
-    static func lexicallyNormal(_ path: String) -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        let joined = parts.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : joined
-    }
 }
 
 /// A patient's sample as the sheet names it, to find two timepoints naming the same one.

@@ -38,16 +38,18 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
         return lhs.alternate < rhs.alternate
     }
 
-    /// Removes a leading `chr` (any letter case) from a chromosome name.
+    /// Removes a leading `chr` (any letter case) from a chromosome name, and writes the
+    /// mitochondrial chromosome `M` as `MT` (`chrM`, `M` and `MT` are one chromosome), as the
+    /// variant table reader does.
     public static func normalizedChromosome(_ name: String) -> String {
+        var name = Substring(name)
         let utf8 = name.utf8
-        guard utf8.count > 3 else { return name }
-        var iterator = utf8.makeIterator()
-        let c = iterator.next()! | 0x20, h = iterator.next()! | 0x20, r = iterator.next()! | 0x20
-        if c == UInt8(ascii: "c") && h == UInt8(ascii: "h") && r == UInt8(ascii: "r") {
-            return String(name.dropFirst(3))
+        if utf8.count > 3 {
+            var iterator = utf8.makeIterator()
+            let c = iterator.next()! | 0x20, h = iterator.next()! | 0x20, r = iterator.next()! | 0x20
+            if c == UInt8(ascii: "c") && h == UInt8(ascii: "h") && r == UInt8(ascii: "r") { name = name.dropFirst(3) }
         }
-        return name
+        return name == "M" || name == "m" ? "MT" : String(name)
     }
 
     /// 1-22 for autosomes, 23 X, 24 Y, 25 M/MT, 26 anything else; read from the bytes, without

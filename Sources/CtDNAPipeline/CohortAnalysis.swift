@@ -20,6 +20,7 @@ private struct StreamingState {
     var samplesLeft: [Int]
     var summaries: [PatientSummary?]
     var checksums: [String: FileChecksum] = [:]
+    var filesWithoutDriverAnnotation: Set<String> = []
 
     init(patients: [PatientSeries], samplesLeft: [Int]) {
         self.patients = patients
@@ -119,6 +120,9 @@ struct CohortAnalysis: Sendable {
     var unusedEntries: [SampleEntry]
     /// Size and SHA-256 of every variant table read, by path.
     var checksums: [String: FileChecksum]
+    /// The patients (by index) all of whose plasma tables lack a driver annotation column, so
+    /// that the method could only choose their reference over all mutations.
+    var patientsWithoutDriverAnnotation: [Int]
 
     /// Reads every sample of `sheet` (in parallel, each file once) and analyses each patient.
     ///
@@ -188,6 +192,14 @@ struct CohortAnalysis: Sendable {
         self.timepoints = timepoints
         unusedEntries = sheet.entries.filter { $0.timepoint.map { placeOf[$0] == nil } ?? true }
         checksums = finished.checksums
+        let plasmaFiles = usersOfSample.reduce(into: [Int: Set<String>]()) { files, use in
+            for user in use.value {
+                if case .timepoint = user.role { files[user.patient, default: []].insert(use.key.file) }
+            }
+        }
+        patientsWithoutDriverAnnotation = plasmaFiles.keys.sorted().filter { patient in
+            plasmaFiles[patient]!.isSubset(of: finished.filesWithoutDriverAnnotation)
+        }
     }
 
     /// Reads every requested sample once and analyses each patient when its last sample is in.
@@ -208,7 +220,20 @@ struct CohortAnalysis: Sendable {
         // thread than the one that made them (Benchmarks/README.md, "Threads of a run").
         let fileCount = Set(requests.map(\.file)).count
         let workers = threads > 1 && fileCount < threads ? PatientWorkers(limit: threads) : nil
+        // Each patient's files, in the order of its tables, then its normal: for build checks.
+        let patientCount = initial.patients.count
+        var filesOfPatient = initial.patients.map { Array(repeating: String?.none, count: $0.tables.count + 1) }
+        for (key, users) in usersOfSample {
+            for user in users where user.patient < patientCount {
+                switch user.role {
+                case let .timepoint(place): filesOfPatient[user.patient][place] = key.file
+                case .normal: filesOfPatient[user.patient][filesOfPatient[user.patient].count - 1] = key.file
+                }
+            }
+        }
+        let files = filesOfPatient
         let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in
+            try GenomeBuildCheck.check(series, files: files[index])
             let result = analyzePatient(series, parameters: parameters)
             state.value.withLock { $0.summaries[index] = result.summary }
             try onResult(index, result)
@@ -228,7 +253,12 @@ struct CohortAnalysis: Sendable {
                         }
                     }
                 },
-                fileRead: { file, checksum in state.value.withLock { $0.checksums[file] = checksum } })
+                fileRead: { file, facts in
+                    state.value.withLock { state in
+                        state.checksums[file] = facts.checksum
+                        if !facts.hasDriverAnnotation { state.filesWithoutDriverAnnotation.insert(file) }
+                    }
+                })
         } catch {
             workers?.waitForAll()  // no analysis outlives the reading
             throw error

@@ -118,15 +118,18 @@ public enum CohortRun {
                 let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
                 stream.value.withLock { $0 = fresh }
             })
-        let results = stream.value.withLock { $0 }
+        let tally = stream.value.withLock { $0 }.counted
         let statistics = try analysis.statistics(options: request.tests)
+        let warnings = RunWarnings.collect(
+            summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
+        for warning in warnings { observer.warning(warning) }
         let document = RunDocument(
             version: request.version, commandLine: request.commandLine,
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
                 labels: request.timepointLabels),
             inputs: try inputs(sheet: sheet, lists: request.lists, checksums: analysis.checksums),
-            patients: analysis.summaries, filterCounts: results.filterCounts, statistics: statistics,
+            patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries, timepoints: timepoints))

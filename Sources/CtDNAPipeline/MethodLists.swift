@@ -14,21 +14,33 @@ public struct MethodLists: Sendable, Equatable {
         case file(String)
     }
 
+    /// Which genes a variant-level list applies to.
+    public enum GeneScope: Sendable, Equatable {
+        /// The bundled list: the CH genes of the run (so that a tumour driver such as TP53 R273H
+        /// or KRAS G12D, which the list also holds as a CH variant, is not removed unasked); a
+        /// list file: every gene.
+        case automatic
+        /// Every gene.
+        case all
+        /// These genes (any letter case).
+        case listed([String])
+    }
+
     /// A gene list replacing the bundled CH genes, or `nil` for the bundled list.
     public var chGenes: String?
     /// A gene list added to the CH genes.
     public var extraCHGenes: String?
     /// The variant-level list.
     public var chVariants: VariantListSource
-    /// Genes the variant-level list is restricted to, or `nil` for every gene.
-    public var chVariantGenes: [String]?
+    /// The genes the variant-level list applies to.
+    public var chVariantGenes: GeneScope
     /// A manual drop list of (patient, mutation) pairs.
     public var dropList: String?
 
     /// Creates the choice of lists; by default the bundled CH genes and nothing else.
     public init(
         chGenes: String? = nil, extraCHGenes: String? = nil, chVariants: VariantListSource = .off,
-        chVariantGenes: [String]? = nil, dropList: String? = nil
+        chVariantGenes: GeneScope = .automatic, dropList: String? = nil
     ) {
         self.chGenes = chGenes
         self.extraCHGenes = extraCHGenes
@@ -49,8 +61,13 @@ public struct MethodLists: Sendable, Equatable {
         case .bundled: parameters.chVariants = try BundledResources.chVariantList()
         case let .file(path): parameters.chVariants = try ListFiles.chVariantList(path: path)
         }
-        if let chVariantGenes, let list = parameters.chVariants {
-            parameters.chVariants = list.restricted(toGenes: Set(chVariantGenes.map { CellText.trimmed($0).uppercased() }))
+        if let list = parameters.chVariants {
+            switch (chVariantGenes, chVariants) {
+            case (.all, _), (.automatic, .file): break
+            case (.automatic, _): parameters.chVariants = list.restricted(toGenes: parameters.chGenes)
+            case let (.listed(genes), _):
+                parameters.chVariants = list.restricted(toGenes: Set(genes.map { CellText.trimmed($0).uppercased() }))
+            }
         }
         parameters.dropList = try dropList.map(ListFiles.dropList(path:)) ?? DropList()
         return parameters

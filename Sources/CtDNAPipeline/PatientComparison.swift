@@ -2,6 +2,7 @@ import CtDNACore
 import CtDNAIO
 import CtDNAModel
 import CtDNAReport
+import CtDNASystem
 
 /// One patient's series from files named directly, without a sample sheet: `ctdna patient`.
 public struct PatientRequest: Sendable {
@@ -104,7 +105,7 @@ public enum PatientComparison {
         for later in samples.indices {
             for earlier in samples.indices where earlier < later {
                 let (a, b) = (samples[earlier], samples[later])
-                guard lexicallyNormal(a.file) == lexicallyNormal(b.file), a.barcode == b.barcode else { continue }
+                guard PathNames.lexicallyNormal(a.file) == PathNames.lexicallyNormal(b.file), a.barcode == b.barcode else { continue }
                 let (first, second) = (request.timepoints[earlier].name, request.timepoints[later].name)
                 let what = a.barcode.map { "the same file and barcode \"\($0)\"" } ?? "the same file, without a barcode"
                 var remedy = "give each timepoint its own table"
@@ -130,12 +131,6 @@ public enum PatientComparison {
         let remedy = barcodeOption(role: role).map { "name the \(role) one with \($0)" }
             ?? "name the \(role) one by its barcode"
         throw InputError(file: file, message: "the table holds \(barcodes.count) samples (\(listed)): \(remedy)")
-    }
-
-    /// A path without `.` components and repeated slashes, so that `a.maf` and `./a.maf` compare equal.
-    private static func lexicallyNormal(_ path: String) -> String {
-        let joined = path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : joined
     }
 
     /// The patient's `patients.tsv` row with its header, an empty line, then its `audit.tsv`

@@ -50,6 +50,6 @@ final class ResultStream: @unchecked Sendable {
     /// The number of patients written so far.
     var patientsWritten: Int { lock.withLock { _ in audit.nextChunk } }
 
-    /// The mutations of each status over every patient added.
-    var filterCounts: [FilterCount] { lock.withLock { _ in tally.counts } }
+    /// The audit rows counted over every patient added.
+    var counted: FilterTally { lock.withLock { _ in tally } }
 }

@@ -34,7 +34,12 @@ enum RunParameters {
         case .bundled: variants = "bundled"
         case let .file(path): variants = path
         }
-        let restriction = lists.chVariantGenes.map { " (genes: \($0.joined(separator: ",")))" } ?? ""
+        let restriction: String
+        switch (lists.chVariantGenes, lists.chVariants) {
+        case (.all, _), (.automatic, .file): restriction = " (every gene)"
+        case (.automatic, _): restriction = " (the CH genes)"
+        case let (.listed(genes), _): restriction = " (genes: \(genes.joined(separator: ",")))"
+        }
         return [
             RunParameter(name: "min_alt_reads", value: String(parameters.minAltReads), description: "fewer alt reads than this in a sample: not detected there"),
             RunParameter(name: "clonal_fraction", value: String(parameters.clonalFraction), description: "clonal: AF at the reference timepoint at least this times the highest AF there"),

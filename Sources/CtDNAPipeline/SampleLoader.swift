@@ -38,6 +38,13 @@ struct SampleKey: Sendable, Hashable {
     }
 }
 
+/// What reading a whole file told: its checksum, and whether its header has a driver
+/// annotation column (`ONCOGENIC`, `IS-A-HOTSPOT`, `hotspot_whitelist`).
+struct FileFacts: Sendable {
+    var checksum: FileChecksum
+    var hasDriverAnnotation: Bool
+}
+
 /// A multi-sample table whose rows are not grouped by sample: a sample's rows resume after
 /// another sample's rows began. ``SampleLoader/stream(_:options:threads:holdingWholeFiles:progress:deliver:fileRead:)``
 /// throws it so that its caller can read the table again holding all of it
@@ -77,7 +84,7 @@ enum SampleLoader {
     ///   - holdingWholeFiles: Multi-sample tables whose samples are handed over only at their end.
     ///   - progress: Called after each file with the number of files done and the total.
     ///   - deliver: Receives each requested sample's records, once per distinct sample, in input order.
-    ///   - fileRead: Receives a file's path and checksum once the whole file is read.
+    ///   - fileRead: Receives a file's path and what was learnt of it once the whole file is read.
     /// - Throws: The first `InputError` met, in file order, with the request's origin added;
     ///   ``TableNotGroupedBySample``; whatever `deliver` throws. Files not yet started when an
     ///   error is met are not read.
@@ -86,7 +93,7 @@ enum SampleLoader {
         holdingWholeFiles: Set<String> = [],
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         deliver: @Sendable (_ sample: SampleKey, _ records: [VariantRecord]) throws -> Void,
-        fileRead: @Sendable (_ file: String, _ checksum: FileChecksum) -> Void
+        fileRead: @Sendable (_ file: String, _ facts: FileFacts) -> Void
     ) throws {
         var files: [String] = []
         var requestsOfFile: [String: [SampleRequest]] = [:]
@@ -109,10 +116,10 @@ enum SampleLoader {
                 let file = fileOrder[index]
                 do {
                     // With fewer files than threads, the idle cores decompress ahead of the parsing.
-                    let checksum = try readFile(
+                    let facts = try readFile(
                         file, requests: groups[file]!, options: options, readAhead: threads > workers,
                         holdingWholeFile: holdingWholeFiles.contains(file), deliver: deliver)
-                    fileRead(file, checksum)
+                    fileRead(file, facts)
                     progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
                 } catch {
                     errors.withLock { $0[index] = error }
@@ -125,11 +132,11 @@ enum SampleLoader {
         }
     }
 
-    /// Reads one file, delivering its requested samples; returns its checksum.
+    /// Reads one file, delivering its requested samples; returns its checksum and layout facts.
     private static func readFile(
         _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool,
         holdingWholeFile: Bool, deliver: (SampleKey, [VariantRecord]) throws -> Void
-    ) throws -> FileChecksum {
+    ) throws -> FileFacts {
         let origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
@@ -154,10 +161,13 @@ enum SampleLoader {
             try deliver(SampleKey(file: file, sample: ended.sample), ended.records)
         }
         let checksum: FileChecksum
+        var hasDriverAnnotation = false
         do {
             var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
             if readAhead { reader.byteReader.startReadingAhead() }
-            try reader.forEachRecord { record in
+            try reader.forEachRecord(onHeader: { layout in
+                hasDriverAnnotation = [.oncogenic, .hotspot, .hotspotWhitelist].contains { layout.columnOfField[$0] != nil }
+            }) { record in
                 if options.sample != nil {
                     held[record.sample, default: []].append(record)
                     return
@@ -203,6 +213,6 @@ enum SampleLoader {
         for sample in wanted.sorted() where !delivered.contains(sample) {
             try deliver(SampleKey(file: file, sample: sample), held.removeValue(forKey: sample) ?? [])
         }
-        return checksum
+        return FileFacts(checksum: checksum, hasDriverAnnotation: hasDriverAnnotation)
     }
 }

@@ -102,6 +102,11 @@ public enum HTMLReport {
         }
         html += HTMLTable.table(
             header: ["cohort", "arm", "paired", "not_detected", "excluded", "total"], rows: rows, className: "group-counts")
+        if !document.warnings.isEmpty {
+            html += "\n<h3>Warnings</h3>\n<ul class=\"warnings\">\n"
+            for warning in document.warnings { html += "<li>\(escape(warning))</li>\n" }
+            html += "</ul>"
+        }
         return html + "\n</section>\n"
     }
 
@@ -183,10 +188,11 @@ public enum HTMLReport {
                 rows: exclusions.map { [$0.patient, $0.cohort, $0.arm, $0.reason] }, className: "exclusions") + "\n"
         }
         html += "</section>\n<section id=\"filters\">\n<h2>Mutation filters</h2>\n"
-        html += "<p class=\"caption\">Mutations of all patients by their audit status (the first filter that removed each; <code>kept</code> are in S).</p>\n"
+        html += "<p class=\"caption\">Mutations of all patients by their audit status (the first filter that removed each; <code>kept</code> are in S), and how many of them are annotated as drivers (hotspot or OncoKB Oncogenic).</p>\n"
         html += HTMLTable.table(
-            header: ["status", "mutations"],
-            rows: document.filterCounts.map { [$0.status.rawValue, String($0.count)] }, className: "filters") + "\n"
+            header: ["status", "mutations", "annotated drivers"],
+            rows: document.filterCounts.map { [$0.status.rawValue, String($0.count), String($0.annotatedDrivers)] },
+            className: "filters") + "\n"
         html += "</section>\n<section id=\"parameters\">\n<h2>Parameters</h2>\n"
         html += HTMLTable.table(
             header: ["parameter", "value", "meaning"],

@@ -53,6 +53,10 @@ public enum JSONReport {
                 ])
             })),
             JSONMember("filter_counts", .object(document.filterCounts.map { JSONMember($0.status.rawValue, .integer($0.count)) })),
+            JSONMember("filter_driver_counts", .object(document.filterCounts.map {
+                JSONMember($0.status.rawValue, .integer($0.annotatedDrivers))
+            })),
+            JSONMember("warnings", .array(document.warnings.map { .string($0) })),
         ])
     }
 

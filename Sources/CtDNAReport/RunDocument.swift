@@ -74,17 +74,25 @@ public struct FilterCount: Sendable, Equatable {
     public var status: MutationStatus
     /// Mutations with that status.
     public var count: Int
+    /// Of those, the mutations annotated as drivers (hotspot or OncoKB `Oncogenic`): for a
+    /// filter, drivers it removed.
+    public var annotatedDrivers: Int
 
     /// Creates a count.
-    public init(status: MutationStatus, count: Int) {
+    public init(status: MutationStatus, count: Int, annotatedDrivers: Int = 0) {
         self.status = status
         self.count = count
+        self.annotatedDrivers = annotatedDrivers
     }
 }
 
-/// Counts audit rows by status, one patient at a time.
+/// Counts audit rows by status (and the driver-annotated ones among them), and the mutations a
+/// table listed on more than one row, one patient at a time.
 public struct FilterTally: Sendable {
     private var countOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
+    private var driversOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
+    /// Audit rows whose mutation a table listed more than once (the first row was used).
+    public private(set) var repeatedMutations = 0
 
     /// An empty tally.
     public init() {}
@@ -92,18 +100,27 @@ public struct FilterTally: Sendable {
     /// Adds every audit row of one patient.
     public mutating func add(_ result: PatientResult) {
         for row in result.audit {
-            countOfStatus[MutationStatus.allCases.firstIndex(of: row.status)!] += 1
+            let index = MutationStatus.allCases.firstIndex(of: row.status)!
+            countOfStatus[index] += 1
+            if row.hasDriverAnnotation { driversOfStatus[index] += 1 }
+            if row.notes.contains(where: { $0.hasPrefix("duplicate_rows_") }) { repeatedMutations += 1 }
         }
     }
 
     /// Adds another tally's counts.
     public mutating func add(_ other: FilterTally) {
-        for index in countOfStatus.indices { countOfStatus[index] += other.countOfStatus[index] }
+        for index in countOfStatus.indices {
+            countOfStatus[index] += other.countOfStatus[index]
+            driversOfStatus[index] += other.driversOfStatus[index]
+        }
+        repeatedMutations += other.repeatedMutations
     }
 
     /// Every status with its count, in the order of `MutationStatus.allCases`, zeros included.
     public var counts: [FilterCount] {
-        zip(MutationStatus.allCases, countOfStatus).map { FilterCount(status: $0, count: $1) }
+        MutationStatus.allCases.indices.map {
+            FilterCount(status: MutationStatus.allCases[$0], count: countOfStatus[$0], annotatedDrivers: driversOfStatus[$0])
+        }
     }
 }
 
@@ -130,6 +147,9 @@ public struct RunDocument: Sendable, Equatable {
     public var filterCounts: [FilterCount]
     /// The statistics rows of every metric, q-values filled in.
     public var statistics: [StatisticsRow]
+    /// What the run had to guess or the user should check, each a sentence, in the order found
+    /// (also printed on the terminal); empty when there is nothing to say.
+    public var warnings: [String]
     /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
     public var generatedBy: String
 
@@ -143,11 +163,12 @@ public struct RunDocument: Sendable, Equatable {
     ///   - patients: the per-patient summaries.
     ///   - filterCounts: the mutations of each status over all patients (see ``FilterTally``).
     ///   - statistics: the statistics rows, with q-values.
+    ///   - warnings: what the run had to guess or the user should check.
     ///   - generatedBy: what produced the document; no dates, to keep outputs byte-stable.
     public init(
         toolName: String = "ctdna", version: String, commandLine: [String], parameters: [RunParameter],
         inputs: [RunInput], patients: [PatientSummary], filterCounts: [FilterCount],
-        statistics: [StatisticsRow], generatedBy: String
+        statistics: [StatisticsRow], warnings: [String] = [], generatedBy: String
     ) {
         self.toolName = toolName
         self.version = version
@@ -157,6 +178,7 @@ public struct RunDocument: Sendable, Equatable {
         self.patients = patients
         self.filterCounts = filterCounts
         self.statistics = statistics
+        self.warnings = warnings
         self.generatedBy = generatedBy
     }
 
@@ -170,17 +192,19 @@ public struct RunDocument: Sendable, Equatable {
     ///   - inputs: the input files with role, size and SHA-256.
     ///   - results: the per-patient results.
     ///   - statistics: the statistics rows, with q-values.
+    ///   - warnings: what the run had to guess or the user should check.
     ///   - generatedBy: what produced the document.
     public init(
         toolName: String = "ctdna", version: String, commandLine: [String], parameters: [RunParameter],
-        inputs: [RunInput], results: [PatientResult], statistics: [StatisticsRow], generatedBy: String
+        inputs: [RunInput], results: [PatientResult], statistics: [StatisticsRow], warnings: [String] = [],
+        generatedBy: String
     ) {
         var tally = FilterTally()
         for result in results { tally.add(result) }
         self.init(
             toolName: toolName, version: version, commandLine: commandLine, parameters: parameters,
             inputs: inputs, patients: results.map(\.summary), filterCounts: tally.counts,
-            statistics: statistics, generatedBy: generatedBy)
+            statistics: statistics, warnings: warnings, generatedBy: generatedBy)
     }
 
     /// The excluded patients with their reasons, in the order of ``patients``.

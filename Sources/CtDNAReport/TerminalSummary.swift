@@ -2,8 +2,9 @@ import CtDNACore
 import CtDNAModel
 import CtDNAStats
 
-/// The short plain-text summary `ctdna run` prints at the end: patient counts, then per metric,
-/// cohort and arm the signed-rank rows (n, median baseline, median follow-up, p).
+/// The short plain-text summary `ctdna run` prints at the end: patient counts, what each filter
+/// removed, then per metric, cohort and arm the signed-rank rows (n, median baseline, median
+/// follow-up, p).
 public enum TerminalSummary {
     /// Renders the summary.
     /// - Parameter document: the run.
@@ -14,6 +15,7 @@ public enum TerminalSummary {
         let notDetected = statuses.filter { $0 == .notDetected }.count
         var text = "Patients: \(statuses.count) (paired \(paired), not_detected \(notDetected), "
             + "excluded \(statuses.count - paired - notDetected))\n"
+        text += filterLine(document.filterCounts)
         let header = ["metric", "cohort", "arm", "n", "median_baseline", "median_followup", "p_signed_rank"]
         let rows = document.statistics.filter { $0.test == .signedRank }.map { row in
             [
@@ -24,6 +26,20 @@ public enum TerminalSummary {
         }
         text += alignedTable([header] + rows, rightAligned: Set(3..<header.count))
         return text
+    }
+
+    /// `Mutations kept: N; removed by filters: ch_gene 12 (3 annotated drivers), ...`: every
+    /// filter that removed something, in precedence order; `none` when none did.
+    static func filterLine(_ counts: [FilterCount]) -> String {
+        let filters: Set<MutationStatus> = [
+            .noCoverage, .chGene, .chVariant, .matchedNormal, .locGene, .lowDepth, .populationAlleleFrequency, .manual,
+        ]
+        let kept = counts.first { $0.status == .kept }?.count ?? 0
+        let removed = counts.filter { filters.contains($0.status) && $0.count > 0 }.map { count in
+            "\(count.status.rawValue) \(count.count)"
+                + (count.annotatedDrivers > 0 ? " (\(count.annotatedDrivers) annotated driver\(count.annotatedDrivers == 1 ? "" : "s"))" : "")
+        }
+        return "Mutations kept: \(kept); removed by filters: \(removed.isEmpty ? "none" : removed.joined(separator: ", "))\n"
     }
 
     /// Columns padded to their widest cell and separated by two spaces; no trailing spaces.

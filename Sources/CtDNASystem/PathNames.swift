@@ -31,4 +31,13 @@ public enum PathNames {
         if folder.isEmpty { return name }
         return folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
     }
+
+    /// The path without `.` components and repeated slashes (`a/./b//c` -> `a/b/c`), so that
+    /// two spellings of one file compare equal; `..` is kept (a symbolic link may make it mean
+    /// something else), so such spellings may still differ. No file system access.
+    /// - Parameter path: A path.
+    public static func lexicallyNormal(_ path: String) -> String {
+        let joined = path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined
+    }
 }

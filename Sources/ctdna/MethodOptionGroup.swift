@@ -41,7 +41,7 @@ struct MethodOptionGroup: ParsableArguments {
     @Option(name: .customLong("ch-variants"), help: ArgumentHelp("Drop variants on a CH/artifact list: 'bundled' (Bick 2020 + Bolton 2020 putative CH drivers) or a file (docs/method.md §3). Off unless given.", valueName: "bundled|file"))
     var chVariants: String?
 
-    @Option(name: .customLong("ch-variant-genes"), help: ArgumentHelp("Apply the CH variant list only to these genes (comma-separated).", valueName: "genes"))
+    @Option(name: .customLong("ch-variant-genes"), help: ArgumentHelp("The genes the CH variant list applies to: comma-separated, or 'all'. Without it the bundled list applies to the CH genes only (it also holds tumour drivers such as TP53 R273H and KRAS G12D), a list file to every gene.", valueName: "genes|all"))
     var chVariantGenes: String?
 
     @Option(name: .customLong("drop-list"), help: ArgumentHelp("Drop these (patient, mutation) pairs by hand: a table with columns patient and mutation (chrom:pos:ref:alt).", valueName: "file"))
@@ -71,6 +71,8 @@ struct MethodOptionGroup: ParsableArguments {
         let variants: MethodLists.VariantListSource = chVariants.map { $0 == "bundled" ? .bundled : .file($0) } ?? .off
         return MethodLists(
             chGenes: chGenes, extraCHGenes: extraCHGenes, chVariants: variants,
-            chVariantGenes: chVariantGenes.map { $0.split(separator: ",").map(String.init) }, dropList: dropList)
+            chVariantGenes: chVariantGenes.map { $0.lowercased() == "all" ? .all : .listed($0.split(separator: ",").map(String.init)) }
+                ?? .automatic,
+            dropList: dropList)
     }
 }

@@ -189,7 +189,8 @@ import Glibc
         // A table that fails to read.
         let sheet = folder.appendingPathComponent("sheet.tsv")
         let table = Self.bad("bad-crc.gz")
-        try "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\t\(table)\nP1\tfollowup\tA\tC\t\(table)\n"
+        // The follow-up reads a good table: the same one twice is a sheet error of its own.
+        try "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\t\(table)\nP1\tfollowup\tA\tC\t\(CLI.fixture("small.maf"))\n"
             .write(to: sheet, atomically: true, encoding: .utf8)
         let before = try snapshot()
         let unreadable = try CLI.run(["run", "--samplesheet", sheet.path, "--outdir", outdir.path, "--quiet"])

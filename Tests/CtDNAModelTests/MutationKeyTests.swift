@@ -10,11 +10,11 @@ struct MutationKeyTests {
         MutationKey(chromosome: chromosome, position: position, reference: reference, alternate: alternate)
     }
 
-    /// 1-22 by number (not by text: 2 before 10), then X, Y, M/MT (M before MT by name), then
+    /// 1-22 by number (not by text: 2 before 10), then X, Y, MT (`M` is written `MT`), then
     /// anything else by name; `chr` is dropped first, so chr10 sorts as 10.
     @Test func chromosomesSortByNumberThenXYMThenOthers() {
         let keys = ["GL000220.1", "Y", "chr10", "MT", "X", "2", "M", "22", "1", "chrUn", "01"].map { Self.key($0, 5) }
-        #expect(keys.sorted().map(\.chromosome) == ["1", "2", "10", "22", "X", "Y", "M", "MT", "01", "GL000220.1", "Un"])
+        #expect(keys.sorted().map(\.chromosome) == ["1", "2", "10", "22", "X", "Y", "MT", "MT", "01", "GL000220.1", "Un"])
     }
 
     /// Within a chromosome: position, then reference, then alternate allele.
@@ -25,12 +25,14 @@ struct MutationKeyTests {
     }
 
     /// A leading `chr` in any letter case is removed, so two spellings are one key; a name of
-    /// three letters or fewer is left alone.
+    /// three letters or fewer is left alone; the mitochondrial `M` is `MT`, as the reader writes it.
     @Test func chrPrefixIsDropped() {
         #expect(Self.key("chr7", 5) == Self.key("7", 5))
         #expect(Self.key("CHRX", 5).chromosome == "X")
         #expect(Self.key("chr", 5).chromosome == "chr")
-        #expect(MutationKey.normalizedChromosome("ChrM") == "M")
+        #expect(MutationKey.normalizedChromosome("ChrM") == "MT")
+        #expect(MutationKey.normalizedChromosome("M") == "MT" && MutationKey.normalizedChromosome("MT") == "MT")
+        #expect(Self.key("chrM", 73, "A", "G") == Self.key("MT", 73, "A", "G"))
         #expect(Self.key("chr17", 7_577_120, "C", "T").description == "17:7577120:C:T")
     }
 

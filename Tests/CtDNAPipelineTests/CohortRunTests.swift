@@ -42,8 +42,10 @@ struct CohortRunTests {
 
     @Test func aRunThatFailsLeavesNoOutputsAndWarnsFirst() throws {
         let folder = TemporaryFolder()
-        folder.file("a.maf", "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\nTP53\t17\t100\tG\tA\t5\tx\n")
-        let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\ta.maf\nP1\tfollowup\tA\tC\ta.maf\nP1\tweek 20\tA\tC\ta.maf\n")
+        for name in ["a.maf", "b.maf", "c.maf"] {
+            folder.file(name, "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\nTP53\t17\t100\tG\tA\t5\tx\n")
+        }
+        let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\ta.maf\nP1\tfollowup\tA\tC\tb.maf\nP1\tweek 20\tA\tC\tc.maf\n")
         let warnings = WarningLog()
         let request = RunRequest(sampleSheet: sheet, outputFolder: folder.path("out/run"), commandLine: ["ctdna"], version: "0")
         #expect {
@@ -102,7 +104,12 @@ struct MethodListsTests {
         #expect(replaced.chGenes == ["AAA"])
         let added = try MethodLists(extraCHGenes: mine).load(into: MethodParameters(chGenes: []))
         #expect(added.chGenes == bundled.chGenes.union(["AAA"]))
-        let variants = try MethodLists(chVariants: .bundled, chVariantGenes: ["dnmt3a"]).load(into: MethodParameters(chGenes: []))
+        let variants = try MethodLists(chVariants: .bundled, chVariantGenes: .listed(["dnmt3a"])).load(into: MethodParameters(chGenes: []))
         #expect(variants.chVariants?.genes == ["DNMT3A"])
+        // The bundled variant list applies to the CH genes unless widened: TP53 is not among them.
+        let automatic = try MethodLists(chVariants: .bundled).load(into: MethodParameters(chGenes: []))
+        #expect(automatic.chVariants?.genes == bundled.chGenes)
+        let widened = try MethodLists(chVariants: .bundled, chVariantGenes: .all).load(into: MethodParameters(chGenes: []))
+        #expect(widened.chVariants?.genes == nil)
     }
 }

@@ -34,7 +34,7 @@ struct ResultStreamTests {
         #expect(try folder.text("audit.tsv") == PatientTables.auditTSV(Self.results))
         #expect(stream.patientsWritten == 3)
         // By hand: kept TP53 (P1) and EGFR (P3); ch_gene TET2 (P1); excluded KRAS (P2).
-        let counts = Dictionary(uniqueKeysWithValues: stream.filterCounts.map { ($0.status, $0.count) })
+        let counts = Dictionary(uniqueKeysWithValues: stream.counted.counts.map { ($0.status, $0.count) })
         #expect(counts[.kept] == 2 && counts[.chGene] == 1 && counts[.excluded] == 1)
         #expect(counts.values.reduce(0, +) == 4)
     }

@@ -47,7 +47,8 @@ struct HTMLReportTests {
     @Test func tablesAndProvenanceArePresent() {
         let html = HTMLReport.render(ReportFixtures.small)
         #expect(html.contains("<td>P6</td><td>NSCLC</td><td>SOC</td><td>no followup sample</td>"))
-        #expect(html.contains("<tr><td>ch_gene</td><td class=\"num\">2</td></tr>"))
+        // ReportFixtures.small: two ch_gene rows (P2, P3); its rows carry no driver annotation.
+        #expect(html.contains("<tr><td>ch_gene</td><td class=\"num\">2</td><td class=\"num\">0</td></tr>"))
         #expect(html.contains("<td>min_alt_reads</td><td class=\"num\">2</td>"))
         #expect(html.contains("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
         #expect(html.contains("<code>ctdna run --samplesheet sheet.tsv --outdir &#39;out dir/run&#39;</code>"))

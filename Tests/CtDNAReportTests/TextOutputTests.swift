@@ -4,10 +4,12 @@ import Testing
 @Suite("Terminal summary and MultiQC table")
 struct TextOutputTests {
     @Test func terminalSummaryIsAligned() {
-        // Expected text written by hand from ReportFixtures.small: medians with 4 and p with 2
+        // Expected text written by hand from ReportFixtures.small (its audit rows: 4 kept, 2 ch_gene,
+        // 1 matched_normal, 1 low_depth, none annotated as a driver): medians with 4 and p with 2
         // significant digits, numbers right-aligned, no trailing spaces.
         #expect(TerminalSummary.render(ReportFixtures.small) == """
             Patients: 6 (paired 4, not_detected 1, excluded 1)
+            Mutations kept: 4; removed by filters: ch_gene 2, matched_normal 1, low_depth 1
             metric          cohort  arm   n  median_baseline  median_followup  p_signed_rank
             ctdna_fraction  NSCLC   SBRT  3             0.04                0           0.25
             ctdna_fraction  NSCLC   SOC   2            0.255            0.215              1

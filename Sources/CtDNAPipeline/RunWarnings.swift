@@ -1,0 +1,44 @@
+import CtDNACore
+import CtDNAModel
+import CtDNAReport
+
+/// What a finished run must say because ctdna guessed, or because a choice of the user may have
+/// removed more than intended: each warning a sentence for the terminal and the reports.
+enum RunWarnings {
+    /// The warnings of a run, in a fixed order.
+    /// - Parameters:
+    ///   - summaries: Every patient's summary, in sheet order.
+    ///   - withoutDriverAnnotation: The patients (indices into `summaries`) whose plasma tables
+    ///     have no driver annotation column.
+    ///   - tally: The audit rows counted over every patient.
+    static func collect(
+        summaries: [PatientSummary], withoutDriverAnnotation: [Int], tally: FilterTally
+    ) -> [String] {
+        var warnings: [String] = []
+        let guessed = withoutDriverAnnotation.filter { summaries[$0].reference?.rule == .allMutations }
+        if !guessed.isEmpty {
+            let names = guessed.prefix(5).map { summaries[$0].patient }.joined(separator: ", ")
+                + (guessed.count > 5 ? ", ..." : "")
+            warnings.append(
+                "\(guessed.count) patient\(guessed.count == 1 ? "'s" : "s'") tables have no driver annotation "
+                    + "(no ONCOGENIC, IS-A-HOTSPOT or hotspot_whitelist column), so the reference timepoint "
+                    + "was chosen over all their mutations (reference_rule all_mutations): \(names). "
+                    + "Annotate the tables (OncoKB, a hotspot list) to choose it over drivers (docs/method.md §4-§5)")
+        }
+        let counts = tally.counts
+        if let variants = counts.first(where: { $0.status == .chVariant }), variants.annotatedDrivers > 0 {
+            let one = variants.annotatedDrivers == 1
+            warnings.append(
+                "the CH variant list removed \(variants.annotatedDrivers) "
+                    + (one ? "mutation annotated as a tumour driver" : "mutations annotated as tumour drivers")
+                    + " (hotspot or OncoKB Oncogenic); audit.tsv lists \(one ? "it" : "them") with status ch_variant. "
+                    + "If \(one ? "it is" : "they are") the tumour's, restrict the list with --ch-variant-genes")
+        }
+        if tally.repeatedMutations > 0 {
+            warnings.append(
+                "\(tally.repeatedMutations) mutation\(tally.repeatedMutations == 1 ? " was" : "s were") listed on more "
+                    + "than one row of a table; the first row was used (audit.tsv notes duplicate_rows_<timepoint>)")
+        }
+        return warnings
+    }
+}

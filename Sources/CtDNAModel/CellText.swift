@@ -6,7 +6,7 @@ public enum CellText {
     /// Whether a cell means "no value": empty, `.` or `NA` (any letter case). A count or
     /// fraction so written is missing, never 0.
     /// - Parameter cell: The cell's bytes, already without surrounding white space.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isMissing(_ cell: UnsafeRawBufferPointer) -> Bool {
         switch cell.count {
         case 0: return true
@@ -26,7 +26,7 @@ public enum CellText {
 
     /// Whether a byte is white space around a cell: space, tab, carriage return, line feed,
     /// vertical tab or form feed.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0d)
     }

@@ -120,10 +120,16 @@ public enum CohortRun {
             })
         let tally = stream.value.withLock { $0 }.counted
         let statistics = try analysis.statistics(options: request.tests)
-        let warnings = RunWarnings.collect(
+        let covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
+        var warnings = RunWarnings.collect(
             summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
+        for conflict in covariates.conflicts {
+            warnings.append(
+                "sheet column \(conflict.column) differs between the rows of patient \"\(conflict.patient)\" (and maybe others): "
+                    + "patients.tsv lists the distinct values joined with ';'")
+        }
         for warning in warnings { observer.warning(warning) }
-        let document = RunDocument(
+        var document = RunDocument(
             version: request.version, commandLine: request.commandLine,
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
@@ -131,8 +137,11 @@ public enum CohortRun {
             inputs: try inputs(sheet: sheet, lists: request.lists, checksums: analysis.checksums),
             patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
+        document.covariateColumns = covariates.columns
+        document.covariates = covariates.values
 
-        try outputs.stage("patients.tsv", PatientTables.patientsTSV(analysis.summaries, timepoints: timepoints))
+        try outputs.stage("patients.tsv", PatientTables.patientsTSV(
+            analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
         try JSONReport.write(document, to: try outputs.open("report.json"))

@@ -174,7 +174,10 @@ public enum HTMLReport {
         <section id="patients">
         <h2>Patients</h2>
         <p class="caption">The columns of patients.tsv.</p>
-        \(HTMLTable.fromTSV(PatientTables.patientsTSV(document.patients), className: "patients"))
+        \(HTMLTable.fromTSV(
+            PatientTables.patientsTSV(
+                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates),
+            className: "patients"))
         </section>
 
         """

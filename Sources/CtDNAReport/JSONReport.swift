@@ -44,7 +44,12 @@ public enum JSONReport {
                     JSONMember("bytes", .integer(input.byteCount)), JSONMember("sha256", .string(input.sha256)),
                 ])
             })),
-            JSONMember("patients", .array(document.patients.map(patient))),
+            JSONMember("patients", .array(document.patients.indices.map { index in
+                patient(document.patients[index], covariates: document.covariateColumns.isEmpty ? nil : zip(
+                    document.covariateColumns,
+                    index < document.covariates.count ? document.covariates[index] : document.covariateColumns.map { _ in nil }
+                ).map { JSONMember($0, .string($1)) })
+            })),
             JSONMember("statistics", .array(document.statistics.map(statistics))),
             JSONMember("exclusions", .array(document.exclusions.map { exclusion in
                 .object([
@@ -61,8 +66,8 @@ public enum JSONReport {
     }
 
     /// One patient's summary; each metric an object with a member per timepoint, then the
-    /// tested pair's difference and ratio.
-    static func patient(_ summary: PatientSummary) -> JSONValue {
+    /// tested pair's difference and ratio; then the sheet's covariates, when it has any.
+    static func patient(_ summary: PatientSummary, covariates: [JSONMember]? = nil) -> JSONValue {
         let status: String, reason: JSONValue
         switch summary.status {
         case .paired: (status, reason) = ("paired", .null)
@@ -85,7 +90,7 @@ public enum JSONReport {
             JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints)),
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
-        ])
+        ] + (covariates.map { [JSONMember("covariates", .object($0))] } ?? []))
     }
 
     /// A metric at each timepoint with the tested pair's difference and ratio, or `null`.

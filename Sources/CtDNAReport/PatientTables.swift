@@ -10,7 +10,7 @@ public enum PatientTables {
     /// Columns of `patients.tsv`, in order, for a run over `timepoints`: each metric at every
     /// timepoint, then the tested pair's difference and ratio.
     /// - Parameter timepoints: The run's timepoints, in order.
-    public static func patientColumns(timepoints: [Timepoint] = Timepoint.pair) -> [String] {
+    public static func patientColumns(timepoints: [Timepoint] = Timepoint.pair, covariateColumns: [String] = []) -> [String] {
         var columns = [
             "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
             "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
@@ -19,7 +19,7 @@ public enum PatientTables {
             columns += timepoints.map(metric.column(at:)) + ["\(metric.rawValue)_difference", "\(metric.rawValue)_ratio"]
         }
         columns += timepoints.map { "tumour_informed_fraction_\($0.name)" }
-        return columns + ["flags"]
+        return columns + ["flags"] + covariateColumns
     }
 
     /// Columns of `audit.tsv`, in order, for a run over `timepoints`.
@@ -34,10 +34,15 @@ public enum PatientTables {
     /// - Parameters:
     ///   - summaries: The patients' summaries, in the order to write them; each over `timepoints`.
     ///   - timepoints: The run's timepoints, in order.
+    ///   - covariateColumns: The sample sheet's own columns, written after `flags`.
+    ///   - covariates: Each patient's values of them, in the order of `summaries` (or empty).
     /// - Returns: The table's text.
-    public static func patientsTSV(_ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair) -> String {
-        var lines = [patientColumns(timepoints: timepoints).joined(separator: "\t")]
-        for s in summaries {
+    public static func patientsTSV(
+        _ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair, covariateColumns: [String] = [],
+        covariates: [[String?]] = []
+    ) -> String {
+        var lines = [patientColumns(timepoints: timepoints, covariateColumns: covariateColumns).joined(separator: "\t")]
+        for (index, s) in summaries.enumerated() {
             var cells = [
                 text(s.patient), text(s.cohort), text(s.arm), text(s.status.description),
                 text(s.referenceTimepoint?.name), text(s.reference?.rule.rawValue),
@@ -49,6 +54,9 @@ public enum PatientTables {
             }
             cells += (0..<timepoints.count).map { NumberFormat.real(s.tumourInformedFraction?[$0]) }
             cells.append(list(s.flags))
+            if !covariateColumns.isEmpty {
+                cells += index < covariates.count ? covariates[index].map { text($0) } : covariateColumns.map { _ in NumberFormat.missing }
+            }
             lines.append(cells.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"

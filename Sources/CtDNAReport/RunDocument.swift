@@ -150,6 +150,12 @@ public struct RunDocument: Sendable, Equatable {
     /// What the run had to guess or the user should check, each a sentence, in the order found
     /// (also printed on the terminal); empty when there is nothing to say.
     public var warnings: [String]
+    /// The sample sheet's own columns (clinical covariates such as `pfs_days`), carried through
+    /// to the per-patient outputs after ctdna's columns; empty when the sheet has none.
+    public var covariateColumns: [String] = []
+    /// Each patient's values of ``covariateColumns``, in the order of ``patients`` (a value the
+    /// patient's rows lack is `nil`).
+    public var covariates: [[String?]] = []
     /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
     public var generatedBy: String
 

@@ -118,3 +118,37 @@ struct RunWarningsTests {
         #expect(outcome.document.patients[0].status == .paired)
     }
 }
+
+/// The sample sheet's own columns travel to the per-patient outputs.
+@Suite("Sheet covariates")
+struct SheetCovariatesTests {
+    @Test func extraColumnsFollowTheFlagsInPatientsTSVAndReportJSON() throws {
+        let folder = TemporaryFolder()
+        let header = RunWarningsTests.header + "\tONCOGENIC"
+        for (name, alt) in [("P1_b.maf", 20), ("P1_f.maf", 5), ("P2_b.maf", 10), ("P2_f.maf", 10)] {
+            folder.file(name, "\(header)\nTP53\t17\t100\tG\tA\t\(alt)\t\(100 - alt)\tOncogenic\n")
+        }
+        // stage differs between P2's rows; P1 has no age.
+        let sheet = folder.file("sheet.tsv", """
+            patient\ttimepoint\tarm\tcohort\tfile\tpfs_days\tstage\tage
+            P1\tbaseline\tA\tC\tP1_b.maf\t412\tIIIB\tNA
+            P1\tfollowup\tA\tC\tP1_f.maf\t412\tIIIB\t
+            P2\tbaseline\tB\tC\tP2_b.maf\t90\tIV\t71
+            P2\tfollowup\tB\tC\tP2_f.maf\t90\tIVA\t71
+
+            """)
+        let (outcome, warnings) = try RunWarningsTests.run(sheet, folder)
+        let rows = try folder.text("out/patients.tsv").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(Array(rows[0].suffix(4)) == ["flags", "pfs_days", "stage", "age"])
+        #expect(Array(rows[1].suffix(3)) == ["412", "IIIB", "NA"])
+        #expect(Array(rows[2].suffix(3)) == ["90", "IV;IVA", "71"])
+        #expect(warnings == [
+            "sheet column stage differs between the rows of patient \"P2\" (and maybe others): patients.tsv lists the distinct values joined with ';'",
+        ])
+        #expect(outcome.document.covariateColumns == ["pfs_days", "stage", "age"])
+        let json = try JSONSerialization.jsonObject(with: Data(try folder.text("out/report.json").utf8)) as? [String: Any]
+        let patients = try #require(json?["patients"] as? [[String: Any]])
+        let first = try #require(patients[0]["covariates"] as? [String: Any])
+        #expect(first["pfs_days"] as? String == "412" && first["stage"] as? String == "IIIB" && first["age"] is NSNull)
+    }
+}

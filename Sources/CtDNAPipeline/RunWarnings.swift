@@ -15,6 +15,11 @@ enum RunWarnings {
         summaries: [PatientSummary], withoutDriverAnnotation: [Int], tally: FilterTally
     ) -> [String] {
         var warnings: [String] = []
+        if !summaries.contains(where: { isTested($0) && $0.pair(of: .ctDNAFraction) != nil }) {
+            warnings.append(
+                "no patient is paired (both timepoints, a somatic mutation, a value at each): every statistic "
+                    + "is empty; check the sample sheet's timepoint labels and the statuses in patients.tsv")
+        }
         let guessed = withoutDriverAnnotation.filter { summaries[$0].reference?.rule == .allMutations }
         if !guessed.isEmpty {
             let names = guessed.prefix(5).map { summaries[$0].patient }.joined(separator: ", ")
@@ -40,5 +45,11 @@ enum RunWarnings {
                     + "than one row of a table; the first row was used (audit.tsv notes duplicate_rows_<timepoint>)")
         }
         return warnings
+    }
+
+    /// Whether a patient enters the paired tests (status `paired`, as the statistics require).
+    private static func isTested(_ summary: PatientSummary) -> Bool {
+        if case .paired = summary.status { return true }
+        return false
     }
 }

@@ -167,7 +167,7 @@ public enum HTMLReport {
         var html = """
         <section id="statistics">
         <h2>Statistics</h2>
-        <p class="caption">Every test of the run with full-precision values (as in statistics.tsv); q: \
+        <p class="caption">Every test of the run with full-precision values (as in stats.tsv); q: \
         Benjamini-Hochberg over the whole table.</p>
         \(HTMLTable.fromTSV(StatisticsTable.tsv(document.statistics), className: "statistics"))
         </section>

@@ -102,7 +102,7 @@ public enum JSONReport {
         ])
     }
 
-    /// One statistics row, with the keys of the statistics.tsv columns; an unbounded
+    /// One statistics row, with the keys of the stats.tsv columns; an unbounded
     /// confidence limit is `null`.
     static func statistics(_ row: StatisticsRow) -> JSONValue {
         .object([

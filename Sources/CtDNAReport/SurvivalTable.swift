@@ -5,7 +5,8 @@ import CtDNAStats
 /// Invariants: `test` says which fields may hold a value. A `km` row has only `median`,
 /// `medianLow`, `medianHigh` (besides the counts); a `logrank` row only `statistic`,
 /// `degreesOfFreedom` and `pValue`; a `cox` row every test and coefficient field but the
-/// medians. A field without a value is nil (written `NA`).
+/// medians; a test that could not be run (one group, a model that cannot be fitted) leaves its
+/// fields nil and says why in `note`. A field without a value is nil (written `NA`).
 public struct SurvivalRow: Sendable, Hashable {
     /// What a row reports.
     public enum Test: String, Sendable, Hashable, CaseIterable {

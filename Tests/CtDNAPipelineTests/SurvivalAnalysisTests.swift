@@ -49,8 +49,10 @@ struct SurvivalAnalysisTests {
     @Test func agreesWithR() throws {
         let result = try SurvivalAnalysis.run(Self.request)
         let expected = try String(contentsOfFile: fixture("expected_survival.tsv"), encoding: .utf8)
+        #expect(records(expected).count == 8)  // km all + 3 groups, logrank, 2 group levels, covariate
         #expect(differences(SurvivalAnalysis.tsv(result.rows), expected) == [])
         let expectedCurves = try String(contentsOfFile: fixture("expected_km_curves.tsv"), encoding: .utf8)
+        #expect(records(expectedCurves).count == 402)  // one step per distinct time, 4 curves
         #expect(differences(SurvivalAnalysis.curvesTSV(result.curves), expectedCurves) == [])
     }
 

@@ -44,6 +44,12 @@ public struct MethodParameters: Sendable, Equatable {
     /// `no_coverage`. Default `false`, the published code's behaviour (docs/method.md §1): the
     /// mutation stays, with no value at that timepoint. Flag `--drop-uncovered`.
     public var dropUncovered: Bool
+    /// The fall of the tested metric, as a fraction of its first value, that counts as a molecular
+    /// response. Default 0.5 (Goldberg et al. 2018, Thompson et al. 2021; METHOD.md section 6).
+    /// Flag `--response-threshold`.
+    public var responseThreshold: Double
+    /// The metric molecular response is judged on. Default the ctDNA fraction. Flag `--response-metric`.
+    public var responseMetric: Metric
     /// Gene symbols (upper case) whose mutations are clonal haematopoiesis, not tumour.
     /// Default: the bundled `ch_genes.tsv` (the bundled `ch_genes.tsv`, which the pipeline loads), docs/method.md §3.
     /// Flags `--ch-genes FILE` (replace) and `--extra-ch-genes FILE` (extend).
@@ -68,12 +74,15 @@ public struct MethodParameters: Sendable, Equatable {
     ///   - chVariants: default `nil` (off).
     ///   - dropList: default empty.
     ///   - dropUncovered: default `false`.
+    ///   - responseThreshold: default 0.5.
+    ///   - responseMetric: default the ctDNA fraction.
     public init(
         chGenes: Set<String>, minAltReads: Int = 2, clonalFraction: Double = 0.3,
         tieBreakThreshold: Double = 0.01, normalRatio: Double = 2, dropLocGenes: Bool = true,
         minDepth: Int? = nil, maxPopulationAlleleFrequency: Double? = nil,
         likelyOncogenicIsDriver: Bool = false, chVariants: CHVariantList? = nil,
-        dropList: DropList = DropList(), dropUncovered: Bool = false
+        dropList: DropList = DropList(), dropUncovered: Bool = false, responseThreshold: Double = 0.5,
+        responseMetric: Metric = .ctDNAFraction
     ) {
         self.chGenes = Set(chGenes.map { $0.uppercased() })
         self.minAltReads = minAltReads
@@ -87,5 +96,7 @@ public struct MethodParameters: Sendable, Equatable {
         self.chVariants = chVariants
         self.dropList = dropList
         self.dropUncovered = dropUncovered
+        self.responseThreshold = responseThreshold
+        self.responseMetric = responseMetric
     }
 }

@@ -68,6 +68,7 @@ public func analyzePatient(
         status: .notDetected, mutationCount: unionCount, somaticCount: somatic.count,
         driverCount: somatic.filter(\.isDriver).count, clonalCount: 0,
         ctDNAFraction: zeros, medianAlleleFraction: zeros)
+    summary.molecularResponse = MolecularResponse(summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
     guard let reference = chooseReferenceTimepoint(somatic: somatic, tieBreakThreshold: parameters.tieBreakThreshold) else {
         return PatientResult(summary: summary, audit: audit)
     }
@@ -93,6 +94,7 @@ public func analyzePatient(
             return covered.isEmpty ? nil : tumourInformedFraction(clonal: covered)
         }
     }
+    summary.molecularResponse = MolecularResponse(summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
     if fractions.contains(where: { ($0 ?? 0) > 1 }) {
         summary.flags.append("fraction_above_1")
     }

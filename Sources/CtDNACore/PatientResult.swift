@@ -105,6 +105,9 @@ public struct PatientSummary: Sendable, Equatable {
     public var tumourInformedFraction: [Double?]?
     /// Flags such as `fraction_above_1`.
     public var flags: [String]
+    /// The molecular response over the tested pair, on the run's response metric; `nil` when the
+    /// patient is excluded.
+    public var molecularResponse: MolecularResponse?
 
     /// Creates a summary; the parameters are the properties of the same names.
     public init(
@@ -112,7 +115,7 @@ public struct PatientSummary: Sendable, Equatable {
         status: PatientStatus, reference: ReferenceTimepoint? = nil, mutationCount: Int? = nil,
         somaticCount: Int? = nil, driverCount: Int? = nil, clonalCount: Int? = nil,
         ctDNAFraction: [Double?]? = nil, medianAlleleFraction: [Double?]? = nil,
-        tumourInformedFraction: [Double?]? = nil, flags: [String] = []
+        tumourInformedFraction: [Double?]? = nil, flags: [String] = [], molecularResponse: MolecularResponse? = nil
     ) {
         self.patient = patient
         self.cohort = cohort
@@ -128,6 +131,7 @@ public struct PatientSummary: Sendable, Equatable {
         self.medianAlleleFraction = medianAlleleFraction
         self.tumourInformedFraction = tumourInformedFraction
         self.flags = flags
+        self.molecularResponse = molecularResponse
     }
 
     /// The reference timepoint, by name.

@@ -28,13 +28,19 @@ public struct RunRequest: Sendable {
     public var commandLine: [String]
     /// The tool's version, for the reports.
     public var version: String
+    /// The clinical endpoints to relate to molecular response; `nil` for those the sheet's own
+    /// columns name (`<name>_days` or `<name>_time` with `<name>_event`).
+    public var endpoints: [Endpoint]?
+    /// A landmark in days from the sheet's origin for every patient; `nil` for the day of each
+    /// patient's second draw (the sheet's `day` column), when there is one.
+    public var landmarkDays: Double?
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
         sampleSheet: String, outputFolder: String, timepointLabels: TimepointLabels = TimepointLabels(),
         tableOptions: VariantTableOptions = VariantTableOptions(), method: MethodParameters = MethodParameters(chGenes: []),
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), threads: Int = 1,
-        commandLine: [String], version: String
+        commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil
     ) {
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
@@ -47,6 +53,8 @@ public struct RunRequest: Sendable {
         self.threads = threads
         self.commandLine = commandLine
         self.version = version
+        self.endpoints = endpoints
+        self.landmarkDays = landmarkDays
     }
 }
 
@@ -83,7 +91,8 @@ public struct RunOutcome: Sendable {
 /// A whole cohort's analysis, from a sample sheet to a folder of results: the library's front
 /// door, called by `ctdna run`, the tests and any other front end.
 public enum CohortRun {
-    /// The files a run writes, in the order they are staged.
+    /// The files every run writes, in the order they are staged; `survival.tsv` and
+    /// `km_curves.tsv` follow when the run has clinical endpoints.
     public static let outputNames = ["audit.tsv", "patients.tsv", "stats.tsv", "report.html", "report.json", "ctdna_mqc.tsv"]
 
     /// Reads every variant table of the sheet (in parallel, each file once), analyses each
@@ -123,11 +132,20 @@ public enum CohortRun {
         let covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
         var warnings = RunWarnings.collect(
             summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
+        let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
+        let second = timepoints[1]
+        let landmarks = analysis.summaries.map { summary in
+            sheet.entries.first { $0.patient == summary.patient && $0.timepoint == second }?.day
+        }
+        let outcome = try OutcomeAnalysis.analyse(
+            endpoints: endpoints, summaries: analysis.summaries, covariates: covariates, landmarks: landmarks,
+            fixedLandmark: request.landmarkDays, metric: parameters.responseMetric, sheet: sheet.path)
         for conflict in covariates.conflicts {
             warnings.append(
                 "sheet column \(conflict.column) differs between the rows of patient \"\(conflict.patient)\" (and maybe others): "
                     + "patients.tsv lists the distinct values joined with ';'")
         }
+        warnings += outcome.warnings
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
             version: request.version, commandLine: request.commandLine,
@@ -139,6 +157,7 @@ public enum CohortRun {
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
         document.covariates = covariates.values
+        document.survival = outcome.rows
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
@@ -146,9 +165,15 @@ public enum CohortRun {
         try HTMLReport.write(document, to: try outputs.open("report.html"))
         try JSONReport.write(document, to: try outputs.open("report.json"))
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
+        var written = outputNames
+        if !endpoints.isEmpty {
+            try outputs.stage("survival.tsv", SurvivalTable.tsv(outcome.rows))
+            try outputs.stage("km_curves.tsv", SurvivalTable.curvesTSV(outcome.curves))
+            written += ["survival.tsv", "km_curves.tsv"]
+        }
         try outputs.commit()
         return RunOutcome(
-            document: document, outputs: outputNames.map { PathNames.joining(request.outputFolder, $0) },
+            document: document, outputs: written.map { PathNames.joining(request.outputFolder, $0) },
             reportPath: PathNames.joining(request.outputFolder, "report.html"))
     }
 

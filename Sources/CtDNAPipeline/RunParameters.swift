@@ -50,6 +50,8 @@ enum RunParameters {
             RunParameter(name: "min_depth", value: parameters.minDepth.map(String.init) ?? "off", description: "drop mutations with fewer reads at a timepoint"),
             RunParameter(name: "max_population_af", value: parameters.maxPopulationAlleleFrequency.map { String($0) } ?? "off", description: "drop mutations more frequent than this in the population"),
             RunParameter(name: "likely_oncogenic_is_driver", value: String(parameters.likelyOncogenicIsDriver), description: "OncoKB 'Likely Oncogenic' counts as a driver"),
+            RunParameter(name: "response_threshold", value: String(parameters.responseThreshold), description: "molecular response: a fall of at least this fraction of the first value (to 0: clearance)"),
+            RunParameter(name: "response_metric", value: parameters.responseMetric.rawValue, description: "the metric molecular response is judged on"),
             RunParameter(name: "ch_genes", value: (lists.chGenes ?? "bundled") + (lists.extraCHGenes.map { " + " + $0 } ?? "") + " (\(parameters.chGenes.count) genes)", description: "clonal-haematopoiesis genes whose mutations are dropped"),
             RunParameter(name: "ch_variants", value: variants == "off" ? "off" : variants + restriction, description: "variant-level clonal-haematopoiesis or artifact list"),
             RunParameter(name: "drop_list", value: lists.dropList ?? "none", description: "(patient, mutation) pairs dropped by hand"),

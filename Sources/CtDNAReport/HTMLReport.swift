@@ -181,6 +181,18 @@ public enum HTMLReport {
         </section>
 
         """
+        if !document.survival.isEmpty {
+            html += """
+            <section id="survival">
+            <h2>Survival by molecular response</h2>
+            <p class="caption">Each clinical endpoint from the landmark at the second draw: Kaplan-Meier medians of responders \
+            (clearance or a fall of at least the response threshold) and non-responders, the log-rank test, and Cox models \
+            of the two groups and of the log2 ratio of the response metric (as in survival.tsv; R's survival conventions).</p>
+            \(HTMLTable.fromTSV(SurvivalTable.tsv(document.survival), className: "survival"))
+            </section>
+
+            """
+        }
         let exclusions = document.exclusions
         html += "<section id=\"exclusions\">\n<h2>Excluded patients</h2>\n"
         if exclusions.isEmpty {

@@ -62,6 +62,7 @@ public enum JSONReport {
                 JSONMember($0.status.rawValue, .integer($0.annotatedDrivers))
             })),
             JSONMember("warnings", .array(document.warnings.map { .string($0) })),
+            JSONMember("survival", .array(document.survival.map(survival))),
         ])
     }
 
@@ -90,6 +91,7 @@ public enum JSONReport {
             JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints)),
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
+            JSONMember("molecular_response", .string(summary.molecularResponse?.rawValue)),
         ] + (covariates.map { [JSONMember("covariates", .object($0))] } ?? []))
     }
 
@@ -99,6 +101,22 @@ public enum JSONReport {
         let pair = PatientSummary.pair(values)
         return .object(zip(timepoints, values).map { JSONMember($0.name, .number($1)) } + [
             JSONMember("difference", .number(pair?.difference)), JSONMember("ratio", .number(pair?.ratio)),
+        ])
+    }
+
+    /// One survival row, with the keys of the survival.tsv columns.
+    static func survival(_ row: SurvivalRow) -> JSONValue {
+        .object([
+            JSONMember("endpoint", .string(row.endpoint)), JSONMember("group", .string(row.group)),
+            JSONMember("test", .string(row.test.rawValue)), JSONMember("n", .integer(row.count)),
+            JSONMember("events", .integer(row.events)), JSONMember("statistic", .number(row.statistic)),
+            JSONMember("df", .integer(row.degreesOfFreedom)), JSONMember("p_value", .number(row.pValue)),
+            JSONMember("p_lr", .number(row.likelihoodRatioPValue)), JSONMember("coefficient", .number(row.coefficient)),
+            JSONMember("se", .number(row.standardError)), JSONMember("hazard_ratio", .number(row.hazardRatio)),
+            JSONMember("conf_low", .number(row.confidenceLow)), JSONMember("conf_high", .number(row.confidenceHigh)),
+            JSONMember("median", .number(row.median)), JSONMember("median_low", .number(row.medianLow)),
+            JSONMember("median_high", .number(row.medianHigh)),
+            JSONMember("note", .string(row.note.isEmpty ? nil : row.note)),
         ])
     }
 

@@ -19,7 +19,7 @@ public enum PatientTables {
             columns += timepoints.map(metric.column(at:)) + ["\(metric.rawValue)_difference", "\(metric.rawValue)_ratio"]
         }
         columns += timepoints.map { "tumour_informed_fraction_\($0.name)" }
-        return columns + ["flags"] + covariateColumns
+        return columns + ["flags", "molecular_response"] + covariateColumns
     }
 
     /// Columns of `audit.tsv`, in order, for a run over `timepoints`.
@@ -34,7 +34,8 @@ public enum PatientTables {
     /// - Parameters:
     ///   - summaries: The patients' summaries, in the order to write them; each over `timepoints`.
     ///   - timepoints: The run's timepoints, in order.
-    ///   - covariateColumns: The sample sheet's own columns, written after `flags`.
+    ///   - covariateColumns: The sample sheet's own columns, written after `flags` and
+    ///     `molecular_response`.
     ///   - covariates: Each patient's values of them, in the order of `summaries` (or empty).
     /// - Returns: The table's text.
     public static func patientsTSV(
@@ -54,6 +55,7 @@ public enum PatientTables {
             }
             cells += (0..<timepoints.count).map { NumberFormat.real(s.tumourInformedFraction?[$0]) }
             cells.append(list(s.flags))
+            cells.append(text(s.molecularResponse?.rawValue))
             if !covariateColumns.isEmpty {
                 cells += index < covariates.count ? covariates[index].map { text($0) } : covariateColumns.map { _ in NumberFormat.missing }
             }

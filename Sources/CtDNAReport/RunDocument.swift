@@ -156,6 +156,9 @@ public struct RunDocument: Sendable, Equatable {
     /// Each patient's values of ``covariateColumns``, in the order of ``patients`` (a value the
     /// patient's rows lack is `nil`).
     public var covariates: [[String?]] = []
+    /// The survival rows of every clinical endpoint (molecular response against the endpoint);
+    /// empty when the run has none.
+    public var survival: [SurvivalRow] = []
     /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
     public var generatedBy: String
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CtDNAModel
 import CtDNACore
 import CtDNAPipeline
 
@@ -29,6 +30,12 @@ struct MethodOptionGroup: ParsableArguments {
     @Flag(name: .customLong("drop-uncovered"), help: "Drop a mutation without reads (alt + ref = 0) at some timepoint; otherwise it keeps its values where it was covered and has none there (docs/method.md §1, the published code).")
     var dropUncovered = false
 
+    @Option(name: .customLong("response-threshold"), help: ArgumentHelp("Molecular response: a fall of at least this fraction of the first value of the tested pair (a fall to 0 is a clearance) (docs/method.md §10).", valueName: "x"))
+    var responseThreshold: Double = 0.5
+
+    @Option(name: .customLong("response-metric"), help: ArgumentHelp("The metric molecular response is judged on.", valueName: "metric"))
+    var responseMetric: Metric = .ctDNAFraction
+
     @Flag(name: .customLong("likely-oncogenic-is-driver"), help: "Count OncoKB 'Likely Oncogenic' as a driver; otherwise only 'Oncogenic' and hotspots are (docs/method.md §4).")
     var likelyOncogenicIsDriver = false
 
@@ -54,6 +61,7 @@ struct MethodOptionGroup: ParsableArguments {
         guard normalRatio > 0 else { throw ValidationError("--normal-ratio must be above 0") }
         if let minDepth, minDepth < 0 { throw ValidationError("--min-depth must be 0 or more") }
         if let maxPopulationAF, !(0...1).contains(maxPopulationAF) { throw ValidationError("--max-population-af must be between 0 and 1") }
+        guard responseThreshold > 0 && responseThreshold <= 1 else { throw ValidationError("--response-threshold must be in (0, 1]") }
         if chVariantGenes != nil && chVariants == nil { throw ValidationError("--ch-variant-genes needs --ch-variants") }
     }
 
@@ -63,7 +71,8 @@ struct MethodOptionGroup: ParsableArguments {
             chGenes: [], minAltReads: minAltReads, clonalFraction: clonalFraction,
             tieBreakThreshold: tieBreakThreshold, normalRatio: normalRatio, dropLocGenes: !keepLocGenes,
             minDepth: minDepth, maxPopulationAlleleFrequency: maxPopulationAF,
-            likelyOncogenicIsDriver: likelyOncogenicIsDriver, dropUncovered: dropUncovered)
+            likelyOncogenicIsDriver: likelyOncogenicIsDriver, dropUncovered: dropUncovered,
+            responseThreshold: responseThreshold, responseMetric: responseMetric)
     }
 
     /// Where the lists come from.

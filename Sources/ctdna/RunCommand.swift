@@ -34,6 +34,12 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("followup-label"), help: ArgumentHelp("Another timepoint label meaning follow-up, such as '8 Weeks' (repeatable).", valueName: "label"))
     var followupLabels: [String] = []
 
+    @Option(name: .customLong("endpoint"), help: ArgumentHelp("A clinical endpoint in the sheet: name=time_column,event_column (repeatable). Without it, every <name>_days or <name>_time column with a <name>_event column (docs/method.md §10).", valueName: "name=time,event"))
+    var endpoints: [String] = []
+
+    @Option(name: .customLong("landmark-days"), help: ArgumentHelp("Measure survival from this day for every patient; without it, from each patient's second draw (the sheet's day column).", valueName: "days"))
+    var landmarkDays: Double?
+
     @Flag(name: [.short, .customLong("quiet")], help: "No progress or summary on the terminal.")
     var quiet = false
 
@@ -48,6 +54,21 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
+        _ = try parsedEndpoints()
+        if let landmarkDays, !landmarkDays.isFinite || landmarkDays < 0 { throw ValidationError("--landmark-days must be 0 or more") }
+    }
+
+    /// The `--endpoint` values, or `nil` when none was given.
+    private func parsedEndpoints() throws -> [Endpoint]? {
+        guard !endpoints.isEmpty else { return nil }
+        return try endpoints.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1)
+            let columns = parts.count == 2 ? parts[1].split(separator: ",").map(String.init) : []
+            guard parts.count == 2, !parts[0].isEmpty, columns.count == 2, columns.allSatisfy({ !$0.isEmpty }) else {
+                throw ValidationError("--endpoint takes name=time_column,event_column, not \"\(text)\"")
+            }
+            return Endpoint(name: String(parts[0]), timeColumn: columns[0], eventColumn: columns[1])
+        }
     }
 
     func run() throws {
@@ -57,7 +78,8 @@ struct Run: ParsableCommand {
             timepointLabels: TimepointLabels(extraBaseline: baselineLabels, extraFollowup: followupLabels),
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, threads: threads ?? onlineProcessorCount,
-            commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(), version: CtDNA.version)
+            commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(), version: CtDNA.version,
+            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays)
         let outcome = try CohortRun.run(request, observer: RunObserver(
             warning: Terminal.warn, progress: Terminal.progress(enabled: !quiet, label: "read")))
         Terminal.endProgress(enabled: !quiet)

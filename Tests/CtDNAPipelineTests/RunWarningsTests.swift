@@ -139,7 +139,7 @@ struct SheetCovariatesTests {
             """)
         let (outcome, warnings) = try RunWarningsTests.run(sheet, folder)
         let rows = try folder.text("out/patients.tsv").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        #expect(Array(rows[0].suffix(4)) == ["flags", "pfs_days", "stage", "age"])
+        #expect(Array(rows[0].suffix(5)) == ["flags", "molecular_response", "pfs_days", "stage", "age"])
         #expect(Array(rows[1].suffix(3)) == ["412", "IIIB", "NA"])
         #expect(Array(rows[2].suffix(3)) == ["90", "IV;IVA", "71"])
         #expect(warnings == [

@@ -28,10 +28,11 @@ struct PatientTablesTests {
     func patients() {
         // P1: S = {TP53}; fraction 2 x 0.25 = 0.5 and 2 x 0.125 = 0.25 (exp(log x) is exact for
         // these powers of two); difference -0.25, ratio 0.5; medians 0.25, 0.125, -0.125, 0.5.
+        // The fraction halves: a fall of exactly 50%, a response.
         let expected = """
-            patient\tcohort\tarm\tstatus\treference_timepoint\treference_rule\tn_mutations\tn_after_filters\tn_drivers\tn_clonal\tctdna_fraction_baseline\tctdna_fraction_followup\tctdna_fraction_difference\tctdna_fraction_ratio\tmedian_af_baseline\tmedian_af_followup\tmedian_af_difference\tmedian_af_ratio\ttumour_informed_fraction_baseline\ttumour_informed_fraction_followup\tflags
-            P1\tNSCLC\tSBRT\tpaired\tbaseline\tdrivers\t2\t1\t1\t1\t0.5\t0.25\t-0.25\t0.5\t0.25\t0.125\t-0.125\t0.5\tNA\tNA\t
-            P2\tbreast\tSOC\texcluded: no followup sample\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t
+            patient\tcohort\tarm\tstatus\treference_timepoint\treference_rule\tn_mutations\tn_after_filters\tn_drivers\tn_clonal\tctdna_fraction_baseline\tctdna_fraction_followup\tctdna_fraction_difference\tctdna_fraction_ratio\tmedian_af_baseline\tmedian_af_followup\tmedian_af_difference\tmedian_af_ratio\ttumour_informed_fraction_baseline\ttumour_informed_fraction_followup\tflags\tmolecular_response
+            P1\tNSCLC\tSBRT\tpaired\tbaseline\tdrivers\t2\t1\t1\t1\t0.5\t0.25\t-0.25\t0.5\t0.25\t0.125\t-0.125\t0.5\tNA\tNA\t\tresponse
+            P2\tbreast\tSOC\texcluded: no followup sample\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t\tNA
 
             """
         #expect(PatientTables.patientsTSV(results().map(\.summary)) == expected)

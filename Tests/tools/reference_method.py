@@ -28,7 +28,7 @@ COLUMNS = [
     "ctdna_fraction_baseline", "ctdna_fraction_followup", "ctdna_fraction_difference",
     "ctdna_fraction_ratio", "median_af_baseline", "median_af_followup", "median_af_difference",
     "median_af_ratio", "tumour_informed_fraction_baseline", "tumour_informed_fraction_followup",
-    "flags",
+    "flags", "molecular_response",
 ]
 
 
@@ -221,9 +221,22 @@ def fmt(value):
     return value
 
 
+def molecular_response(pair, threshold=0.5):
+    """METHOD.md 6: clearance (a > 0, b = 0), response (b <= (1 - threshold) a), no_response;
+    not_evaluable when a is 0 or a value is missing."""
+    a, b = pair
+    if a is None or b is None or a <= 0:
+        return "not_evaluable"
+    if b == 0:
+        return "clearance"
+    return "response" if b <= (1 - threshold) * a else "no_response"
+
+
 def row_cells(out):
     cells = {c: None for c in COLUMNS}
     cells.update({k: v for k, v in out.items() if k in COLUMNS})
+    if "ctdna" in out:
+        cells["molecular_response"] = molecular_response(out["ctdna"])
     for metric, prefix in (("ctdna", "ctdna_fraction"), ("med", "median_af")):
         if metric in out:
             b, f = out[metric]

@@ -61,6 +61,24 @@ enum ReportStyle {
           svg { border-color: #bbbbbb; }
         }
         \(Palette.armRules(armCount: armCount))
+        .resp-responder { stroke: #009E73; fill: #009E73; }
+        .resp-non-responder { stroke: #E69F00; fill: #E69F00; }
+        .resp-not-evaluable { stroke: #999999; fill: #999999; }
+        .resp-all { stroke: #000000; fill: #000000; }
+        .km-other-0 { stroke: #0072B2; fill: #0072B2; }
+        .km-other-1 { stroke: #CC79A7; fill: #CC79A7; }
+        .km-other-2 { stroke: #56B4E9; fill: #56B4E9; }
+        .km-other-3 { stroke: #D55E00; fill: #D55E00; }
+        polyline.km-curve { fill: none; stroke-width: 2; stroke-linejoin: miter; }
+        path.km-censor { fill: none; stroke-width: 1.3; }
+        line.km-swatch { stroke-width: 2.5; }
+        .km-risk text { font-size: 10.5px; font-variant-numeric: tabular-nums; stroke: none; }
+        .km-risk text.km-risk-title { font-weight: 600; fill: var(--muted); }
+        .km-risk text.km-risk-group { font-weight: 600; }
+        rect.swim-bar { stroke: none; }
+        .swim-label { font-size: 10px; fill: var(--muted); }
+        circle.swim-event { fill: var(--ink); stroke: #ffffff; stroke-width: 0.8; }
+        circle.swim-censored { fill: #ffffff; stroke: var(--ink); stroke-width: 1.2; }
         """
     }
 }

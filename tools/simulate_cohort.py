@@ -14,7 +14,8 @@ file name and mtime 0, so the .gz bytes are identical on every run (with the sam
 What it writes under OUT:
     maf/<patient>_<timepoint>.maf.gz   one genotyped MSK-ACCESS-style MAF per plasma sample
     maf/<patient>_normal.maf.gz        a matched white-blood-cell normal, for a few patients
-    samplesheet.tsv                    patient, timepoint, arm, cohort, file, normal
+    samplesheet.tsv                    patient, timepoint, arm, cohort, file, normal, day, pfs_days,
+                                       pfs_event
     truth.tsv                          the planted values and roles per patient (not read by ctdna)
 
 Model, per patient:
@@ -328,7 +329,13 @@ def main():
 
     maf_dir = os.path.join(args.out, "maf")
     os.makedirs(maf_dir, exist_ok=True)
-    sheet = ["patient\ttimepoint\tarm\tcohort\tfile\tnormal"]
+    sheet = ["patient\ttimepoint\tarm\tcohort\tfile\tnormal\tday\tpfs_days\tpfs_event"]
+    # Clinical follow-up from a generator of its own, so that every MAF stays what the cohort's
+    # seed made: blood at day 0 and at week 8 (day 52-60); progression-free survival from
+    # randomisation, drawn after the week-8 draw with a planted association: a patient whose
+    # tumour fraction fell by half or more progresses later (exponential, median 240 days after
+    # the draw, against 90 days), censored at the end of follow-up (day 300-420).
+    clinical = random.Random(args.seed + 1_000_003)
     truth = ["patient\tcohort\tarm\trole\ttumour_fraction_baseline\ttumour_fraction_followup\t"
              "planted_ratio\tmutations"]
     for index, (cohort, arm, ratio, role) in enumerate(plan, start=1):
@@ -352,6 +359,11 @@ def main():
                 rows.append(row(m, normal_barcode, "", dp, alt, None))
             write_maf(os.path.join(maf_dir, f"{patient}_normal.maf.gz"), rows)
 
+        followup_day = clinical.randint(52, 60)
+        median = 240.0 if ratio <= 0.5 else 90.0
+        progression = followup_day + clinical.expovariate(math.log(2) / median)
+        censoring = clinical.uniform(300, 420)
+        pfs_days, pfs_event = (round(progression), 1) if progression <= censoring else (round(censoring), 0)
         for t_index, tp in enumerate(timepoints, start=1):
             sample = f"{base_code}-L00{t_index}-d"
             rows = []
@@ -367,7 +379,8 @@ def main():
             name = f"maf/{patient}_{tp}.maf.gz"
             write_maf(os.path.join(args.out, name), rows)
             sheet.append("\t".join([patient, tp, arm, cohort, name,
-                                    f"maf/{patient}_normal.maf.gz" if has_normal else ""]))
+                                    f"maf/{patient}_normal.maf.gz" if has_normal else "",
+                                    "0" if tp == "baseline" else str(followup_day), str(pfs_days), str(pfs_event)]))
         described = ",".join(f"{m.v['gene']}:{m.v['short']}:{m.kind}" for m in muts)
         truth.append("\t".join([patient, cohort, arm, role or "-", f"{f0:.5f}",
                                 "NA" if role == "missing_followup" else f"{f1:.5f}",

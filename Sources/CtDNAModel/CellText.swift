@@ -70,4 +70,13 @@ public enum CellText {
         }
         return asciiAnswer ?? (trimmed(cell).lowercased() == word)
     }
+
+    /// An event flag of a survival table: `1`, `true` or `yes` is an event, `0`, `false` or `no`
+    /// is none (any letter case, surrounding white space ignored); anything else is `nil`.
+    /// - Parameter cell: The cell's text.
+    public static func eventFlag(_ cell: String) -> Bool? {
+        if ["1", "true", "yes"].contains(where: { isWord(cell, $0) }) { return true }
+        if ["0", "false", "no"].contains(where: { isWord(cell, $0) }) { return false }
+        return nil
+    }
 }

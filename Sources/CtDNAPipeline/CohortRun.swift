@@ -31,6 +31,9 @@ public struct RunRequest: Sendable {
     /// The clinical endpoints to relate to molecular response; `nil` for those the sheet's own
     /// columns name (`<name>_days` or `<name>_time` with `<name>_event`).
     public var endpoints: [Endpoint]?
+    /// A per-patient clinical table (a `patient` column, then endpoint and covariate columns),
+    /// merged with the sample sheet's own columns.
+    public var clinicalTable: String?
     /// A landmark in days from the sheet's origin for every patient; `nil` for the day of each
     /// patient's second draw (the sheet's `day` column), when there is one.
     public var landmarkDays: Double?
@@ -40,7 +43,8 @@ public struct RunRequest: Sendable {
         sampleSheet: String, outputFolder: String, timepointLabels: TimepointLabels = TimepointLabels(),
         tableOptions: VariantTableOptions = VariantTableOptions(), method: MethodParameters = MethodParameters(chGenes: []),
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), threads: Int = 1,
-        commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil
+        commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
+        clinicalTable: String? = nil
     ) {
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
@@ -55,6 +59,7 @@ public struct RunRequest: Sendable {
         self.version = version
         self.endpoints = endpoints
         self.landmarkDays = landmarkDays
+        self.clinicalTable = clinicalTable
     }
 }
 
@@ -111,6 +116,8 @@ public enum CohortRun {
     public static func run(_ request: RunRequest, observer: RunObserver = RunObserver()) throws -> RunOutcome {
         let parameters = try request.lists.load(into: request.method)
         let sheet = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        // Read before any variant table, so that a bad clinical table stops the run at once.
+        let clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
         let timepoints = Timepoint.pair
         for entry in sheet.entries where entry.timepoint.map({ !timepoints.contains($0) }) ?? true {
             observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)")
@@ -129,7 +136,11 @@ public enum CohortRun {
             })
         let tally = stream.value.withLock { $0 }.counted
         let statistics = try analysis.statistics(options: request.tests)
-        let covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
+        var covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
+        var clinicalWarnings: [String] = []
+        if let clinical {
+            (covariates, clinicalWarnings) = try covariates.merging(clinical: clinical, patients: analysis.summaries.map(\.patient))
+        }
         var warnings = RunWarnings.collect(
             summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
@@ -145,19 +156,21 @@ public enum CohortRun {
                 "sheet column \(conflict.column) differs between the rows of patient \"\(conflict.patient)\" (and maybe others): "
                     + "patients.tsv lists the distinct values joined with ';'")
         }
-        warnings += outcome.warnings
+        warnings += clinicalWarnings + outcome.warnings
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
             version: request.version, commandLine: request.commandLine,
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
                 labels: request.timepointLabels),
-            inputs: try inputs(sheet: sheet, lists: request.lists, checksums: analysis.checksums),
+            inputs: try inputs(sheet: sheet, lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
             patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
         document.covariates = covariates.values
         document.survival = outcome.rows
+        document.survivalCurves = outcome.curves
+        document.survivalPatients = outcome.patients
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
@@ -180,7 +193,7 @@ public enum CohortRun {
     /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
     /// was read), each list file.
     private static func inputs(
-        sheet: SampleSheet, lists: MethodLists, checksums: [String: FileChecksum]
+        sheet: SampleSheet, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
     ) throws -> [RunInput] {
         func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
             RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
@@ -194,6 +207,7 @@ public enum CohortRun {
             }
         }
         for (role, path) in lists.files { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
+        if let clinical { inputs.append(input(clinical, role: "clinical", try FileChecksum(ofFile: clinical))) }
         return inputs
     }
 }

@@ -50,6 +50,7 @@ enum OutcomeAnalysis {
     struct Outcome {
         var rows: [SurvivalRow] = []
         var curves: [SurvivalCurve] = []
+        var patients: [String: [SwimmerEntry]] = [:]
         var warnings: [String] = []
     }
 
@@ -74,7 +75,7 @@ enum OutcomeAnalysis {
             else {
                 throw InputError(file: sheet, line: 1, message: "endpoint \(endpoint.name): the sheet has no column \(endpoint.timeColumn) or \(endpoint.eventColumn)")
             }
-            var lines = ["patient\ttime\tevent\tresponse\tlog2_ratio"]
+            var lines = ["patient\ttime\tevent\tevaluable response\tlog2_ratio"]
             var beforeLandmark: [String] = []
             var withoutLandmark = 0
             for (index, summary) in summaries.enumerated() {
@@ -101,6 +102,10 @@ enum OutcomeAnalysis {
                     ratio = String(log2(pair.followup / pair.baseline))
                 }
                 lines.append("\(summary.patient)\t\(time)\t\(event)\t\(group)\t\(ratio)")
+                if let days = Double(time), let happened = CellText.eventFlag(event) {
+                    outcome.patients[endpoint.name, default: []].append(SwimmerEntry(
+                        patient: summary.patient, cohort: summary.cohort, time: days, event: happened, response: response))
+                }
             }
             let name = "\(sheet) (endpoint \(endpoint.name))"
             guard lines.dropFirst().contains(where: { !$0.contains("\tNA\tNA\tNA\tNA") }) else {
@@ -110,7 +115,7 @@ enum OutcomeAnalysis {
             let table = try DelimitedTable(text: lines.joined(separator: "\n") + "\n", name: name)
             let result = try SurvivalAnalysis.run(
                 SurvivalRequest(
-                    patientsTable: name, timeColumn: "time", eventColumn: "event", groupColumn: "response",
+                    patientsTable: name, timeColumn: "time", eventColumn: "event", groupColumn: "evaluable response",
                     covariateColumn: "log2_ratio", endpoint: endpoint.name),
                 table: table)
             outcome.rows += result.rows

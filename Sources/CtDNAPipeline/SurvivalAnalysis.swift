@@ -278,13 +278,10 @@ private struct SurvivalPatients {
             let eventCell = CellText.trimmed(row.fields[event])
             var eventValue: Bool?
             if !CellText.isMissing(eventCell) {
-                if ["1", "true", "yes"].contains(where: { CellText.isWord(eventCell, $0) }) {
-                    eventValue = true
-                } else if ["0", "false", "no"].contains(where: { CellText.isWord(eventCell, $0) }) {
-                    eventValue = false
-                } else {
+                guard let flag = CellText.eventFlag(eventCell) else {
                     throw fail(event, "\"\(eventCell)\" is not an event; write 1/0, TRUE/FALSE or yes/no")
                 }
+                eventValue = flag
             }
             var covariateValue: Double?
             if let covariate {

@@ -61,8 +61,9 @@ public enum HTMLReport {
         let links = [
             ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
             ("waterfall", "Waterfall"), ("change", "Change per arm"), ("statistics", "Statistics"),
-            ("patients", "Patients"), ("exclusions", "Exclusions"), ("filters", "Filters"),
-            ("parameters", "Parameters"), ("inputs", "Inputs"),
+            ("patients", "Patients"),
+        ] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
+            ("exclusions", "Exclusions"), ("filters", "Filters"), ("parameters", "Parameters"), ("inputs", "Inputs"),
         ]
         return """
         <header>
@@ -102,6 +103,16 @@ public enum HTMLReport {
         }
         html += HTMLTable.table(
             header: ["cohort", "arm", "paired", "not_detected", "excluded", "total"], rows: rows, className: "group-counts")
+        let responses = MolecularResponse.allCases
+        let responseRows = document.groups.map { group -> [String] in
+            let inGroup = document.patients.filter { $0.cohort == group.cohort && $0.arm == group.arm }
+            return [group.cohort, group.arm] + responses.map { response in
+                String(inGroup.filter { $0.molecularResponse == response }.count)
+            }
+        }
+        html += "\n<h3>Molecular response</h3>\n<p class=\"caption\">Patients by their change over the tested pair (docs/method.md §10).</p>\n"
+        html += HTMLTable.table(
+            header: ["cohort", "arm"] + responses.map(\.rawValue), rows: responseRows, className: "response-counts")
         if !document.warnings.isEmpty {
             html += "\n<h3>Warnings</h3>\n<ul class=\"warnings\">\n"
             for warning in document.warnings { html += "<li>\(escape(warning))</li>\n" }
@@ -188,6 +199,16 @@ public enum HTMLReport {
             <p class="caption">Each clinical endpoint from the landmark at the second draw: Kaplan-Meier medians of responders \
             (clearance or a fall of at least the response threshold) and non-responders, the log-rank test, and Cox models \
             of the two groups and of the log2 ratio of the response metric (as in survival.tsv; R's survival conventions).</p>
+            <div class="panels">
+            \(KaplanMeierPlot.panels(curves: document.survivalCurves, rows: document.survival).map { $0.render() }.joined(separator: "\n"))
+            </div>
+            <p class="caption">Each paired patient from the landmark: a bar to progression (filled circle) or censoring \
+            (open circle), coloured by molecular response.</p>
+            <div class="panels">
+            \(document.survivalPatients.keys.sorted().flatMap { endpoint in
+                SwimmerPlot.panels(document.survivalPatients[endpoint] ?? [], cohorts: document.cohorts, endpoint: endpoint)
+            }.map { $0.render() }.joined(separator: "\n"))
+            </div>
             \(HTMLTable.fromTSV(SurvivalTable.tsv(document.survival), className: "survival"))
             </section>
 

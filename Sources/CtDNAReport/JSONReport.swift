@@ -63,6 +63,17 @@ public enum JSONReport {
             })),
             JSONMember("warnings", .array(document.warnings.map { .string($0) })),
             JSONMember("survival", .array(document.survival.map(survival))),
+            JSONMember("km_curves", .array(document.survivalCurves.flatMap { named in
+                named.curve.steps.map { step in
+                    JSONValue.object([
+                        JSONMember("endpoint", .string(named.endpoint)), JSONMember("group", .string(named.group)),
+                        JSONMember("time", .number(step.time)), JSONMember("n_risk", .integer(step.numberAtRisk)),
+                        JSONMember("n_event", .integer(step.events)), JSONMember("n_censor", .integer(step.censored)),
+                        JSONMember("survival", .number(step.survival)), JSONMember("std_err", .number(step.standardError)),
+                        JSONMember("conf_low", .number(step.lower)), JSONMember("conf_high", .number(step.upper)),
+                    ])
+                }
+            })),
         ])
     }
 

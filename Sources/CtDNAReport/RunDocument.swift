@@ -159,6 +159,11 @@ public struct RunDocument: Sendable, Equatable {
     /// The survival rows of every clinical endpoint (molecular response against the endpoint);
     /// empty when the run has none.
     public var survival: [SurvivalRow] = []
+    /// The Kaplan-Meier curves behind ``survival``, in the same order.
+    public var survivalCurves: [SurvivalCurve] = []
+    /// Per endpoint, the patients of its analysis (time from the landmark, event, response),
+    /// for the swimmer plot.
+    public var survivalPatients: [String: [SwimmerEntry]] = [:]
     /// A note on what produced the document (for example "ctdna 0.3.0, Swift 6.3.1, Linux").
     public var generatedBy: String
 

@@ -70,55 +70,6 @@ public enum SwimmerPlot {
         panels(entries, cohorts: cohorts, endpoint: endpoint, timeTitle: timeTitle, leftOut: [:])
     }
 
-    /// One `<svg class="swimmer">` per cohort of the document, reading each paired patient's
-    /// (status `paired` or `not_detected`) time and event from the sample sheet's own columns.
-    ///
-    /// Times are as the sheet gives them (days from the sheet's origin, not from a landmark), so
-    /// the axis is titled `Days (<timeColumn>)`. An event is `1`/`0`, `true`/`false` or
-    /// `yes`/`no` in any case; a patient whose time is missing, not a number, negative or
-    /// infinite, or whose event is missing or unreadable, is left out and counted in the
-    /// panel's subtitle.
-    /// - Parameters:
-    ///   - document: the run.
-    ///   - endpoint: the endpoint's name (`pfs`).
-    ///   - timeColumn: the sheet column of times (`pfs_days`).
-    ///   - eventColumn: the sheet column of events (`pfs_event`).
-    public static func panels(_ document: RunDocument, endpoint: String, timeColumn: String, eventColumn: String) -> [SVGElement] {
-        let timeIndex = document.covariateColumns.firstIndex(of: timeColumn)
-        let eventIndex = document.covariateColumns.firstIndex(of: eventColumn)
-        var entries: [SwimmerEntry] = []
-        var leftOut: [String: Int] = [:]
-        for (index, summary) in document.patients.enumerated()
-        where summary.status == .paired || summary.status == .notDetected {
-            let values = index < document.covariates.count ? document.covariates[index] : []
-            func value(_ column: Int?) -> String? {
-                guard let column, column < values.count else { return nil }
-                return values[column]
-            }
-            guard let timeText = value(timeIndex), let time = Double(timeText), time.isFinite, time >= 0,
-                let eventText = value(eventIndex), let event = readEvent(eventText)
-            else {
-                leftOut[summary.cohort, default: 0] += 1
-                continue
-            }
-            entries.append(SwimmerEntry(patient: summary.patient, cohort: summary.cohort, time: time, event: event,
-                                        response: summary.molecularResponse))
-        }
-        return panels(entries, cohorts: document.cohorts, endpoint: endpoint, timeTitle: "Days (\(timeColumn))",
-                      leftOut: leftOut)
-    }
-
-    /// An event flag: `1`/`true`/`yes` is true, `0`/`false`/`no` false (any case, surrounding
-    /// spaces ignored); anything else nil.
-    static func readEvent(_ text: String) -> Bool? {
-        let trimmed = text.lowercased().drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-        switch String(trimmed) {
-        case "1", "true", "yes": return true
-        case "0", "false", "no": return false
-        default: return nil
-        }
-    }
-
     /// The panels, with the patients left out of each cohort for the subtitle.
     static func panels(
         _ entries: [SwimmerEntry], cohorts: [String], endpoint: String, timeTitle: String, leftOut: [String: Int]

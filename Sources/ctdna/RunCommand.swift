@@ -37,6 +37,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("endpoint"), help: ArgumentHelp("A clinical endpoint in the sheet: name=time_column,event_column (repeatable). Without it, every <name>_days or <name>_time column with a <name>_event column (docs/method.md §10).", valueName: "name=time,event"))
     var endpoints: [String] = []
 
+    @Option(name: .customLong("clinical"), help: ArgumentHelp("A per-patient clinical table (TSV or CSV: patient, then endpoint and covariate columns), merged with the sheet's own columns.", valueName: "file"))
+    var clinical: String?
+
     @Option(name: .customLong("landmark-days"), help: ArgumentHelp("Measure survival from this day for every patient; without it, from each patient's second draw (the sheet's day column).", valueName: "days"))
     var landmarkDays: Double?
 
@@ -79,7 +82,7 @@ struct Run: ParsableCommand {
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, threads: threads ?? onlineProcessorCount,
             commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(), version: CtDNA.version,
-            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays)
+            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical)
         let outcome = try CohortRun.run(request, observer: RunObserver(
             warning: Terminal.warn, progress: Terminal.progress(enabled: !quiet, label: "read")))
         Terminal.endProgress(enabled: !quiet)

@@ -5,7 +5,9 @@ import Testing
 /// `make expected`; regenerate it only for an intended change, and say why in the commit).
 @Suite struct SampleDataGoldenTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let outputs = ["audit.tsv", "ctdna_mqc.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv"]
+    static let outputs = [
+        "audit.tsv", "ctdna_mqc.tsv", "km_curves.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv", "survival.tsv",
+    ]
 
     @Test(arguments: [1, 2])
     func runReproducesTheExpectedOutputs(threads: Int) throws {

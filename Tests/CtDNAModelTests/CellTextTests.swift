@@ -54,4 +54,11 @@ struct CellTextTests {
         let others: [UInt8] = [0x00, 0x08, 0x0e, 0x1f, UInt8(ascii: "a"), UInt8(ascii: "."), 0xa0, 0xc2]
         #expect(!others.contains(where: CellText.isBlank))
     }
+
+    /// Event flags of survival tables, by hand: the six words in any case and with spaces.
+    @Test func eventFlags() {
+        #expect(["1", "TRUE", " yes ", "True"].map(CellText.eventFlag) == [true, true, true, true])
+        #expect(["0", "false", "NO"].map(CellText.eventFlag) == [false, false, false])
+        #expect(["2", "", "y", "progressed"].map(CellText.eventFlag) == [nil, nil, nil, nil])
+    }
 }

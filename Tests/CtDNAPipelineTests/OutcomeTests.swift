@@ -38,21 +38,34 @@ struct OutcomeTests {
     /// -0.56435069588386666, Wald p 0.64622121740337979, LR p 0.6378720827532024; with
     /// `ratio = c(-2, NA, -2, log2(0.75) x 3)`, `coxph(~ ratio)` coefficient -0.016116779087325325,
     /// Wald p 0.98350384409226832, n 5.
-    @Test func survivalByResponseFromTheLandmark() throws {
+    @Test(arguments: [false, true])
+    func survivalByResponseFromTheLandmark(clinicalTable: Bool) throws {
         let folder = TemporaryFolder()
         let header = "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\tONCOGENIC"
-        var sheet = "patient\ttimepoint\tarm\tcohort\tfile\tday\tpfs_days\tpfs_event\n"
+        var sheet = "patient\ttimepoint\tarm\tcohort\tfile\tday" + (clinicalTable ? "\n" : "\tpfs_days\tpfs_event\n")
+        // The same endpoint from a clinical table of its own, with one patient the sheet lacks.
+        var clinical = "patient\tpfs_days\tpfs_event\nX9\t10\t1\n"
         let patients: [(String, Int?, Int, Int)] = [
             ("R1", 5, 400, 0), ("R2", nil, 310, 1), ("R3", 5, 86, 1), ("N1", 15, 120, 1), ("N2", 15, 90, 1), ("N3", 15, 200, 0),
         ]
         for (name, followupAlt, pfs, event) in patients {
             folder.file("\(name)_b.maf", "\(header)\nTP53\t17\t100\tG\tA\t20\t80\tOncogenic\n")
             folder.file("\(name)_f.maf", header + "\n" + (followupAlt.map { "TP53\t17\t100\tG\tA\t\($0)\t\(100 - $0)\tOncogenic\n" } ?? ""))
-            sheet += "\(name)\tbaseline\tA\tC\t\(name)_b.maf\t0\t\(pfs)\t\(event)\n\(name)\tfollowup\tA\tC\t\(name)_f.maf\t56\t\(pfs)\t\(event)\n"
+            let outcome = clinicalTable ? "" : "\t\(pfs)\t\(event)"
+            sheet += "\(name)\tbaseline\tA\tC\t\(name)_b.maf\t0\(outcome)\n\(name)\tfollowup\tA\tC\t\(name)_f.maf\t56\(outcome)\n"
+            clinical += "\(name)\t\(pfs)\t\(event)\n"
         }
         let sheetPath = folder.file("sheet.tsv", sheet)
-        let outcome = try CohortRun.run(RunRequest(
-            sampleSheet: sheetPath, outputFolder: folder.path("out"), commandLine: ["ctdna"], version: "0"))
+        let clinicalPath = folder.file("clinical.tsv", clinical)
+        let log = WarningLog()
+        let outcome = try CohortRun.run(
+            RunRequest(
+                sampleSheet: sheetPath, outputFolder: folder.path("out"), commandLine: ["ctdna"], version: "0",
+                clinicalTable: clinicalTable ? clinicalPath : nil),
+            observer: RunObserver(warning: { log.add($0) }))
+        // R2 cleared (follow-up 0): no log2 ratio, so out of that Cox model, and said so.
+        let ratioNote = "\(sheetPath) (endpoint pfs): 1 patient without a finite log2_ratio left out of its Cox model"
+        #expect(log.messages == (clinicalTable ? ["\(clinicalPath): 1 patient is not in the sample sheet: X9"] : []) + [ratioNote])
         #expect(outcome.document.patients.map { $0.molecularResponse } == [.response, .clearance, .response, .noResponse, .noResponse, .noResponse])
         #expect(outcome.outputs.contains(folder.path("out/survival.tsv")) && outcome.outputs.contains(folder.path("out/km_curves.tsv")))
         let rows = outcome.document.survival

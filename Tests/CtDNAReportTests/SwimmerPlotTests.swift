@@ -55,36 +55,4 @@ struct SwimmerPlotTests {
         #expect(empty.contains("no patient with a time and an event"))
         #expect(plotElements(panels[1]) { plotHasClass($0, "swim-bar") }.isEmpty)
     }
-
-    @Test func readsTimesAndEventsFromTheSheetColumns() {
-        var document = ReportFixtures.small
-        // Patients: <P&1>, P2, P3 (not detected), P4, P5 (paired), P6 (excluded, never drawn).
-        document.covariateColumns = ["arm_note", "pfs_days", "pfs_event"]
-        document.covariates = [
-            ["x", "120", "1"], ["x", "80", "no"], ["x", "200", " TRUE "],
-            ["x", nil, "1"], ["x", "-5", "0"], ["x", "10", "1"],
-        ]
-        let panels = SwimmerPlot.panels(document, endpoint: "pfs", timeColumn: "pfs_days", eventColumn: "pfs_event")
-        #expect(panels.count == 1)
-        let svg = panels[0]
-        // P4 has no time and P5 a negative one: both left out and counted; P6 is not paired.
-        let bars = plotElements(svg) { plotHasClass($0, "swim-bar") }
-        #expect(bars.map { plotAttribute($0, "data-patient") } == ["P3", "<P&1>", "P2"])
-        let markers = plotElements(svg) { plotHasClass($0, "swim-event") || plotHasClass($0, "swim-censored") }
-            .filter { plotAttribute($0, "cy") != "46.00" }   // the legend's markers sit at y = 50 - 4
-        #expect(markers.map { plotAttribute($0, "class") } == ["swim-event", "swim-event", "swim-censored"])
-        let texts = plotElements(svg) { $0.name == "text" }.map(plotText)
-        #expect(texts.contains("n = 3, 2 with an event; 2 without a time or event left out"))
-        #expect(texts.contains("Days (pfs_days)"))
-        // The fixtures set no molecular response: every bar is grey.
-        #expect(bars.allSatisfy { plotHasClass($0, "resp-not-evaluable") })
-    }
-
-    @Test func eventSpellings() {
-        #expect(SwimmerPlot.readEvent("1") == true)
-        #expect(SwimmerPlot.readEvent(" Yes ") == true)
-        #expect(SwimmerPlot.readEvent("FALSE") == false)
-        #expect(SwimmerPlot.readEvent("t rue") == nil)
-        #expect(SwimmerPlot.readEvent("NA") == nil)
-    }
 }

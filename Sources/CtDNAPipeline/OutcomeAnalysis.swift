@@ -54,7 +54,19 @@ enum OutcomeAnalysis {
         var warnings: [String] = []
     }
 
-    /// Analyses each endpoint over the patients of a run.
+    /// One patient of an endpoint's analysis.
+    private struct Subject {
+        var patient: String
+        var cohort: String
+        var arm: String
+        var time: Double
+        var event: Bool
+        var response: MolecularResponse?
+        var log2Ratio: Double?
+    }
+
+    /// Analyses each endpoint over the patients of a run: by molecular response (with the log2
+    /// ratio), by arm (as `<endpoint> by arm`), and by response within each arm (`<endpoint>, <arm>`).
     /// - Parameters:
     ///   - endpoints: The endpoints.
     ///   - summaries: The patients' summaries, in output order.
@@ -62,65 +74,55 @@ enum OutcomeAnalysis {
     ///   - landmarks: Each patient's landmark in days (the second draw's `day`), or `nil`.
     ///   - fixedLandmark: `--landmark-days`, which replaces the per-patient landmarks.
     ///   - metric: The response metric (its log2 ratio is the continuous covariate).
-    ///   - sheet: The sample sheet's path, for messages.
-    /// - Throws: `InputError` for a time or event that cannot be read.
+    ///   - source: The file the endpoint columns come from, for messages.
+    /// - Throws: `InputError` naming the patient and column for a time or event that cannot be read.
     static func analyse(
         endpoints: [Endpoint], summaries: [PatientSummary], covariates: PatientCovariates, landmarks: [Double?],
-        fixedLandmark: Double?, metric: Metric, sheet: String
+        fixedLandmark: Double?, metric: Metric, sheet source: String
     ) throws -> Outcome {
         var outcome = Outcome()
         for endpoint in endpoints {
             guard let timeIndex = covariates.columns.firstIndex(of: endpoint.timeColumn),
                 let eventIndex = covariates.columns.firstIndex(of: endpoint.eventColumn)
             else {
-                throw InputError(file: sheet, line: 1, message: "endpoint \(endpoint.name): the sheet has no column \(endpoint.timeColumn) or \(endpoint.eventColumn)")
+                throw InputError(file: source, line: 1, message: "endpoint \(endpoint.name): no column \(endpoint.timeColumn) or \(endpoint.eventColumn)")
             }
-            var lines = ["patient\ttime\tevent\tevaluable response\tlog2_ratio"]
-            var beforeLandmark: [String] = []
-            var withoutLandmark = 0
+            var subjects: [Subject] = []
+            var beforeLandmark: [String] = [], withoutValues = 0, withoutLandmark = 0
             for (index, summary) in summaries.enumerated() {
                 guard case .paired = summary.status else { continue }
                 let values = covariates.values[index]
-                guard let timeText = values[timeIndex], let event = values[eventIndex] else {
-                    lines.append("\(summary.patient)\tNA\tNA\tNA\tNA")
+                guard let timeText = values[timeIndex], let eventText = values[eventIndex] else {
+                    withoutValues += 1
                     continue
                 }
-                var time = timeText
-                if let landmark = fixedLandmark ?? landmarks[index], let days = Double(timeText) {
+                guard let days = Double(timeText), days.isFinite, days >= 0 else {
+                    throw InputError(file: source, column: endpoint.timeColumn, message: "patient \"\(summary.patient)\": \"\(timeText)\" is not a time (a number of days, 0 or more)")
+                }
+                guard let event = CellText.eventFlag(eventText) else {
+                    throw InputError(file: source, column: endpoint.eventColumn, message: "patient \"\(summary.patient)\": \"\(eventText)\" is not an event; write 1/0, TRUE/FALSE or yes/no")
+                }
+                var time = days
+                if let landmark = fixedLandmark ?? landmarks[index] {
                     guard days >= landmark else {
                         beforeLandmark.append(summary.patient)
                         continue
                     }
-                    time = String(days - landmark)
+                    time = days - landmark
                 } else {
                     withoutLandmark += 1
                 }
-                let response = summary.molecularResponse
-                let group = response.map { $0 == .notEvaluable ? "NA" : ($0.isResponse ? "responder" : "non_responder") } ?? "NA"
-                var ratio = "NA"
+                var ratio: Double?
                 if let pair = summary.pair(of: metric), pair.baseline > 0, pair.followup > 0 {
-                    ratio = String(log2(pair.followup / pair.baseline))
+                    ratio = log2(pair.followup / pair.baseline)
                 }
-                lines.append("\(summary.patient)\t\(time)\t\(event)\t\(group)\t\(ratio)")
-                if let days = Double(time), let happened = CellText.eventFlag(event) {
-                    outcome.patients[endpoint.name, default: []].append(SwimmerEntry(
-                        patient: summary.patient, cohort: summary.cohort, time: days, event: happened, response: response))
-                }
+                subjects.append(Subject(
+                    patient: summary.patient, cohort: summary.cohort, arm: summary.arm, time: time, event: event,
+                    response: summary.molecularResponse, log2Ratio: ratio))
             }
-            let name = "\(sheet) (endpoint \(endpoint.name))"
-            guard lines.dropFirst().contains(where: { !$0.contains("\tNA\tNA\tNA\tNA") }) else {
-                outcome.warnings.append("endpoint \(endpoint.name): no paired patient has both a time and an event: no survival analysis")
-                continue
+            if withoutValues > 0 {
+                outcome.warnings.append("endpoint \(endpoint.name): \(withoutValues) paired patient\(withoutValues == 1 ? " has" : "s have") no \(endpoint.timeColumn) or \(endpoint.eventColumn): left out")
             }
-            let table = try DelimitedTable(text: lines.joined(separator: "\n") + "\n", name: name)
-            let result = try SurvivalAnalysis.run(
-                SurvivalRequest(
-                    patientsTable: name, timeColumn: "time", eventColumn: "event", groupColumn: "evaluable response",
-                    covariateColumn: "log2_ratio", endpoint: endpoint.name),
-                table: table)
-            outcome.rows += result.rows
-            outcome.curves += result.curves
-            outcome.warnings += result.notes
             if !beforeLandmark.isEmpty {
                 outcome.warnings.append(
                     "endpoint \(endpoint.name): \(beforeLandmark.count) patient\(beforeLandmark.count == 1 ? "" : "s") with an event or "
@@ -133,7 +135,49 @@ enum OutcomeAnalysis {
                         + "origin, not from the second draw where response is known (guarantee-time bias): give the sheet a day "
                         + "column or --landmark-days")
             }
+            guard !subjects.isEmpty else {
+                outcome.warnings.append("endpoint \(endpoint.name): no paired patient has both a time and an event: no survival analysis")
+                continue
+            }
+            outcome.patients[endpoint.name] = subjects.map {
+                SwimmerEntry(patient: $0.patient, cohort: $0.cohort, time: $0.time, event: $0.event, response: $0.response)
+            }
+            func responseGroup(_ subject: Subject) -> String? {
+                guard let response = subject.response, response != .notEvaluable else { return nil }
+                return response.isResponse ? "responder" : "non_responder"
+            }
+            try run(endpoint.name, subjects, group: ("evaluable response", responseGroup), covariate: true, into: &outcome, source: source)
+            let arms = Array(Set(subjects.map(\.arm))).sorted()
+            if arms.count > 1 {
+                try run("\(endpoint.name) by arm", subjects, group: ("arm", { $0.arm }), covariate: false, into: &outcome, source: source)
+                for arm in arms {
+                    try run("\(endpoint.name), \(arm)", subjects.filter { $0.arm == arm }, group: ("evaluable response", responseGroup),
+                            covariate: false, into: &outcome, source: source)
+                }
+            }
         }
         return outcome
+    }
+
+    /// One analysis: Kaplan-Meier, log-rank and Cox by a grouping, optionally Cox on the log2 ratio.
+    private static func run(
+        _ name: String, _ subjects: [Subject], group: (column: String, of: (Subject) -> String?), covariate: Bool,
+        into outcome: inout Outcome, source: String
+    ) throws {
+        var lines = ["patient\ttime\tevent\t\(group.column)\tlog2_ratio"]
+        for subject in subjects {
+            let ratio = subject.log2Ratio.map { String($0) } ?? "NA"
+            lines.append("\(subject.patient)\t\(subject.time)\t\(subject.event ? 1 : 0)\t\(group.of(subject) ?? "NA")\t\(ratio)")
+        }
+        let label = "\(source) (\(name))"
+        let table = try DelimitedTable(text: lines.joined(separator: "\n") + "\n", name: label)
+        let result = try SurvivalAnalysis.run(
+            SurvivalRequest(
+                patientsTable: label, timeColumn: "time", eventColumn: "event", groupColumn: group.column,
+                covariateColumn: covariate ? "log2_ratio" : nil, endpoint: name),
+            table: table)
+        outcome.rows += result.rows
+        outcome.curves += result.curves
+        outcome.warnings += result.notes
     }
 }

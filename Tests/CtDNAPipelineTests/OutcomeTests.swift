@@ -64,7 +64,7 @@ struct OutcomeTests {
                 clinicalTable: clinicalTable ? clinicalPath : nil),
             observer: RunObserver(warning: { log.add($0) }))
         // R2 cleared (follow-up 0): no log2 ratio, so out of that Cox model, and said so.
-        let ratioNote = "\(sheetPath) (endpoint pfs): 1 patient without a finite log2_ratio left out of its Cox model"
+        let ratioNote = "\(sheetPath) (pfs): 1 patient without a finite log2_ratio left out of its Cox model"
         #expect(log.messages == (clinicalTable ? ["\(clinicalPath): 1 patient is not in the sample sheet: X9"] : []) + [ratioNote])
         #expect(outcome.document.patients.map { $0.molecularResponse } == [.response, .clearance, .response, .noResponse, .noResponse, .noResponse])
         #expect(outcome.outputs.contains(folder.path("out/survival.tsv")) && outcome.outputs.contains(folder.path("out/km_curves.tsv")))
@@ -88,5 +88,24 @@ struct OutcomeTests {
     func agree(_ value: Double?, _ expected: Double) -> Bool {
         guard let value else { return false }
         return abs(value - expected) <= 1e-9 * max(abs(expected), 1e-300)
+    }
+}
+
+/// Bad clinical values stop the run naming the patient and the column.
+@Suite("Clinical values")
+struct ClinicalValueTests {
+    @Test(arguments: [("-3", "1", "column pfs_days: patient \"P1\": \"-3\" is not a time (a number of days, 0 or more)"),
+                      ("100", "maybe", "column pfs_event: patient \"P1\": \"maybe\" is not an event; write 1/0, TRUE/FALSE or yes/no")])
+    func aBadTimeOrEventIsAnError(time: String, event: String, message: String) throws {
+        let folder = TemporaryFolder()
+        let header = "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\tONCOGENIC"
+        folder.file("b.maf", "\(header)\nTP53\t17\t100\tG\tA\t20\t80\tOncogenic\n")
+        folder.file("f.maf", "\(header)\nTP53\t17\t100\tG\tA\t5\t95\tOncogenic\n")
+        let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\tpfs_days\tpfs_event\nP1\tbaseline\tA\tC\tb.maf\t\(time)\t\(event)\nP1\tfollowup\tA\tC\tf.maf\t\(time)\t\(event)\n")
+        #expect {
+            try CohortRun.run(RunRequest(sampleSheet: sheet, outputFolder: folder.path("out"), commandLine: ["ctdna"], version: "0"))
+        } throws: { error in
+            "\(error)" == "\(sheet): \(message)"
+        }
     }
 }

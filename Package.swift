@@ -74,6 +74,6 @@ let package = Package(
             name: "CtDNAPipelineTests",
             dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline", "TestSupport"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["ctdna"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["ctdna", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

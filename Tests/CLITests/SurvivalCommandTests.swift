@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ctdna survival` end to end on Fixtures/survival/patients.tsv (survival::lung as a per-patient
@@ -7,32 +8,9 @@ import Testing
 struct SurvivalCommandTests {
     static let table = CLI.fixture("survival/patients.tsv")
 
-    /// A TSV's rows as column -> cell.
-    static func records(_ text: String) -> [[String: String]] {
-        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-    }
+    static func records(_ text: String) -> [[String: String]] { TableComparison.records(text) }
 
-    /// Cells that differ over the expected table's columns: text exactly, numbers within 1e-9
-    /// relative (1e-12 absolute near zero, as the Stats tests), `NA` as `NA`.
-    static func differences(_ actual: String, _ expected: String) -> [String] {
-        let actualRows = records(actual), expectedRows = records(expected)
-        guard actualRows.count == expectedRows.count else { return ["\(actualRows.count) rows, expected \(expectedRows.count)"] }
-        var found: [String] = []
-        for (index, (got, want)) in zip(actualRows, expectedRows).enumerated() {
-            for (column, wanted) in want {
-                let cell = got[column] ?? "<no column>"
-                if let expectedNumber = Double(wanted), let actualNumber = Double(cell) {
-                    if abs(actualNumber - expectedNumber) / max(abs(expectedNumber), 1e-3) > 1e-9 {
-                        found.append("row \(index + 1) \(column): \(cell), R \(wanted)")
-                    }
-                } else if cell != wanted {
-                    found.append("row \(index + 1) \(column): \(cell), R \(wanted)")
-                }
-            }
-        }
-        return found
-    }
+    static func differences(_ actual: String, _ expected: String) -> [String] { TableComparison.differences(actual, expected) }
 
     @Test func writesRowsAndCurvesAsR() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-survival-\(UUID().uuidString)")

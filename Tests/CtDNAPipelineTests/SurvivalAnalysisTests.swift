@@ -13,32 +13,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 private func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-/// A TSV's rows as column -> cell.
-private func records(_ text: String) -> [[String: String]] {
-    let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-}
+private func records(_ text: String) -> [[String: String]] { TableComparison.records(text) }
 
-/// Differences between an actual and an expected table over the expected table's columns: text
-/// exactly, numbers within 1e-9 relative (1e-12 absolute near zero, as the Stats tests), `NA` as `NA`.
-private func differences(_ actual: String, _ expected: String) -> [String] {
-    let actualRows = records(actual), expectedRows = records(expected)
-    guard actualRows.count == expectedRows.count else { return ["\(actualRows.count) rows, expected \(expectedRows.count)"] }
-    var found: [String] = []
-    for (index, (got, want)) in zip(actualRows, expectedRows).enumerated() {
-        for (column, wanted) in want {
-            let cell = got[column] ?? "<no column>"
-            if let expectedNumber = Double(wanted), let actualNumber = Double(cell) {
-                if abs(actualNumber - expectedNumber) / max(abs(expectedNumber), 1e-3) > 1e-9 {
-                    found.append("row \(index + 1) \(column): \(cell), R \(wanted)")
-                }
-            } else if cell != wanted {
-                found.append("row \(index + 1) \(column): \(cell), R \(wanted)")
-            }
-        }
-    }
-    return found
-}
+private func differences(_ actual: String, _ expected: String) -> [String] { TableComparison.differences(actual, expected) }
 
 @Suite("Survival analysis")
 struct SurvivalAnalysisTests {

@@ -206,7 +206,8 @@ public enum KaplanMeierPlot {
         }
         parts.append(riskTable(curves: curves, classes: classes, ticks: xTicks, bottom: bottom))
         let height = bottom + riskFirstRowOffset + riskRowHeight * Double(max(curves.count - 1, 0)) + 14
-        return SVGElement.document(width: width, height: height, children: parts)
+        return SVGElement.document(width: width, height: height, title: title + ": Kaplan-Meier curves",
+                                   children: parts)
             .cssClass("km")
             .attribute("data-endpoint", endpoint)
             .attribute("role", "img")

@@ -1,6 +1,75 @@
-/// The inline style sheet of `report.html`: a clean sans-serif page that also prints well.
-enum ReportStyle {
-    /// The CSS, with one colour rule per arm.
+/// The style sheets of the reports: the page's (`report.html`) and the figures' (every `<svg>`
+/// a plot draws).
+///
+/// One definition: ``figureCSS(armCount:)`` holds every rule a plot needs, written with literal
+/// colours (no CSS variables, which drawing programs ignore) and plain class selectors; each
+/// plot embeds it in its own `<style>` (``SVGElement/document(width:height:title:armCount:children:)``),
+/// and ``css(armCount:)`` is the page's own rules followed by the same text. Inside the page every
+/// inline `<style>` applies to the whole page, so the page holds the figure rules several times
+/// over; the copies are identical, so they change nothing. The few page rules that must differ
+/// from a standalone figure (the panel frame, the page's font in plots, no white background
+/// over the panel colour) select `main svg ...`, more specific than any figure rule, so they win
+/// wherever the copies stand.
+public enum ReportStyle {
+    /// The font stack of standalone figures: fonts journals accept, then the generic family.
+    public static let figureFontFamily = #""Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif"#
+
+    /// The rules every plot needs: text, axes, marks, the arm colours (``Palette/armRules(armCount:)``)
+    /// and the response colours (``ResponsePalette``); also the figure's font stack
+    /// (``figureFontFamily``) and size on `svg`.
+    ///
+    /// Invariant: every selector names a class or an SVG element, never an HTML one, and no rule
+    /// sets a property that the page's `main svg` rules set, so the page keeps its look.
+    /// - Parameter armCount: how many arms the run has (at least one arm rule is written).
+    public static func figureCSS(armCount: Int) -> String {
+        """
+        svg { font-family: \(figureFontFamily); font-size: 11px; }
+        svg text { fill: #1d2327; }
+        .panel-title { font-size: 13px; font-weight: 600; }
+        .panel-subtitle { font-size: 12px; fill: #5f6b73; }
+        .axis line { stroke: #6b757c; stroke-width: 1; }
+        .axis text { fill: #5f6b73; }
+        .axis-title { font-size: 11.5px; }
+        .zero-floor { stroke: #8a949b; stroke-width: 1; stroke-dasharray: 4 3; }
+        .floor-label { font-size: 10px; fill: #5f6b73; font-style: italic; }
+        .zero-line { stroke: #6b757c; stroke-width: 1; }
+        .patient-line { fill: none; stroke-width: 1.4; stroke-opacity: 0.75; }
+        .point { stroke: #ffffff; stroke-width: 0.8; }
+        .median-line { stroke: #000000; stroke-width: 4; stroke-linecap: round; stroke-opacity: 0.85; }
+        .bar { stroke: none; }
+        .box-body { fill: #ffffff; fill-opacity: 0.6; stroke: #30373c; stroke-width: 1.2; }
+        .box-median { stroke: #000000; stroke-width: 2.5; }
+        .whisker { stroke: #30373c; stroke-width: 1; }
+        .dot { stroke: #ffffff; stroke-width: 0.8; fill-opacity: 0.9; }
+        .legend text { font-size: 11.5px; }
+        \(Palette.armRules(armCount: armCount))
+        rect.bar.capped { fill-opacity: 0.45; }
+        .cap-line { stroke: #8a949b; stroke-width: 1; stroke-dasharray: 2 3; }
+        path.cap-marker { fill: #1d2327; stroke: #ffffff; stroke-width: 0.6; }
+        .figure-caption text { font-size: 10.5px; fill: #5f6b73; }
+        .resp-responder { stroke: #009E73; fill: #009E73; }
+        .resp-non-responder { stroke: #E69F00; fill: #E69F00; }
+        .resp-not-evaluable { stroke: #999999; fill: #999999; }
+        .resp-all { stroke: #000000; fill: #000000; }
+        .km-other-0 { stroke: #0072B2; fill: #0072B2; }
+        .km-other-1 { stroke: #CC79A7; fill: #CC79A7; }
+        .km-other-2 { stroke: #56B4E9; fill: #56B4E9; }
+        .km-other-3 { stroke: #D55E00; fill: #D55E00; }
+        polyline.km-curve { fill: none; stroke-width: 2; stroke-linejoin: miter; }
+        path.km-censor { fill: none; stroke-width: 1.3; }
+        line.km-swatch { stroke-width: 2.5; }
+        .km-risk text { font-size: 10.5px; font-variant-numeric: tabular-nums; stroke: none; }
+        .km-risk text.km-risk-title { font-weight: 600; fill: #5f6b73; }
+        .km-risk text.km-risk-group { font-weight: 600; }
+        rect.swim-bar { stroke: none; }
+        .swim-label { font-size: 10px; fill: #5f6b73; }
+        circle.swim-event { fill: #1d2327; stroke: #ffffff; stroke-width: 0.8; }
+        circle.swim-censored { fill: #ffffff; stroke: #1d2327; stroke-width: 1.2; }
+        """
+    }
+
+    /// The page's CSS: its own rules (layout, tables, the panel frame, print), then
+    /// ``figureCSS(armCount:)``.
     /// - Parameter armCount: how many arms the run has.
     static func css(armCount: Int) -> String {
         """
@@ -19,26 +88,9 @@ enum ReportStyle {
         .count { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 14px; background: var(--panel); min-width: 120px; }
         .count b { display: block; font-size: 22px; }
         .panels { display: flex; flex-wrap: wrap; gap: 12px; }
-        svg { background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; font-size: 11px;
+        main svg { background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; font-size: 11px;
           font-family: inherit; overflow: visible; }
-        svg text { fill: var(--ink); }
-        .panel-title { font-size: 13px; font-weight: 600; }
-        .panel-subtitle { font-size: 12px; fill: var(--muted); }
-        .axis line { stroke: #6b757c; stroke-width: 1; }
-        .axis text { fill: var(--muted); }
-        .axis-title { font-size: 11.5px; }
-        .zero-floor { stroke: #8a949b; stroke-width: 1; stroke-dasharray: 4 3; }
-        .floor-label { font-size: 10px; fill: var(--muted); font-style: italic; }
-        .zero-line { stroke: #6b757c; stroke-width: 1; }
-        .patient-line { fill: none; stroke-width: 1.4; stroke-opacity: 0.75; }
-        .point { stroke: #ffffff; stroke-width: 0.8; }
-        .median-line { stroke: #000000; stroke-width: 4; stroke-linecap: round; stroke-opacity: 0.85; }
-        .bar { stroke: none; }
-        .box-body { fill: #ffffff; fill-opacity: 0.6; stroke: #30373c; stroke-width: 1.2; }
-        .box-median { stroke: #000000; stroke-width: 2.5; }
-        .whisker { stroke: #30373c; stroke-width: 1; }
-        .dot { stroke: #ffffff; stroke-width: 0.8; fill-opacity: 0.9; }
-        .legend text { font-size: 11.5px; }
+        main svg rect.figure-background { fill: none; }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
         .table-wrap { overflow-x: auto; margin: 8px 0 4px; }
         table { border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; }
@@ -58,27 +110,9 @@ enum ReportStyle {
           section, svg, table { break-inside: avoid; }
           .table-wrap { overflow: visible; }
           th { position: static; }
-          svg { border-color: #bbbbbb; }
+          main svg { border-color: #bbbbbb; }
         }
-        \(Palette.armRules(armCount: armCount))
-        .resp-responder { stroke: #009E73; fill: #009E73; }
-        .resp-non-responder { stroke: #E69F00; fill: #E69F00; }
-        .resp-not-evaluable { stroke: #999999; fill: #999999; }
-        .resp-all { stroke: #000000; fill: #000000; }
-        .km-other-0 { stroke: #0072B2; fill: #0072B2; }
-        .km-other-1 { stroke: #CC79A7; fill: #CC79A7; }
-        .km-other-2 { stroke: #56B4E9; fill: #56B4E9; }
-        .km-other-3 { stroke: #D55E00; fill: #D55E00; }
-        polyline.km-curve { fill: none; stroke-width: 2; stroke-linejoin: miter; }
-        path.km-censor { fill: none; stroke-width: 1.3; }
-        line.km-swatch { stroke-width: 2.5; }
-        .km-risk text { font-size: 10.5px; font-variant-numeric: tabular-nums; stroke: none; }
-        .km-risk text.km-risk-title { font-weight: 600; fill: var(--muted); }
-        .km-risk text.km-risk-group { font-weight: 600; }
-        rect.swim-bar { stroke: none; }
-        .swim-label { font-size: 10px; fill: var(--muted); }
-        circle.swim-event { fill: var(--ink); stroke: #ffffff; stroke-width: 0.8; }
-        circle.swim-censored { fill: #ffffff; stroke: var(--ink); stroke-width: 1.2; }
+        \(figureCSS(armCount: armCount))
         """
     }
 }

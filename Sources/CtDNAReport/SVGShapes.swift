@@ -1,16 +1,47 @@
 /// Factory functions for the SVG shapes the plots use; coordinates are in user units.
 extension SVGElement {
-    /// An `<svg>` root with width, height and a matching `viewBox` starting at 0,0.
+    /// A self-contained figure: an `<svg>` root with width, height and a matching `viewBox`
+    /// starting at 0,0, whose first children are, in order, a `<title>` (when `title` is given),
+    /// a `<style>` holding ``ReportStyle/figureCSS(armCount:)``, and a white background
+    /// `<rect class="figure-background">` covering the whole view box; then `children`.
+    ///
+    /// The figure so needs nothing from the page around it: copied out of `report.html` or
+    /// written to a file it keeps its lines, colours and font. The background's white is a
+    /// presentation attribute (`fill="#ffffff"`), which the page's CSS overrides to show its
+    /// panel colour; see ``ReportStyle``.
     /// - Parameters:
     ///   - width: width in user units (and CSS pixels).
     ///   - height: height in user units.
+    ///   - title: the figure's title (a tooltip in browsers, the name screen readers and
+    ///     drawing programs show); `nil` writes none.
+    ///   - armCount: how many arm colour rules the style holds (default: one per palette
+    ///     colour, ``Palette/armColours``).
     ///   - children: the content.
-    public static func document(width: Double, height: Double, children: [SVGElement]) -> SVGElement {
+    public static func document(
+        width: Double, height: Double, title: String? = nil, armCount: Int = Palette.armColours.count,
+        children: [SVGElement]
+    ) -> SVGElement {
         let w = SVGNumber.format(width), h = SVGNumber.format(height)
+        var head: [SVGElement] = []
+        if let title { head.append(SVGElement("title", children: [.text(title)])) }
+        head.append(figureStyle(armCount: armCount))
+        head.append(figureBackground(width: width, height: height))
         return SVGElement("svg", attributes: [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", w), ("height", h),
             ("viewBox", "0.00 0.00 \(w) \(h)"),
-        ]).appending(children)
+        ]).appending(head + children)
+    }
+
+    /// The `<style type="text/css">` of a figure: ``ReportStyle/figureCSS(armCount:)``.
+    /// - Parameter armCount: how many arm colour rules it holds.
+    public static func figureStyle(armCount: Int) -> SVGElement {
+        SVGElement("style", attributes: [("type", "text/css")],
+                   children: [.text("\n" + ReportStyle.figureCSS(armCount: armCount) + "\n")])
+    }
+
+    /// The white `<rect class="figure-background">` from 0,0 over `width` by `height`.
+    public static func figureBackground(width: Double, height: Double) -> SVGElement {
+        rect(x: 0, y: 0, width: width, height: height).attribute("fill", "#ffffff").cssClass("figure-background")
     }
 
     /// A `<g>` group.

@@ -125,7 +125,9 @@ public enum SwimmerPlot {
             ]).attribute("data-group", group))
         }
         parts.append(SVGElement.group(className: "swim-rows", rows))
-        return SVGElement.document(width: width, height: height, children: parts)
+        return SVGElement.document(
+            width: width, height: height, title: "\(cohort): time on study, \(endpoint.uppercased()) by molecular response",
+            children: parts)
             .cssClass("swimmer")
             .attribute("data-cohort", cohort)
             .attribute("data-endpoint", endpoint)

@@ -26,16 +26,27 @@ struct SVGTests {
     }
 
     @Test func documentAndGroups() {
-        let svg = SVGElement.document(width: 20, height: 10, children: [
+        let svg = SVGElement.document(width: 20, height: 10, title: "A <figure>", armCount: 2, children: [
             SVGElement.group(className: "g", [SVGElement.circle(x: 1, y: 1, radius: 1)]),
         ])
+        // Title, the figure's own style, a white background over the whole view box, then the content.
         #expect(svg.render() == """
             <svg xmlns="http://www.w3.org/2000/svg" width="20.00" height="10.00" viewBox="0.00 0.00 20.00 10.00">
+            <title>A &lt;figure&gt;</title>
+            <style type="text/css">
+            \(MarkupEscaping.escape(ReportStyle.figureCSS(armCount: 2)))
+            </style>
+            <rect x="0.00" y="0.00" width="20.00" height="10.00" fill="#ffffff" class="figure-background"/>
             <g class="g">
             <circle cx="1.00" cy="1.00" r="1.00"/>
             </g>
             </svg>
             """)
+        // Without a title there is none; the default style colours every palette colour's arm.
+        let untitled = SVGElement.document(width: 20, height: 10, children: []).render()
+        #expect(!untitled.contains("<title>"))
+        #expect(untitled.contains(".arm-6 { stroke: #000000; }"))
+        #expect(!untitled.contains(".arm-7 "))
     }
 
     @Test func textAndAttributesAreEscaped() {

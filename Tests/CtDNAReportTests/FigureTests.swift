@@ -1,0 +1,275 @@
+import Foundation
+import Testing
+import CtDNACore
+import CtDNAModel
+import CtDNAStats
+@testable import CtDNAReport
+
+/// A minimal well-formedness check of XML text: every tag closed in order, attribute values
+/// quoted, `&` only in character references, no `<` in text. Returns the root's start tag.
+func xmlRootTag(_ text: String) throws -> String {
+    struct Malformed: Error { var reason: String }
+    var stack: [String] = []
+    var root: String?
+    var rest = Substring(text)
+    if rest.hasPrefix("<?xml") {
+        guard let end = rest.range(of: "?>") else { throw Malformed(reason: "declaration") }
+        rest = rest[end.upperBound...]
+    }
+    while let open = rest.firstIndex(of: "<") {
+        let between = rest[..<open]
+        if between.contains(">") { throw Malformed(reason: "> in text") }
+        for (index, character) in between.enumerated() where character == "&" {
+            let after = between.dropFirst(index + 1)
+            guard let semicolon = after.firstIndex(of: ";"),
+                  after[..<semicolon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) else {
+                throw Malformed(reason: "bare &")
+            }
+        }
+        guard let close = rest[open...].firstIndex(of: ">") else { throw Malformed(reason: "unclosed tag") }
+        let tag = String(rest[rest.index(after: open)..<close])
+        if tag.hasPrefix("/") {
+            guard stack.popLast() == String(tag.dropFirst()) else { throw Malformed(reason: "mismatched </\(tag)>") }
+        } else {
+            let name = String(tag.prefix { !$0.isWhitespace && $0 != "/" })
+            if root == nil { root = "<" + tag + ">" }
+            // Attribute values are double-quoted and hold no raw < or ".
+            if tag.filter({ $0 == "\"" }).count % 2 != 0 { throw Malformed(reason: "unbalanced quotes in <\(name)>") }
+            if !tag.hasSuffix("/") { stack.append(name) }
+        }
+        rest = rest[rest.index(after: close)...]
+    }
+    guard stack.isEmpty, rest.allSatisfy(\.isWhitespace), let root else { throw Malformed(reason: "unclosed \(stack)") }
+    return root
+}
+
+@Suite("Standalone figures and the log2 change")
+struct FigureTests {
+    /// ``ReportFixtures/small`` with one PFS endpoint: curves and rows for `pfs` and `pfs, SBRT`
+    /// (an endpoint name with a comma and a space) and three swimmer entries.
+    static func withSurvival() throws -> RunDocument {
+        var document = ReportFixtures.small
+        let curve = try KaplanMeierCurve([
+            SurvivalObservation(time: 10, event: true), SurvivalObservation(time: 20, event: false),
+            SurvivalObservation(time: 30, event: true),
+        ])
+        document.survivalCurves = [
+            SurvivalCurve(endpoint: "pfs", group: "all", curve: curve),
+            SurvivalCurve(endpoint: "pfs, SBRT", group: "all", curve: curve),
+        ]
+        document.survival = [
+            SurvivalRow(endpoint: "pfs", group: "all", test: .logRank, count: 3, events: 2),
+            SurvivalRow(endpoint: "pfs, SBRT", group: "all", test: .logRank, count: 3, events: 2),
+        ]
+        document.survivalPatients = ["pfs": [
+            SwimmerEntry(patient: "P2", cohort: "NSCLC", time: 10, event: true, response: .clearance),
+            SwimmerEntry(patient: "P4", cohort: "NSCLC", time: 20, event: false, response: .noResponse),
+            SwimmerEntry(patient: "P5", cohort: "NSCLC", time: 30, event: true, response: nil),
+        ]]
+        return document
+    }
+
+    @Test func everyFigureHasAStableSafeName() throws {
+        let names = FigureSet.figures(try Self.withSurvival()).map(\.name)
+        // ReportFixtures.small: one cohort (NSCLC), arms SBRT and SOC; both tested metrics.
+        #expect(names == [
+            "paired_ctdna_fraction_NSCLC_SBRT.svg", "paired_ctdna_fraction_NSCLC_SOC.svg",
+            "paired_median_af_NSCLC_SBRT.svg", "paired_median_af_NSCLC_SOC.svg",
+            "waterfall_ctdna_fraction_NSCLC.svg",
+            "change_ctdna_fraction_NSCLC.svg", "change_median_af_NSCLC.svg",
+            "km_pfs.svg", "km_pfs_SBRT.svg",
+            "swimmer_pfs_NSCLC.svg",
+        ])
+        // Without survival there are no survival figures.
+        #expect(FigureSet.figures(ReportFixtures.small).count == 7)
+    }
+
+    @Test func fileNamesAreSafe() {
+        #expect(FigureSet.fileName(["paired", "ctdna_fraction", "NSCLC", "SBRT"]) == "paired_ctdna_fraction_NSCLC_SBRT.svg")
+        // Each run of other characters is one `_`; non-ASCII letters too; a leading dot is not kept.
+        #expect(FigureSet.fileName(["swimmer", "pfs, SBRT", "Non small/cell"]) == "swimmer_pfs_SBRT_Non_small_cell.svg")
+        #expect(FigureSet.fileName(["km", "überleben"]) == "km__berleben.svg")
+        #expect(FigureSet.fileName([".hidden", ""]) == "_hidden_NA.svg")
+        #expect(FigureSet.fileName(["../x"]) == "_._x.svg")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+        #expect(FigureSet.fileName(["a/b\\c:d*e?f\"g<h>i|j k"]).allSatisfy { allowed.contains($0) })
+    }
+
+    @Test func clashingNamesGetANumber() {
+        // Cohorts "A B" and "A/B" both make "A_B".
+        let results = [
+            ReportFixtures.patient("Q1", cohort: "A B", arm: "X", fraction: (0.1, 0.05), medianAF: (0.1, 0.05)),
+            ReportFixtures.patient("Q2", cohort: "A/B", arm: "X", fraction: (0.1, 0.05), medianAF: (0.1, 0.05)),
+        ]
+        let document = RunDocument(
+            version: "0", commandLine: [], parameters: [], inputs: [], results: results, statistics: [],
+            generatedBy: "test")
+        let names = FigureSet.figures(document).map(\.name).filter { $0.hasPrefix("waterfall") }
+        #expect(names == ["waterfall_ctdna_fraction_A_B.svg", "waterfall_ctdna_fraction_A_B-2.svg"])
+    }
+
+    @Test func everyFigureStandsAlone() throws {
+        for figure in FigureSet.figures(try Self.withSurvival()) {
+            let root = try xmlRootTag(figure.svg)
+            #expect(root.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), "\(figure.name)")
+            #expect(figure.svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "), "\(figure.name)")
+            #expect(figure.svg.hasSuffix("</svg>\n"))
+            // Exactly one title, style and background, in that order, before anything else.
+            let head = figure.svg.components(separatedBy: "\n").dropFirst(2).prefix(1).joined()
+            #expect(head.hasPrefix("<title>"), "\(figure.name)")
+            #expect(figure.svg.components(separatedBy: "<style type=\"text/css\">").count == 2)
+            #expect(figure.svg.contains("font-family: &quot;Helvetica Neue&quot;"))
+            #expect(figure.svg.contains("sans-serif;"))
+            #expect(figure.svg.components(separatedBy: "class=\"figure-background\"").count == 2)
+            // The background covers the whole (grown) figure.
+            let width = try #require(root.split(separator: "width=\"").dropFirst().first?.prefix { $0 != "\"" })
+            let height = try #require(root.split(separator: "height=\"").dropFirst().first?.prefix { $0 != "\"" })
+            #expect(figure.svg.contains(
+                "<rect x=\"0.00\" y=\"0.00\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\" class=\"figure-background\"/>"),
+                "\(figure.name)")
+            #expect(root.contains("viewBox=\"0.00 0.00 \(width) \(height)\""))
+            #expect(figure.svg.contains("<g class=\"figure-caption\">"))
+        }
+    }
+
+    @Test func captionsSayWhatNAndTheTest() throws {
+        let figures = Dictionary(uniqueKeysWithValues: FigureSet.figures(try Self.withSurvival()).map { ($0.name, $0.svg) })
+        func caption(_ name: String) throws -> String {
+            let svg = try #require(figures[name])
+            let group = try #require(svg.components(separatedBy: "<g class=\"figure-caption\">").last)
+            return group.components(separatedBy: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("<text"), let start = line.firstIndex(of: ">"), let end = line.range(of: "</text>") else { return nil }
+                return String(line[line.index(after: start)..<end.lowerBound])
+            }.joined(separator: " ")
+        }
+        // ReportFixtures.small, NSCLC SBRT: <P&1> and P2 paired, P3 not detected; p = 0.25.
+        let paired = try caption("paired_ctdna_fraction_NSCLC_SBRT.svg")
+        #expect(paired.contains("n = 2 tested + 1 not detected at either timepoint"))
+        #expect(paired.contains("Wilcoxon signed-rank test of follow-up against baseline: p = 0.25."))
+        // The waterfall: 5 patients; the largest finite |log2| is 2 (<P&1>), so the cap is 3.
+        let waterfall = try caption("waterfall_ctdna_fraction_NSCLC.svg")
+        #expect(waterfall.contains("(n = 5): log2(follow-up / baseline); patients cleared (follow-up 0) are drawn at -3"))
+        #expect(waterfall.contains("SBRT p = 0.25; SOC p = 1."))
+        let change = try caption("change_ctdna_fraction_NSCLC.svg")
+        #expect(change.contains("Wilcoxon rank-sum test of the arms&#39; differences follow-up − baseline: SBRT vs SOC p = 0.4."))
+        let km = try caption("km_pfs.svg")
+        #expect(km.contains("n = 3, 2 events"))
+        #expect(km.contains("Log-rank p = NA."))  // the fixture's row has no p-value
+        let swimmer = try caption("swimmer_pfs_NSCLC.svg")
+        #expect(swimmer.contains("(n = 3, 2 events)"))
+        #expect(swimmer.contains("Descriptive, no test."))
+    }
+
+    @Test func changeValuesByHand() {
+        let pairs = [
+            PairedMetric(baseline: 0.2, followup: 0.05), PairedMetric(baseline: 0.04, followup: 0),
+            PairedMetric(baseline: 0, followup: 0), PairedMetric(baseline: 0.01, followup: 0.03),
+            PairedMetric(baseline: 0, followup: 0.1),
+        ]
+        let values = ChangeValues(change: .log2Ratio, pairs: pairs)
+        // |log2| of the pairs with two positive values: 0.05 / 0.2 = 1/4 gives 2, 3 gives 1.585;
+        // the cap is 2 + 1.
+        #expect(values.cap == 3)
+        #expect(values.value(pairs[0]) == (-2, .finite))
+        #expect(values.value(pairs[1]) == (-3, .cleared))
+        #expect(values.value(pairs[2]) == (0, .bothZero))
+        #expect(values.value(pairs[4]) == (3, .appeared))
+        #expect(values.describe(pairs[0]) == "0.2 → 0.05, log2 ratio -2, -75%")
+        #expect(values.describe(pairs[1]) == "0.04 → 0.0: cleared (follow-up 0), -100%")
+        // (0.03 - 0.01) / 0.01 = +200%; log2 3 = 1.58496 to 3 digits.
+        #expect(values.describe(pairs[3]) == "0.01 → 0.03, log2 ratio +1.58, +200%")
+        #expect(ChangeValues.percent(2.5) == "+2.5%" && ChangeValues.percent(-0.01) == "0%")
+        // Without any pair of two positive values the cap is 1.
+        #expect(ChangeValues(change: .log2Ratio, pairs: [pairs[1]]).cap == 1)
+        let difference = ChangeValues(change: .difference, pairs: pairs)
+        #expect(difference.value(pairs[1]) == (-0.04, .finite))
+    }
+
+    @Test func waterfallBarsOnTheLog2Scale() throws {
+        let svg = try #require(WaterfallPlot.panels(ReportFixtures.small, metric: .ctDNAFraction).first)
+        #expect(plotAttribute(svg, "data-change") == "log2_ratio")
+        // By hand, ReportFixtures.small's ctDNA fraction: <P&1> 0.2 → 0.05 is log2 -2; P2
+        // 0.04 → 0 is cleared; P3 0 → 0 sits at 0; P4 0.01 → 0.03 is log2 3 = 1.585; P5
+        // 0.5 → 0.4 is log2 0.8 = -0.322. The largest finite |log2| is 2, so P2 is at -3.
+        // Domain: -3 to 1.585 (span 4.585) widened by 5% each side, -3.2292 to 1.8142 (span
+        // 5.0435), over y 252 (bottom) to 44: 208 / 5.0435 = 41.2415 px per log2 unit; zero at
+        // 252 - 3.2292 x 41.2415 = 118.82.
+        // Largest rise first: P4, P3, P5, <P&1>, P2; slots of (504 - 74) / 5 = 86, bars 68.8
+        // wide from 74 + 8.6 + 86 i.
+        let bars = plotElements(svg) { plotHasClass($0, "bar") }
+        #expect(bars.map { plotAttribute($0, "data-patient") } == ["P4", "P3", "P5", "<P&1>", "P2"])
+        #expect(bars.map { plotAttribute($0, "x") } == ["82.60", "168.60", "254.60", "340.60", "426.60"])
+        // Heights: |log2| x 41.2415: P4 65.37, P3 0, P5 13.28, <P&1> 82.48, P2 3 x 41.2415 = 123.72.
+        #expect(bars.map { plotAttribute($0, "height") } == ["65.37", "0.00", "13.28", "82.48", "123.72"])
+        // Rises go up from zero (y = 118.82 - 65.37 = 53.45), falls start at zero.
+        #expect(bars.map { plotAttribute($0, "y") } == ["53.45", "118.82", "118.82", "118.82", "118.82"])
+        #expect(plotHasClass(bars[4], "capped") && !plotHasClass(bars[3], "capped"))
+        #expect(plotHasClass(bars[4], "arm-0"))  // SBRT, the first arm
+        // The cleared bar's triangle, centred on the bar (426.6 + 34.4 = 461), points down 5 below its end (118.82 + 123.72 + 5 = 247.55),
+        // and the dotted cap line runs at -3.
+        let markers = plotElements(svg) { plotHasClass($0, "cap-marker") }
+        #expect(markers.count == 2)  // the bar's, and the legend's
+        #expect(plotAttribute(markers[0], "d") == "M457.00,243.55L465.00,243.55L461.00,251.55Z")
+        let capLines = plotElements(svg) { plotHasClass($0, "cap-line") }
+        #expect(capLines.map { plotAttribute($0, "y1") } == ["242.55"])
+        // Tooltips carry the values, the log2 ratio and the percent change.
+        let tooltips = bars.map { bar in plotElements(bar) { $0.name == "title" }.map(plotText).joined() }
+        #expect(tooltips[3] == "<P&1> (SBRT): 0.2 → 0.05, log2 ratio -2, -75%")
+        #expect(tooltips[4] == "P2 (SBRT): 0.04 → 0.0: cleared (follow-up 0), -100%")
+        // The axis: ticks at whole log2 units inside the cap (-3, the cap, is not a value).
+        let texts = plotElements(svg) { $0.name == "text" }.map(plotText)
+        #expect(texts.contains("log2(follow-up / baseline)"))
+        #expect(texts.contains("cleared (follow-up 0)"))
+        #expect(!texts.contains("appeared (baseline 0)"))
+        let axis = try #require(plotElements(svg) { plotHasClass($0, "axis") }.first)
+        #expect(plotElements(axis) { $0.name == "text" }.map(plotText) == ["-2", "-1", "0", "1", "log2(follow-up / baseline)"])
+    }
+
+    @Test func waterfallDifferenceIsAsBefore() throws {
+        let svg = try #require(WaterfallPlot.panels(ReportFixtures.small, metric: .ctDNAFraction, change: .difference).first)
+        // Differences: P4 +0.02, P3 0, P5 -0.1, <P&1> -0.15, P2 -0.04: P4, P3, P2, P5, <P&1>.
+        let bars = plotElements(svg) { plotHasClass($0, "bar") }
+        #expect(bars.map { plotAttribute($0, "data-patient") } == ["P4", "P3", "P2", "P5", "<P&1>"])
+        #expect(!bars.contains { plotHasClass($0, "capped") })
+        #expect(plotElements(svg) { $0.name == "text" }.map(plotText).contains("Change (follow-up − baseline)"))
+        #expect(plotElements(svg) { plotHasClass($0, "cap-marker") }.isEmpty)
+    }
+
+    @Test func boxPlotMarksTheCappedPatient() throws {
+        let svg = try #require(ChangeBoxPlot.panels(ReportFixtures.small, metric: .ctDNAFraction).first)
+        // Same values as the waterfall, y from 266 to 52 and 8% padding: domain -3.3668 to
+        // 1.9518 (span 5.3185), 214 / 5.3185 = 40.2365 px per unit; zero at
+        // 266 - 3.3668 x 40.2365 = 130.53; -3 at 130.53 + 120.71 = 251.24; -2 at 211.00.
+        let marker = try #require(plotElements(svg) { plotHasClass($0, "cap-marker") && plotAttribute($0, "data-patient") == "P2" }.first)
+        // SBRT box centred at 74 + 210 / 4 = 126.5; P2 is the lowest (rank 0): offset -10.
+        #expect(plotAttribute(marker, "d") == "M112.50,247.24L120.50,247.24L116.50,255.24Z")
+        let dots = plotElements(svg) { plotHasClass($0, "dot") }
+        #expect(dots.map { plotAttribute($0, "data-patient") } == ["<P&1>", "P3", "P5", "P4"])
+        #expect(plotAttribute(dots[0], "cy") == "211.00")
+        #expect(plotElements(dots[0]) { $0.name == "title" }.map(plotText) == ["<P&1>: 0.2 → 0.05, log2 ratio -2, -75%"])
+        #expect(plotElements(svg) { $0.name == "text" }.map(plotText).contains("log2(follow-up / baseline)"))
+    }
+
+    @Test func thePageKeepsItsLook() {
+        let page = ReportStyle.css(armCount: 2)
+        // One definition: the page's sheet ends with the figures' sheet.
+        #expect(page.hasSuffix(ReportStyle.figureCSS(armCount: 2)))
+        // The page's own rules beat any figure rule wherever the figures' copies stand.
+        #expect(page.contains("main svg { background: var(--panel);"))
+        #expect(page.contains("font-family: inherit;"))
+        #expect(page.contains("main svg rect.figure-background { fill: none; }"))
+        // No figure rule uses a CSS variable or names an HTML element.
+        let figure = ReportStyle.figureCSS(armCount: 2)
+        #expect(!figure.contains("var(--"))
+        let selectors = figure.split(separator: "\n").map { $0.prefix { $0 != "{" } }
+        for element in ["body", "main", "table", "section", "header", "nav", "p", "h2"] {
+            #expect(!selectors.contains { $0.split(whereSeparator: { " ,".contains($0) }).contains { $0 == element } }, "\(element)")
+        }
+        // Every plot of the page carries its own style and background.
+        let html = HTMLReport.render(ReportFixtures.small)
+        let svgCount = html.components(separatedBy: "<svg ").count - 1
+        #expect(svgCount > 0)
+        #expect(html.components(separatedBy: "<style type=\"text/css\">").count - 1 == svgCount)
+        #expect(html.components(separatedBy: "class=\"figure-background\"").count - 1 == svgCount)
+    }
+}

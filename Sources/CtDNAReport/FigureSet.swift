@@ -192,16 +192,22 @@ public enum FigureSet {
             + ". Wilcoxon signed-rank test of follow-up against baseline: \(ReadableNumber.pValue(row?.pValue))."
     }
 
-    /// What the change axis shows and how the caps are drawn.
-    static func changeText(_ document: RunDocument, metric: Metric, change: Change) -> String {
+    /// What the change axis shows and how the patients of `cohort` without a finite log2 ratio
+    /// are drawn (only the kinds present).
+    static func changeText(_ document: RunDocument, metric: Metric, cohort: String, change: Change) -> String {
         switch change {
         case .difference:
             return "difference follow-up − baseline"
         case .log2Ratio:
-            let pairs = document.pairedSummaries.compactMap { $0.pair(of: metric) }
-            let cap = ReadableNumber.significant(ChangeValues(change: change, pairs: pairs).cap, digits: 3)
-            return "log2(follow-up / baseline); patients cleared (follow-up 0) are drawn at -\(cap) and patients "
-                + "appearing (baseline 0) at +\(cap), marked with a triangle; patients at 0 at both timepoints at 0"
+            let values = ChangeValues(change: change, pairs: document.pairedSummaries.compactMap { $0.pair(of: metric) })
+            let kinds = document.pairedSummaries.filter { $0.cohort == cohort }
+                .compactMap { $0.pair(of: metric).map { values.value($0).kind } }
+            let cap = ReadableNumber.significant(values.cap, digits: 3)
+            var notes: [String] = []
+            if kinds.contains(.cleared) { notes.append("patients cleared (follow-up 0) are drawn at -\(cap), marked ▼") }
+            if kinds.contains(.appeared) { notes.append("patients appearing (baseline 0) at +\(cap), marked ▲") }
+            if kinds.contains(.bothZero) { notes.append("patients at 0 at both timepoints at 0") }
+            return (["log2(follow-up / baseline)"] + notes).joined(separator: "; ")
         }
     }
 
@@ -211,7 +217,7 @@ public enum FigureSet {
         let tests = document.groups.filter { $0.cohort == cohort }.map { group in
             "\(group.arm) \(ReadableNumber.pValue(document.signedRankRow(metric: metric, cohort: cohort, arm: group.arm)?.pValue))"
         }
-        return "Change in \(metric.title) per patient, \(cohort) (n = \(n)): \(changeText(document, metric: metric, change: change)). "
+        return "Change in \(metric.title) per patient, \(cohort) (n = \(n)): \(changeText(document, metric: metric, cohort: cohort, change: change)). "
             + "Bars sorted from the largest rise to the largest fall, coloured by arm. "
             + "Wilcoxon signed-rank test of follow-up against baseline per arm: \(tests.joined(separator: "; "))."
     }
@@ -223,7 +229,7 @@ public enum FigureSet {
         let test = rows.isEmpty
             ? "no comparison of arms"
             : rows.map { "\($0.arm) \(ReadableNumber.pValue($0.pValue))" }.joined(separator: "; ")
-        return "Change in \(metric.title) per arm, \(cohort) (n = \(n)): \(changeText(document, metric: metric, change: change)). "
+        return "Change in \(metric.title) per arm, \(cohort) (n = \(n)): \(changeText(document, metric: metric, cohort: cohort, change: change)). "
             + "Box: first to third quartile; line: median; whiskers: extremes; one mark per patient. "
             + "Wilcoxon rank-sum test of the arms' differences follow-up − baseline: \(test)."
     }

@@ -46,6 +46,7 @@ public enum ReportStyle {
         rect.bar.capped { fill-opacity: 0.45; }
         .cap-line { stroke: #8a949b; stroke-width: 1; stroke-dasharray: 2 3; }
         path.cap-marker { fill: #1d2327; stroke: #ffffff; stroke-width: 0.6; }
+        line.both-zero { stroke: #8a949b; stroke-width: 3; }
         .figure-caption text { font-size: 10.5px; fill: #5f6b73; }
         .resp-responder { stroke: #009E73; fill: #009E73; }
         .resp-non-responder { stroke: #E69F00; fill: #E69F00; }

@@ -42,7 +42,9 @@ public struct ChangeValues: Sendable, Equatable {
     /// The measure.
     public var change: Change
     /// The cap of the log2 ratio: the largest |log2 ratio| of any patient with two positive
-    /// values, plus 1 (1 when there is none). 0 for ``Change/difference``, which has no cap.
+    /// values rounded up to a whole number, plus 1 (1 when there is none), so the cap sits a
+    /// whole unit or more beyond every finite value and reads as a mark. 0 for
+    /// ``Change/difference``, which has no cap.
     public var cap: Double
 
     /// The cap over every pair given (every paired patient of the metric, so that all panels
@@ -57,7 +59,7 @@ public struct ChangeValues: Sendable, Equatable {
             cap = 0
         case .log2Ratio:
             let finite = pairs.filter { $0.baseline > 0 && $0.followup > 0 }.map { abs(Self.log2($0.followup / $0.baseline)) }
-            cap = (finite.max() ?? 0) + 1
+            cap = (finite.max() ?? 0).rounded(.up) + 1
         }
     }
 
@@ -157,7 +159,9 @@ public enum WaterfallPlot {
     /// (``ChangeValues/value(_:)``) with a tooltip of the values, the log2 ratio and the percent
     /// change (``ChangeValues/describe(_:)``); bars at the log2 cap also have the class `capped`
     /// and a triangle at their end, the cap a dotted line, and the legend an entry per kind of
-    /// cap present. Ticks at or beyond the cap are left out: the cap is a mark, not a value.
+    /// cap present; a patient at 0 at both timepoints has a bar of height 0 and a grey
+    /// `<line class="both-zero">` dash on the zero line. Ticks at or beyond the cap are left
+    /// out: the cap is a mark, not a value.
     /// - Parameters:
     ///   - document: the run.
     ///   - metric: the metric whose change is drawn (the report uses the ctDNA fraction).
@@ -221,6 +225,10 @@ public enum WaterfallPlot {
                 .cssClass("bar \(atCap ? "capped " : "")\(armClass)")
                 .attribute("data-patient", entry.summary.patient)
                 .tooltip(description))
+            if entry.kind == .bothZero {
+                bars.append(SVGElement.line(x1: x, y1: zero, x2: x + barWidth, y2: zero).cssClass("both-zero")
+                    .attribute("data-patient", entry.summary.patient).tooltip(description))
+            }
             if atCap {
                 let down = entry.kind == .cleared
                 bars.append(SVGElement.capMarker(x: x + barWidth / 2, y: end + (down ? 5 : -5), pointsDown: down,

@@ -148,7 +148,9 @@ struct FigureTests {
         #expect(paired.contains("Wilcoxon signed-rank test of follow-up against baseline: p = 0.25."))
         // The waterfall: 5 patients; the largest finite |log2| is 2 (<P&1>), so the cap is 3.
         let waterfall = try caption("waterfall_ctdna_fraction_NSCLC.svg")
-        #expect(waterfall.contains("(n = 5): log2(follow-up / baseline); patients cleared (follow-up 0) are drawn at -3"))
+        #expect(waterfall.contains("(n = 5): log2(follow-up / baseline); patients cleared (follow-up 0) are drawn at -3, "
+            + "marked ▼; patients at 0 at both timepoints at 0."))
+        #expect(!waterfall.contains("appearing"))  // no patient appears
         #expect(waterfall.contains("SBRT p = 0.25; SOC p = 1."))
         let change = try caption("change_ctdna_fraction_NSCLC.svg")
         #expect(change.contains("Wilcoxon rank-sum test of the arms&#39; differences follow-up − baseline: SBRT vs SOC p = 0.4."))
@@ -179,6 +181,8 @@ struct FigureTests {
         // (0.03 - 0.01) / 0.01 = +200%; log2 3 = 1.58496 to 3 digits.
         #expect(values.describe(pairs[3]) == "0.01 → 0.03, log2 ratio +1.58, +200%")
         #expect(ChangeValues.percent(2.5) == "+2.5%" && ChangeValues.percent(-0.01) == "0%")
+        // The cap is a whole number: the largest |log2| 1.585 (0.01 → 0.03) rounds up to 2, cap 3.
+        #expect(ChangeValues(change: .log2Ratio, pairs: [pairs[3], pairs[1]]).cap == 3)
         // Without any pair of two positive values the cap is 1.
         #expect(ChangeValues(change: .log2Ratio, pairs: [pairs[1]]).cap == 1)
         let difference = ChangeValues(change: .difference, pairs: pairs)
@@ -205,6 +209,10 @@ struct FigureTests {
         #expect(bars.map { plotAttribute($0, "y") } == ["53.45", "118.82", "118.82", "118.82", "118.82"])
         #expect(plotHasClass(bars[4], "capped") && !plotHasClass(bars[3], "capped"))
         #expect(plotHasClass(bars[4], "arm-0"))  // SBRT, the first arm
+        // P3, 0 at both timepoints, also has a grey dash on the zero line across its slot.
+        let dashes = plotElements(svg) { plotHasClass($0, "both-zero") }
+        #expect(dashes.map { plotAttribute($0, "data-patient") } == ["P3"])
+        #expect(dashes.map { [plotAttribute($0, "x1"), plotAttribute($0, "x2"), plotAttribute($0, "y1")] } == [["168.60", "237.40", "118.82"]])
         // The cleared bar's triangle, centred on the bar (426.6 + 34.4 = 461), points down 5 below its end (118.82 + 123.72 + 5 = 247.55),
         // and the dotted cap line runs at -3.
         let markers = plotElements(svg) { plotHasClass($0, "cap-marker") }
@@ -271,5 +279,260 @@ struct FigureTests {
         #expect(svgCount > 0)
         #expect(html.components(separatedBy: "<style type=\"text/css\">").count - 1 == svgCount)
         #expect(html.components(separatedBy: "class=\"figure-background\"").count - 1 == svgCount)
+    }
+}
+
+/// Just enough of PNG to read Chromium's screenshots: 8-bit RGB or RGBA, not interlaced, the
+/// IDAT chunks inflated by a small DEFLATE decoder (RFC 1951, after puff.c), rows unfiltered.
+/// The test target has no zlib, and a screenshot's pixels are the honest check of colour.
+enum TinyPNG {
+    struct Malformed: Error { var reason: String }
+
+    /// The image's pixels as (width, height, RGB triples row by row).
+    static func decode(_ png: [UInt8]) throws -> (width: Int, height: Int, rgb: [UInt8]) {
+        guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { throw Malformed(reason: "signature") }
+        func u32(_ at: Int) -> Int { png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        var at = 8, width = 0, height = 0, channels = 0
+        var compressed: [UInt8] = []
+        while at + 8 <= png.count {
+            let length = u32(at), type = String(decoding: png[at + 4..<at + 8], as: UTF8.self)
+            let data = Array(png[at + 8..<at + 8 + length])
+            switch type {
+            case "IHDR":
+                width = u32(at + 8)
+                height = u32(at + 12)
+                guard data[8] == 8, data[12] == 0, data[9] == 2 || data[9] == 6 else { throw Malformed(reason: "format") }
+                channels = data[9] == 2 ? 3 : 4
+            case "IDAT": compressed += data
+            default: break
+            }
+            at += 12 + length
+        }
+        var inflater = Inflater(bytes: Array(compressed.dropFirst(2)))  // the zlib header
+        let raw = try inflater.inflate()
+        let stride = width * channels
+        guard raw.count >= height * (stride + 1) else { throw Malformed(reason: "short image data") }
+        var pixels = [UInt8](repeating: 0, count: height * stride)
+        for row in 0..<height {
+            let filter = raw[row * (stride + 1)]
+            for column in 0..<stride {
+                let x = Int(raw[row * (stride + 1) + 1 + column])
+                let a = column >= channels ? Int(pixels[row * stride + column - channels]) : 0
+                let b = row > 0 ? Int(pixels[(row - 1) * stride + column]) : 0
+                let c = row > 0 && column >= channels ? Int(pixels[(row - 1) * stride + column - channels]) : 0
+                let predictor: Int
+                switch filter {
+                case 0: predictor = 0
+                case 1: predictor = a
+                case 2: predictor = b
+                case 3: predictor = (a + b) / 2
+                case 4:
+                    let p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)
+                    predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c
+                default: throw Malformed(reason: "filter \(filter)")
+                }
+                pixels[row * stride + column] = UInt8((x + predictor) & 0xFF)
+            }
+        }
+        var rgb: [UInt8] = []
+        rgb.reserveCapacity(width * height * 3)
+        for index in 0..<(width * height) { rgb += pixels[index * channels..<index * channels + 3] }
+        return (width, height, rgb)
+    }
+
+    /// A DEFLATE decoder: stored, fixed and dynamic Huffman blocks.
+    struct Inflater {
+        var bytes: [UInt8]
+        var position = 0, bitBuffer = 0, bitCount = 0
+        var output: [UInt8] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func bits(_ count: Int) throws -> Int {
+            while bitCount < count {
+                guard position < bytes.count else { throw Malformed(reason: "out of input") }
+                bitBuffer |= Int(bytes[position]) << bitCount
+                position += 1
+                bitCount += 8
+            }
+            let value = bitBuffer & ((1 << count) - 1)
+            bitBuffer >>= count
+            bitCount -= count
+            return value
+        }
+
+        /// Canonical Huffman code: how many codes of each length, and the symbols in code order.
+        struct Huffman {
+            var counts = [Int](repeating: 0, count: 16)
+            var symbols: [Int]
+            init(lengths: [Int]) {
+                for length in lengths { counts[length] += 1 }
+                counts[0] = 0
+                var offsets = [Int](repeating: 0, count: 16)
+                for length in 1..<15 { offsets[length + 1] = offsets[length] + counts[length] }
+                symbols = [Int](repeating: 0, count: lengths.count)
+                for (symbol, length) in lengths.enumerated() where length != 0 {
+                    symbols[offsets[length]] = symbol
+                    offsets[length] += 1
+                }
+            }
+        }
+
+        mutating func decode(_ code: Huffman) throws -> Int {
+            var value = 0, first = 0, index = 0
+            for length in 1...15 {
+                value |= try bits(1)
+                let count = code.counts[length]
+                if value - count < first { return code.symbols[index + value - first] }
+                index += count
+                first = (first + count) << 1
+                value <<= 1
+            }
+            throw Malformed(reason: "bad code")
+        }
+
+        static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+        static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+        static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+                                   2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+        static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+
+        mutating func codes(_ literals: Huffman, _ distances: Huffman) throws {
+            while true {
+                let symbol = try decode(literals)
+                if symbol < 256 {
+                    output.append(UInt8(symbol))
+                } else if symbol == 256 {
+                    return
+                } else {
+                    let lengthIndex = symbol - 257
+                    guard lengthIndex < 29 else { throw Malformed(reason: "length symbol") }
+                    let length = Self.lengthBase[lengthIndex] + (try bits(Self.lengthExtra[lengthIndex]))
+                    let distanceIndex = try decode(distances)
+                    guard distanceIndex < 30 else { throw Malformed(reason: "distance symbol") }
+                    let distance = Self.distanceBase[distanceIndex] + (try bits(Self.distanceExtra[distanceIndex]))
+                    guard distance <= output.count else { throw Malformed(reason: "distance too far") }
+                    let start = output.count - distance
+                    for offset in 0..<length { output.append(output[start + offset]) }
+                }
+            }
+        }
+
+        mutating func inflate() throws -> [UInt8] {
+            var last = 0
+            while last == 0 {
+                last = try bits(1)
+                switch try bits(2) {
+                case 0:
+                    bitBuffer = 0
+                    bitCount = 0
+                    guard position + 4 <= bytes.count else { throw Malformed(reason: "stored header") }
+                    let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8
+                    position += 4
+                    guard position + length <= bytes.count else { throw Malformed(reason: "stored data") }
+                    output += bytes[position..<position + length]
+                    position += length
+                case 1:
+                    let literals = Huffman(lengths: [Int](repeating: 8, count: 144) + [Int](repeating: 9, count: 112)
+                                           + [Int](repeating: 7, count: 24) + [Int](repeating: 8, count: 8))
+                    try codes(literals, Huffman(lengths: [Int](repeating: 5, count: 30)))
+                case 2:
+                    let literalCount = try bits(5) + 257, distanceCount = try bits(5) + 1, codeCount = try bits(4) + 4
+                    var codeLengths = [Int](repeating: 0, count: 19)
+                    let order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+                    for index in 0..<codeCount { codeLengths[order[index]] = try bits(3) }
+                    let lengthCode = Huffman(lengths: codeLengths)
+                    var lengths: [Int] = []
+                    while lengths.count < literalCount + distanceCount {
+                        let symbol = try decode(lengthCode)
+                        switch symbol {
+                        case 0..<16: lengths.append(symbol)
+                        case 16:
+                            guard let previous = lengths.last else { throw Malformed(reason: "repeat first") }
+                            lengths += [Int](repeating: previous, count: 3 + (try bits(2)))
+                        case 17: lengths += [Int](repeating: 0, count: 3 + (try bits(3)))
+                        default: lengths += [Int](repeating: 0, count: 11 + (try bits(7)))
+                        }
+                    }
+                    try codes(Huffman(lengths: Array(lengths[..<literalCount])),
+                              Huffman(lengths: Array(lengths[literalCount..<literalCount + distanceCount])))
+                default:
+                    throw Malformed(reason: "block type 3")
+                }
+            }
+            return output
+        }
+    }
+
+    /// How many pixels are within `tolerance` of a colour written `#RRGGBB` in each channel.
+    static func count(_ rgb: [UInt8], colour: String, tolerance: Int = 3) -> Int {
+        let hex = Array(colour.dropFirst())
+        let target = (0..<3).map { Int(String(hex[$0 * 2..<$0 * 2 + 2]), radix: 16)! }
+        var found = 0
+        var index = 0
+        while index + 2 < rgb.count {
+            if abs(Int(rgb[index]) - target[0]) <= tolerance && abs(Int(rgb[index + 1]) - target[1]) <= tolerance
+                && abs(Int(rgb[index + 2]) - target[2]) <= tolerance {
+                found += 1
+            }
+            index += 3
+        }
+        return found
+    }
+}
+
+@Suite("A standalone figure in a real browser")
+struct FigureBrowserTests {
+    /// Screenshots an SVG file alone (a window of its size) and returns its pixels.
+    static func screenshot(_ svg: String, width: Int, height: Int, in folder: URL, name: String) throws -> (width: Int, height: Int, rgb: [UInt8]) {
+        let file = folder.appendingPathComponent(name + ".svg"), png = folder.appendingPathComponent(name + ".png")
+        try svg.write(to: file, atomically: true, encoding: .utf8)
+        _ = try BrowserRenderingTests.chromium([
+            "--force-device-scale-factor=1", "--screenshot=\(png.path)", "--window-size=\(width),\(height)", file.absoluteString,
+        ])
+        return try TinyPNG.decode(Array(try Data(contentsOf: png)))
+    }
+
+    /// The check: the arm colours are pixels of the standalone figure's screenshot, and are not
+    /// when the same file has its `<style>` removed (then every bar is default black). Pixels,
+    /// not the PNG's size, because that is what a reader sees; a size comparison would pass for
+    /// any change at all. The decoder is ``TinyPNG`` (no zlib in this target).
+    @Test(
+        .enabled(if: chromiumIsInstalled, "Chromium is not installed (apt-get install -y chromium); browser test skipped"),
+        .timeLimit(.minutes(2)))
+    func standaloneWaterfallShowsTheArmColours() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-figure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let figure = try #require(FigureSet.figures(ReportFixtures.trial).first { $0.name == "waterfall_ctdna_fraction_NSCLC.svg" })
+        let root = try xmlRootTag(figure.svg)
+        func size(_ name: String) throws -> Int {
+            let text = try #require(root.split(separator: "\(name)=\"").dropFirst().first?.prefix { $0 != "\"" })
+            return Int(try #require(Double(text)).rounded(.up))
+        }
+        let width = try size("width"), height = try size("height")
+
+        let styled = try Self.screenshot(figure.svg, width: width, height: height, in: folder, name: "styled")
+        #expect(styled.width == width && styled.height == height)
+        // ReportFixtures.trial, NSCLC: 7 SBRT and 7 SOC patients, most with a visible bar.
+        let arms = Palette.armColours.prefix(2)  // SBRT, SOC
+        for colour in arms {
+            #expect(TinyPNG.count(styled.rgb, colour: colour) > 200, "\(colour)")
+        }
+        // Kept in /tmp so a person can look at it after the run.
+        try? FileManager.default.removeItem(atPath: "/tmp/ctdna-figure-waterfall.png")
+        try? FileManager.default.copyItem(at: folder.appendingPathComponent("styled.png"),
+                                          to: URL(fileURLWithPath: "/tmp/ctdna-figure-waterfall.png"))
+        // The white background: the corner pixel is white.
+        #expect(Array(styled.rgb[0..<3]) == [255, 255, 255])
+
+        let start = try #require(figure.svg.range(of: "<style type=\"text/css\">"))
+        let end = try #require(figure.svg.range(of: "</style>"))
+        var unstyled = figure.svg
+        unstyled.removeSubrange(start.lowerBound..<end.upperBound)
+        let plain = try Self.screenshot(unstyled, width: width, height: height, in: folder, name: "unstyled")
+        for colour in arms {
+            #expect(TinyPNG.count(plain.rgb, colour: colour) < 10, "\(colour)")
+        }
     }
 }

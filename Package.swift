@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "ctdna",
             dependencies: [
-                "CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAPipeline",
+                "CtDNAModel", "CtDNASystem", "CtDNAIO", "CtDNACore", "CtDNAStats", "CtDNAReport", "CtDNAPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

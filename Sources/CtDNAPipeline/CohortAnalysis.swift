@@ -278,14 +278,16 @@ struct CohortAnalysis: Sendable {
         }
     }
 
-    /// The statistics of every tested metric, with Benjamini-Hochberg q-values over all rows.
-    /// - Parameter options: The tests' options.
+    /// The statistics of every tested metric, with Benjamini-Hochberg q-values over each family.
+    /// - Parameters:
+    ///   - options: The tests' options.
+    ///   - family: Which rows form one family (the whole report by default).
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
-    func statistics(options: WilcoxonOptions) throws -> [StatisticsRow] {
+    func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
         for metric in Metric.tested {
             rows += try GroupedAnalysis.rows(metric: metric, observations: observations(of: metric), options: options)
         }
-        return GroupedAnalysis.addingQValues(rows)
+        return GroupedAnalysis.addingQValues(rows, family: family)
     }
 }

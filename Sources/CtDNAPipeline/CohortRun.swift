@@ -22,6 +22,10 @@ public struct RunRequest: Sendable {
     public var lists: MethodLists
     /// The Wilcoxon tests' options.
     public var tests: WilcoxonOptions
+    /// Which tests form one Benjamini-Hochberg family.
+    public var fdrFamily: FDRFamily
+    /// How the waterfall and change plots measure a patient's change.
+    public var changeMeasure: Change
     /// How many files are read at once (at least 1).
     public var threads: Int
     /// The command line, for the reports' provenance.
@@ -42,7 +46,8 @@ public struct RunRequest: Sendable {
     public init(
         sampleSheet: String, outputFolder: String, timepointLabels: TimepointLabels = TimepointLabels(),
         tableOptions: VariantTableOptions = VariantTableOptions(), method: MethodParameters = MethodParameters(chGenes: []),
-        lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), threads: Int = 1,
+        lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
+        changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
         clinicalTable: String? = nil
     ) {
@@ -54,6 +59,8 @@ public struct RunRequest: Sendable {
         self.method = method
         self.lists = lists
         self.tests = tests
+        self.fdrFamily = fdrFamily
+        self.changeMeasure = changeMeasure
         self.threads = threads
         self.commandLine = commandLine
         self.version = version
@@ -96,8 +103,8 @@ public struct RunOutcome: Sendable {
 /// A whole cohort's analysis, from a sample sheet to a folder of results: the library's front
 /// door, called by `ctdna run`, the tests and any other front end.
 public enum CohortRun {
-    /// The files every run writes, in the order they are staged; `survival.tsv` and
-    /// `km_curves.tsv` follow when the run has clinical endpoints.
+    /// The files every run writes, in the order they are staged; the figures (`figures/*.svg`)
+    /// follow, then `survival.tsv` and `km_curves.tsv` when the run has clinical endpoints.
     public static let outputNames = ["audit.tsv", "patients.tsv", "stats.tsv", "report.html", "report.json", "ctdna_mqc.tsv"]
 
     /// Reads every variant table of the sheet (in parallel, each file once), analyses each
@@ -135,7 +142,7 @@ public enum CohortRun {
                 stream.value.withLock { $0 = fresh }
             })
         let tally = stream.value.withLock { $0 }.counted
-        let statistics = try analysis.statistics(options: request.tests)
+        let statistics = try analysis.statistics(options: request.tests, family: request.fdrFamily)
         var covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
         var clinicalWarnings: [String] = []
         if let clinical {
@@ -162,7 +169,7 @@ public enum CohortRun {
             version: request.version, commandLine: request.commandLine,
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
-                labels: request.timepointLabels),
+                fdrFamily: request.fdrFamily, labels: request.timepointLabels),
             inputs: try inputs(sheet: sheet, lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
             patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
@@ -171,6 +178,15 @@ public enum CohortRun {
         document.survival = outcome.rows
         document.survivalCurves = outcome.curves
         document.survivalPatients = outcome.patients
+        document.changeMeasure = request.changeMeasure
+        // Figures name the timepoints as the sheet does when it uses labels of its own (Week 8).
+        let builtIn = TimepointLabels()
+        document.timepointTitles = zip(timepoints, document.timepointTitles).map { timepoint, title in
+            guard let label = sheet.entries.first(where: { $0.timepoint == timepoint })?.timepointLabel,
+                builtIn.timepoint(of: label) == nil
+            else { return title }
+            return label
+        }
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
@@ -179,6 +195,12 @@ public enum CohortRun {
         try JSONReport.write(document, to: try outputs.open("report.json"))
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
         var written = outputNames
+        // Every figure of the report also as a file of its own, for a paper.
+        try outputs.makeSubfolder("figures")
+        for figure in FigureSet.figures(document, change: request.changeMeasure) {
+            try outputs.stage("figures/" + figure.name, figure.svg)
+            written.append("figures/" + figure.name)
+        }
         if !endpoints.isEmpty {
             try outputs.stage("survival.tsv", SurvivalTable.tsv(outcome.rows))
             try outputs.stage("km_curves.tsv", SurvivalTable.curvesTSV(outcome.curves))

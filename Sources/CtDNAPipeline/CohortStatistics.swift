@@ -14,17 +14,20 @@ public enum CohortStatistics {
     ///   - metrics: The metrics to test; empty for the table's defaults (the ctDNA fraction, and
     ///     the median AF when its columns are there).
     ///   - options: The tests' options.
+    ///   - family: Which rows form one Benjamini-Hochberg family.
     /// - Returns: The rows of `stats.tsv`.
     /// - Throws: `SystemError` or `InputError` for a table that cannot be read, lacks a column,
     ///   or holds a cell that is not a number; `StatisticsError` for a value the tests cannot take.
-    public static func rows(patientsTable: String, metrics: [Metric], options: WilcoxonOptions) throws -> [StatisticsRow] {
+    public static func rows(
+        patientsTable: String, metrics: [Metric], options: WilcoxonOptions, family: FDRFamily = .report
+    ) throws -> [StatisticsRow] {
         let table = try DelimitedTable(path: patientsTable)
         var rows: [StatisticsRow] = []
         for metric in metrics.isEmpty ? PatientTableReader.defaultMetrics(in: table) : metrics {
             let observations = try PatientTableReader.observations(of: metric, in: table)
             rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options)
         }
-        return GroupedAnalysis.addingQValues(rows)
+        return GroupedAnalysis.addingQValues(rows, family: family)
     }
 
     /// The text of `stats.tsv` for rows.

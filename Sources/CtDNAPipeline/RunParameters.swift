@@ -12,12 +12,16 @@ enum RunParameters {
     ///   - lists: Where the lists came from.
     ///   - table: The count columns.
     ///   - tests: The tests' options.
+    ///   - fdrFamily: Which tests form one Benjamini-Hochberg family.
     ///   - labels: The sheet labels read as each timepoint, or `nil` when no sheet was read.
     static func describe(
         method: MethodParameters, lists: MethodLists, table: VariantTableOptions, tests: WilcoxonOptions,
-        labels: TimepointLabels? = nil
+        fdrFamily: FDRFamily = .report, labels: TimepointLabels? = nil
     ) -> [RunParameter] {
         var parameters = self.method(method, lists: lists) + columns(table) + self.tests(tests)
+        parameters.append(RunParameter(
+            name: "fdr_family", value: fdrFamily.rawValue,
+            description: "tests of one Benjamini-Hochberg family: the whole report, or each metric"))
         if let labels {
             let text = "baseline: " + labels.baseline.sorted().joined(separator: ", ")
                 + "; followup: " + labels.followup.sorted().joined(separator: ", ")

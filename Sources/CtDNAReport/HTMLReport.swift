@@ -141,13 +141,16 @@ public enum HTMLReport {
 
     /// The waterfall of the ctDNA fraction's change.
     static func waterfallSection(_ document: RunDocument) -> String {
-        let panels = WaterfallPlot.panels(document, metric: .ctDNAFraction).map { $0.render() }.joined(separator: "\n")
+        let panels = WaterfallPlot.panels(document, metric: .ctDNAFraction, change: document.changeMeasure)
+            .map { $0.render() }.joined(separator: "\n")
+        let measure = document.changeMeasure == .log2Ratio
+            ? "log2 ratio follow-up / baseline of the ctDNA fraction (patients cleared to 0, or appearing from 0, at a marked cap)"
+            : "difference follow-up − baseline of the ctDNA fraction"
         return """
         <section id="waterfall">
         <h2>Change in ctDNA fraction per patient</h2>
-        <p class="caption">Difference follow-up − baseline of the ctDNA fraction (a difference rather than a log \
-        ratio, so that patients with 0 at a timepoint keep their bar), sorted from the largest rise to the largest \
-        fall; colour is the arm.</p>
+        <p class="caption">The \(measure), sorted from the largest rise to the largest fall; colour is the arm; the \
+        percent change is in each bar's tooltip.</p>
         <div class="panels">
         \(panels)
         </div>
@@ -161,16 +164,28 @@ public enum HTMLReport {
         var html = """
         <section id="change">
         <h2>Change per arm</h2>
-        <p class="caption">Difference follow-up − baseline per patient; box from the first to the third quartile, \
-        line at the median, whiskers to the extremes, one dot per patient. p: Wilcoxon rank-sum test comparing the \
-        arms' differences.</p>
+        <p class="caption">\(document.changeMeasure == .log2Ratio ? "Log2 ratio follow-up / baseline" : "Difference follow-up − baseline") \
+        per patient; box from the first to the third quartile, line at the median, whiskers to the extremes, one \
+        mark per patient. p: Wilcoxon rank-sum test comparing the arms' differences (follow-up − baseline, as in \
+        stats.tsv).</p>
 
         """
         for metric in Metric.tested {
-            let panels = ChangeBoxPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
+            let panels = ChangeBoxPlot.panels(document, metric: metric, change: document.changeMeasure)
+                .map { $0.render() }.joined(separator: "\n")
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// Which tests formed one Benjamini-Hochberg family, and why, for the statistics caption.
+    static func familyText(_ document: RunDocument) -> String {
+        if document.parameters.first(where: { $0.name == "fdr_family" })?.value == "metric" {
+            return "the tests of each metric apart (--fdr-family metric)"
+        }
+        return "every test of the report as one family: the pooled rows reuse the per-arm patients and the two "
+            + "metrics share their mutations, so the tests are not independent and one family is the conservative "
+            + "choice (--fdr-family metric makes each metric a family)"
     }
 
     /// Statistics, patients, exclusions, filters, parameters and inputs.
@@ -178,9 +193,9 @@ public enum HTMLReport {
         var html = """
         <section id="statistics">
         <h2>Statistics</h2>
-        <p class="caption">Every test of the run with full-precision values (as in stats.tsv); q: \
-        Benjamini-Hochberg over the whole table.</p>
-        \(HTMLTable.fromTSV(StatisticsTable.tsv(document.statistics), className: "statistics"))
+        <p class="caption">Every test of the run (the columns of stats.tsv; numbers to 4 significant digits, \
+        the full value when pointed at). q: Benjamini-Hochberg over \(familyText(document)).</p>
+        \(HTMLTable.fromTSV(StatisticsTable.tsv(document.statistics), className: "statistics", readable: true))
         </section>
         <section id="patients">
         <h2>Patients</h2>

@@ -6,7 +6,9 @@ enum HTMLTable {
     /// - Parameters:
     ///   - tsv: the table's text.
     ///   - className: the table's CSS class.
-    static func fromTSV(_ tsv: String, className: String) -> String {
+    ///   - readable: whether numbers with a fraction are shown with 4 significant digits (the
+    ///     full value, as in the TSV file, in the cell's tooltip) so that a wide table fits a page.
+    static func fromTSV(_ tsv: String, className: String, readable: Bool = false) -> String {
         var html = ""
         html.reserveCapacity(tsv.utf8.count * 2)
         var isHeader = true
@@ -22,7 +24,12 @@ enum HTMLTable {
             }
             html += "<tr>"
             for text in line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false) {
-                appendCell(String(Substring(text)), tag: nil, to: &html)
+                let cell = String(Substring(text))
+                if readable, cell.contains("."), let value = Double(cell), value.isFinite {
+                    html += "<td class=\"num\" title=\"\(cell)\">\(MarkupEscaping.escape(ReadableNumber.significant(value)))</td>"
+                } else {
+                    appendCell(cell, tag: nil, to: &html)
+                }
             }
             html += "</tr>\n"
         }

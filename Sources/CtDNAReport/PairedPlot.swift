@@ -4,9 +4,13 @@ import CtDNAModel
 /// The paired baseline/follow-up plot of one metric, one panel per (cohort, arm), as in
 /// Figure 3C of the CURB trial: one line per patient, a log y axis, zeros on a marked floor,
 /// the group median as a thicker line, and the signed-rank p-value in the panel title.
+///
+/// A panel draws what its test tests: the paired patients, with their median (the medians of
+/// `stats.tsv`); not-detected patients, which the test leaves out, are drawn faint on the floor
+/// and counted apart in the subtitle ("n = 11 (+2 not detected)").
 public enum PairedPlot {
     /// Panel width in CSS pixels; every panel has the same size.
-    static let width = 250.0
+    static let width = 270.0
     /// Panel height in CSS pixels.
     static let height = 300.0
     /// Plot-area margins.
@@ -50,14 +54,15 @@ public enum PairedPlot {
             let members = paired.filter { $0.cohort == group.cohort && $0.arm == group.arm }
             let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
             return panel(group: group, members: members, metric: metric, shared: shared,
-                         armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue)
+                         armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue,
+                         axisTitles: document.timepointTitles)
         }
     }
 
     /// One group's panel.
     static func panel(
         group: ReportGroup, members: [PatientSummary], metric: Metric, shared: SharedScale,
-        armClass: String, pValue: Double?
+        armClass: String, pValue: Double?, axisTitles: [String] = ["Baseline", "Follow-up"]
     ) -> SVGElement {
         let scale = shared.scale
         let left = margin.left, right = width - margin.right
@@ -66,16 +71,19 @@ public enum PairedPlot {
         func y(_ value: Double) -> Double { scale.position(value > 0 ? value : shared.floor) }
 
         let ticks = scale.ticks().filter { $0.value > shared.floor * 1.6 }
+        let tested = members.filter { $0.status == .paired }
+        let notDetected = members.count - tested.count
+        let counted = notDetected > 0 ? "n = \(tested.count) (+\(notDetected) not detected)" : "n = \(tested.count)"
         var parts: [SVGElement] = [
             SVGElement.text("\(group.cohort) · \(group.arm)", x: width / 2, y: 18, anchor: .middle)
                 .cssClass("panel-title"),
-            SVGElement.text("n = \(members.count), \(ReadableNumber.pValue(pValue))", x: width / 2, y: 36, anchor: .middle)
+            SVGElement.text("\(counted), \(ReadableNumber.pValue(pValue))", x: width / 2, y: 36, anchor: .middle)
                 .cssClass("panel-subtitle"),
             SVGAxis.left(ticks: ticks, x: left, top: top, bottom: bottom, title: metric.title),
             SVGAxis.bottom(
                 ticks: [
-                    AxisTick(value: 0, position: baselineX, label: "Baseline"),
-                    AxisTick(value: 1, position: followupX, label: "Follow-up"),
+                    AxisTick(value: 0, position: baselineX, label: axisTitles[0]),
+                    AxisTick(value: 1, position: followupX, label: axisTitles[1]),
                 ],
                 y: bottom, left: left, right: right),
             SVGElement.line(x1: left, y1: scale.position(shared.floor), x2: right, y2: scale.position(shared.floor))
@@ -88,23 +96,27 @@ public enum PairedPlot {
             guard let values = summary.pair(of: metric) else { continue }
             let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
                 + "follow-up \(NumberFormat.real(values.followup))"
-            parts.append(SVGElement.group(className: "patient", [
+            let faint = summary.status == .paired ? "" : " not-tested"
+            var lines = SVGElement.group(className: "patient" + faint, [
                 SVGElement.polyline([(baselineX, y(values.baseline)), (followupX, y(values.followup))])
-                    .cssClass("patient-line \(armClass)").tooltip(description),
+                    .cssClass("patient-line \(armClass)").tooltip(description + (faint.isEmpty ? "" : " (not detected: not tested)")),
                 SVGElement.circle(x: baselineX, y: y(values.baseline), radius: 3).cssClass("point \(armClass)")
                     .tooltip(description),
                 SVGElement.circle(x: followupX, y: y(values.followup), radius: 3).cssClass("point \(armClass)")
                     .tooltip(description),
-            ]))
+            ])
+            if !faint.isEmpty { lines = lines.attribute("opacity", "0.35") }
+            parts.append(lines)
         }
-        let values = ordered.compactMap { $0.pair(of: metric) }
+        let values = ordered.filter { $0.status == .paired }.compactMap { $0.pair(of: metric) }
         if let medianBaseline = Averages.median(values.map(\.baseline)),
            let medianFollowup = Averages.median(values.map(\.followup)) {
             parts.append(SVGElement.line(x1: baselineX, y1: y(medianBaseline), x2: followupX, y2: y(medianFollowup))
                 .cssClass("median-line")
-                .tooltip("Median: baseline \(NumberFormat.real(medianBaseline)), follow-up \(NumberFormat.real(medianFollowup))"))
+                .tooltip("Median of the \(values.count) tested: baseline \(NumberFormat.real(medianBaseline)), follow-up \(NumberFormat.real(medianFollowup))"))
         }
-        return SVGElement.document(width: width, height: height, children: parts)
+        return SVGElement.document(
+            width: width, height: height, title: "\(metric.title), \(group.cohort) · \(group.arm)", children: parts)
             .cssClass("panel")
             .attribute("data-metric", metric.rawValue)
             .attribute("data-cohort", group.cohort)

@@ -159,6 +159,11 @@ public struct RunDocument: Sendable, Equatable {
     /// The survival rows of every clinical endpoint (molecular response against the endpoint);
     /// empty when the run has none.
     public var survival: [SurvivalRow] = []
+    /// How the waterfall and change plots measure a patient's change (log2 ratio by default).
+    public var changeMeasure: Change = .log2Ratio
+    /// The titles of the tested pair's timepoints in figures, as the sample sheet writes them
+    /// (`Week 8` rather than `followup`); `Baseline` and `Follow-up` for the built-in labels.
+    public var timepointTitles: [String] = ["Baseline", "Follow-up"]
     /// The Kaplan-Meier curves behind ``survival``, in the same order.
     public var survivalCurves: [SurvivalCurve] = []
     /// Per endpoint, the patients of its analysis (time from the landmark, event, response),

@@ -3,8 +3,9 @@ import CtDNAModel
 import CtDNAStats
 
 /// The short plain-text summary `ctdna run` prints at the end: patient counts, what each filter
-/// removed, then per metric, cohort and arm the signed-rank rows (n, median baseline, median
-/// follow-up, p).
+/// removed, then per metric, cohort and arm the signed-rank rows: n, the medians, the change
+/// (Hodges-Lehmann estimate with its interval, so that a fall reads as one even when the
+/// medians rise), how many patients fell, rose and stayed, and p.
 public enum TerminalSummary {
     /// Renders the summary.
     /// - Parameter document: the run.
@@ -16,16 +17,40 @@ public enum TerminalSummary {
         var text = "Patients: \(statuses.count) (paired \(paired), not_detected \(notDetected), "
             + "excluded \(statuses.count - paired - notDetected))\n"
         text += filterLine(document.filterCounts)
-        let header = ["metric", "cohort", "arm", "n", "median_baseline", "median_followup", "p_signed_rank"]
+        let header = [
+            "metric", "cohort", "arm", "n", "median_baseline", "median_followup", "change [95% CI]", "fell/rose/same",
+            "p_signed_rank",
+        ]
         let rows = document.statistics.filter { $0.test == .signedRank }.map { row in
             [
                 row.metric.rawValue, row.cohort, row.arm, String(row.patientCount),
                 ReadableNumber.significant(row.medianBaseline), ReadableNumber.significant(row.medianFollowup),
-                ReadableNumber.significant(row.pValue, digits: 2),
+                estimate(row), directions(document, row), ReadableNumber.significant(row.pValue, digits: 2),
             ]
         }
         text += alignedTable([header] + rows, rightAligned: Set(3..<header.count))
         return text
+    }
+
+    /// The Hodges-Lehmann estimate of the change with its interval: `-0.0099 [-0.021, 0.0012]`;
+    /// `NA` without an estimate.
+    static func estimate(_ row: StatisticsRow) -> String {
+        guard let estimate = row.estimate, estimate.isFinite else { return NumberFormat.missing }
+        let interval = "[\(ReadableNumber.significant(row.confidenceLow, digits: 2)), \(ReadableNumber.significant(row.confidenceHigh, digits: 2))]"
+        return ReadableNumber.significant(estimate, digits: 2) + " " + interval
+    }
+
+    /// How many tested patients of the row's group fell, rose and stayed: `7/4/0`.
+    static func directions(_ document: RunDocument, _ row: StatisticsRow) -> String {
+        var fell = 0, rose = 0, same = 0
+        for summary in document.patients where summary.status == .paired {
+            guard row.cohort == GroupedAnalysis.allLabel || summary.cohort == row.cohort,
+                row.arm == GroupedAnalysis.allLabel || summary.arm == row.arm,
+                let pair = summary.pair(of: row.metric)
+            else { continue }
+            if pair.followup < pair.baseline { fell += 1 } else if pair.followup > pair.baseline { rose += 1 } else { same += 1 }
+        }
+        return "\(fell)/\(rose)/\(same)"
     }
 
     /// `Mutations kept: N; removed by filters: ch_gene 12 (3 annotated drivers), ...`: every

@@ -7,7 +7,7 @@ import CtDNACore
 import CtDNAModel
 
 /// How the waterfall and the change box plots measure a patient's change of a metric.
-public enum Change: String, Sendable, CaseIterable {
+public enum Change: String, Sendable, Hashable, CaseIterable {
     /// log2(follow-up / baseline), the convention of ctDNA papers: a halving is -1 whatever
     /// the level. A patient cleared (follow-up 0, baseline above 0) or appearing (baseline 0,
     /// follow-up above 0) has no finite ratio and is drawn at a marked cap below or above every

@@ -73,6 +73,23 @@ public enum GroupedAnalysis {
         }
     }
 
+    /// ``addingQValues(_:)`` over each family of tests: the whole table, or each metric apart.
+    /// - Parameters:
+    ///   - rows: The rows, in report order (kept).
+    ///   - family: Which rows form one Benjamini-Hochberg family.
+    public static func addingQValues(_ rows: [StatisticsRow], family: FDRFamily) -> [StatisticsRow] {
+        switch family {
+        case .report: return addingQValues(rows)
+        case .metric:
+            var result = rows
+            for metric in Metric.allCases {
+                let indices = rows.indices.filter { rows[$0].metric == metric }
+                for (index, row) in zip(indices, addingQValues(indices.map { rows[$0] })) { result[index] = row }
+            }
+            return result
+        }
+    }
+
     private static func signedRankRow(
         _ metric: Metric, _ cohort: String, _ arm: String, _ group: [PairedObservation],
         _ options: WilcoxonOptions
@@ -89,6 +106,15 @@ public enum GroupedAnalysis {
             let result = try SignedRankTest.paired(
                 followup: group.map(\.followup), baseline: group.map(\.baseline), options: options)
             fill(&row, with: result)
+            if result.method == .exact && result.observationsUsed < 6 {
+                // The exact p cannot fall below 1 / 2^n one-sided, 2 / 2^n two-sided (1 with one
+                // pair, 0.0625 with five): such a group cannot show a change at 0.05.
+                let sides = options.alternative == .twoSided ? 2.0 : 1.0
+                let smallest = min(1, sides / Double(1 << result.observationsUsed))
+                let remark = "only \(result.observationsUsed) non-zero difference\(result.observationsUsed == 1 ? "" : "s"): "
+                    + "p cannot be below \(smallest)"
+                row.note = row.note.isEmpty ? remark : row.note + "; " + remark
+            }
         } catch {
             guard !group.isEmpty else {
                 row.note = "no patients"

@@ -54,3 +54,17 @@ public struct WilcoxonOptions: Sendable, Hashable {
         self.confidenceLevel = confidenceLevel
     }
 }
+
+/// Which tests form one Benjamini-Hochberg family for the q-values.
+///
+/// The report's tests are not independent: the pooled rows (each arm over all cohorts, each
+/// cohort over both arms) reuse the per-arm rows' patients, and the two metrics are computed from
+/// the same mutations. One family over the whole report is the conservative default; a family
+/// per metric treats each metric as its own question, as a paper that reports one primary metric
+/// would.
+public enum FDRFamily: String, Sendable, Hashable, CaseIterable {
+    /// Every test of the report in one family.
+    case report
+    /// The tests of each metric in a family of their own.
+    case metric
+}

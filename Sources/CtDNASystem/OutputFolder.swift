@@ -47,6 +47,14 @@ public final class OutputFolder {
         }
     }
 
+    /// Makes a folder inside the output folder (`figures`), removed again when the run fails and
+    /// the run made it.
+    /// - Parameter name: The folder's name inside the output folder.
+    /// - Throws: `SystemError` or `OutputFolderError` when it cannot be made.
+    public func makeSubfolder(_ name: String) throws {
+        try makeFolder(PathNames.joining(path, name))
+    }
+
     /// Opens one file under its temporary name, to be written piece by piece; a file opened
     /// again under the same name replaces the first (whose temporary file is removed).
     /// - Throws: `SystemError` when the temporary file cannot be made.

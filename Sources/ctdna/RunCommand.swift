@@ -1,6 +1,7 @@
 import ArgumentParser
 import CtDNAIO
 import CtDNAPipeline
+import CtDNAReport
 import CtDNASystem
 
 /// `ctdna run`: the whole analysis of a cohort, from a sample sheet to a folder of results.
@@ -43,6 +44,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("landmark-days"), help: ArgumentHelp("Measure survival from this day for every patient; without it, from each patient's second draw (the sheet's day column).", valueName: "days"))
     var landmarkDays: Double?
 
+    @Option(name: .customLong("change-plot"), help: ArgumentHelp("How the waterfall and change plots measure a patient's change: log2_ratio (patients cleared to 0 at a marked cap) or difference.", valueName: "measure"))
+    var changePlot: Change = .log2Ratio
+
     @Flag(name: [.short, .customLong("quiet")], help: "No progress or summary on the terminal.")
     var quiet = false
 
@@ -80,7 +84,8 @@ struct Run: ParsableCommand {
             sampleSheet: sampleSheet, outputFolder: outputFolder,
             timepointLabels: TimepointLabels(extraBaseline: baselineLabels, extraFollowup: followupLabels),
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
-            tests: tests.wilcoxonOptions, threads: threads ?? onlineProcessorCount,
+            tests: tests.wilcoxonOptions, fdrFamily: tests.fdrFamily, changeMeasure: changePlot,
+            threads: threads ?? onlineProcessorCount,
             commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(), version: CtDNA.version,
             endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical)
         let outcome = try CohortRun.run(request, observer: RunObserver(
@@ -92,3 +97,5 @@ struct Run: ParsableCommand {
         }
     }
 }
+
+extension Change: ExpressibleByArgument {}

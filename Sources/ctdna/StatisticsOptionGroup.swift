@@ -3,6 +3,7 @@ import CtDNAStats
 
 extension Alternative: ExpressibleByArgument {}
 extension ExactPolicy: ExpressibleByArgument {}
+extension FDRFamily: ExpressibleByArgument {}
 
 /// The options of the Wilcoxon tests, shared by `ctdna stats` and `ctdna run`
 /// (docs/statistics.md).
@@ -15,6 +16,9 @@ struct StatisticsOptionGroup: ParsableArguments {
 
     @Flag(name: .customLong("no-correct"), help: "No continuity correction in the normal approximation.")
     var noContinuityCorrection = false
+
+    @Option(name: .customLong("fdr-family"), help: ArgumentHelp("The tests of one Benjamini-Hochberg family: report (every test, the conservative default; pooled rows reuse the per-arm patients and the metrics share mutations) or metric (each metric apart) (docs/statistics.md).", valueName: "family"))
+    var fdrFamily: FDRFamily = .report
 
     @Option(name: .customLong("conf-level"), help: ArgumentHelp("Confidence level of the Hodges-Lehmann intervals, between 0 and 1.", valueName: "level"))
     var confidenceLevel: Double = 0.95

@@ -35,7 +35,8 @@ struct Stats: ParsableCommand {
     var tests: StatisticsOptionGroup
 
     func run() throws {
-        let rows = try CohortStatistics.rows(patientsTable: patients, metrics: metrics, options: tests.wilcoxonOptions)
+        let rows = try CohortStatistics.rows(
+            patientsTable: patients, metrics: metrics, options: tests.wilcoxonOptions, family: tests.fdrFamily)
         try OutputFile.write(CohortStatistics.tsv(rows), to: output)
     }
 }

@@ -35,7 +35,7 @@ import Testing
             }
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv"])
+        #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "figures", "patients.tsv", "report.html", "report.json", "stats.tsv"])
     }
 
     /// A one-letter sheet and output folder, named relative to the working folder. Foundation's

@@ -5,9 +5,13 @@ import Testing
 /// `make expected`; regenerate it only for an intended change, and say why in the commit).
 @Suite struct SampleDataGoldenTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let outputs = [
-        "audit.tsv", "ctdna_mqc.tsv", "km_curves.tsv", "patients.tsv", "report.html", "report.json", "stats.tsv", "survival.tsv",
-    ]
+    /// Every file of SampleData/expected, the figures included.
+    static var outputs: [String] {
+        let expected = repository.appendingPathComponent("SampleData/expected")
+        let figures = (try? FileManager.default.contentsOfDirectory(atPath: expected.appendingPathComponent("figures").path)) ?? []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: expected.path)) ?? []).filter { $0 != "figures" }
+        return files.sorted() + figures.sorted().map { "figures/" + $0 }
+    }
 
     @Test(arguments: [1, 2])
     func runReproducesTheExpectedOutputs(threads: Int) throws {
@@ -27,6 +31,7 @@ import Testing
         let result = try CLI.run(arguments, in: work)
         #expect(result.status == 0, "\(result.standardError)")
         // With -j 1 the command line differs, and the reports record it: compare the tables only.
+        #expect(Self.outputs.count == 28)  // 8 files and the 20 figures of `make expected`
         for name in threads == 1 ? Self.outputs.filter({ $0.hasSuffix(".tsv") }) : Self.outputs {
             let produced = try Data(contentsOf: sampleData.appendingPathComponent("expected").appendingPathComponent(name))
             let expected = try Data(contentsOf: Self.repository.appendingPathComponent("SampleData/expected").appendingPathComponent(name))

@@ -29,16 +29,19 @@ struct CohortRunTests {
     func sampleDataReproducesTheExpectedOutputs(threads: Int) throws {
         let folder = TemporaryFolder()
         let outcome = try CohortRun.run(Self.sampleDataRequest(outputFolder: folder.path("out"), threads: threads))
-        // Every committed output: the six of every run, and survival.tsv and km_curves.tsv, which
-        // SampleData's clinical columns (pfs_days, pfs_event) bring.
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.expected.path).sorted()
-        #expect(names == (CohortRun.outputNames + ["survival.tsv", "km_curves.tsv"]).sorted())
+        // Every committed output: the six of every run, the figures, and survival.tsv and
+        // km_curves.tsv, which SampleData's clinical columns (pfs_days, pfs_event) bring.
+        let figures = try FileManager.default.contentsOfDirectory(atPath: Self.expected.appendingPathComponent("figures").path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.expected.path).filter { $0 != "figures" }.sorted()
+            + figures.sorted().map { "figures/" + $0 }
+        #expect(names.filter { !$0.hasPrefix("figures/") } == (CohortRun.outputNames + ["survival.tsv", "km_curves.tsv"]).sorted())
+        #expect(figures.count == 20)
         for name in names {
             let produced = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/\(name)")))
             let expected = try Data(contentsOf: Self.expected.appendingPathComponent(name))
             #expect(produced == expected, "\(name) differs from SampleData/expected (threads \(threads))")
         }
-        #expect(outcome.outputs == (CohortRun.outputNames + ["survival.tsv", "km_curves.tsv"]).map { folder.path("out/\($0)") })
+        #expect(Set(outcome.outputs) == Set(names.map { folder.path("out/\($0)") }))
         // SampleData/expected/patients.tsv: 53 paired, 5 not detected, 1 excluded.
         #expect(outcome.document.patients.count == 59)
         #expect(outcome.terminalSummary.hasPrefix("Patients: 59 (paired 53, not_detected 5, excluded 1)\n"))

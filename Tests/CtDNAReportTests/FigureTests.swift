@@ -535,4 +535,37 @@ struct FigureBrowserTests {
             #expect(TinyPNG.count(plain.rgb, colour: colour) < 10, "\(colour)")
         }
     }
+
+    /// Every figure `make expected` wrote for SampleData (SampleData/expected/figures), each
+    /// screenshot alone: a white corner, and pixels of the series' colours (the arms' in the
+    /// paired, waterfall and change figures; the response groups' in the survival figures).
+    @Test(
+        .enabled(if: chromiumIsInstalled, "Chromium is not installed (apt-get install -y chromium); browser test skipped"),
+        .timeLimit(.minutes(3)))
+    func everySampleDataFigureDrawsItsSeries() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let figures = repository.appendingPathComponent("SampleData/expected/figures")
+        let names = try FileManager.default.contentsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(names.count == 20)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-figures-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let series = Array(Palette.armColours.prefix(2)) + [ResponsePalette.responder, ResponsePalette.nonResponder]
+        for name in names {
+            let svg = try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8)
+            let root = try xmlRootTag(svg)
+            func size(_ attribute: String) throws -> Int {
+                let text = try #require(root.split(separator: "\(attribute)=\"").dropFirst().first?.prefix { $0 != "\"" })
+                return Int(try #require(Double(text)).rounded(.up))
+            }
+            let image = try Self.screenshot(svg, width: try size("width"), height: try size("height"), in: folder, name: name)
+            #expect(Array(image.rgb[0..<3]) == [255, 255, 255], "\(name): background")
+            let coloured = series.map { TinyPNG.count(image.rgb, colour: $0) }.reduce(0, +)
+            // Lines are anti-aliased, so exact-colour pixels come mostly from bars, points and curve
+            // runs: the change box plots, whose series are a dozen small dots each, show 31-46;
+            // the same figures without their style show none (the waterfall test above).
+            #expect(coloured > 20, "\(name): \(coloured) pixels of the series' colours")
+        }
+    }
 }
+

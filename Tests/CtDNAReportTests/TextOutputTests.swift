@@ -6,15 +6,18 @@ struct TextOutputTests {
     @Test func terminalSummaryIsAligned() {
         // Expected text written by hand from ReportFixtures.small (its audit rows: 4 kept, 2 ch_gene,
         // 1 matched_normal, 1 low_depth, none annotated as a driver): medians with 4 and p with 2
-        // significant digits, numbers right-aligned, no trailing spaces.
+        // significant digits, numbers right-aligned, no trailing spaces. The change is each row's
+        // estimate -0.01 with interval [-0.02, 0.001] (2 digits); fell/rose/same from the paired
+        // patients: fraction SBRT <P&1> 0.2 -> 0.05 and P2 0.04 -> 0 fell (P3 is not detected, not
+        // tested), SOC P4 0.01 -> 0.03 rose and P5 0.5 -> 0.4 fell; the median AFs move alike.
         #expect(TerminalSummary.render(ReportFixtures.small) == """
             Patients: 6 (paired 4, not_detected 1, excluded 1)
             Mutations kept: 4; removed by filters: ch_gene 2, matched_normal 1, low_depth 1
-            metric          cohort  arm   n  median_baseline  median_followup  p_signed_rank
-            ctdna_fraction  NSCLC   SBRT  3             0.04                0           0.25
-            ctdna_fraction  NSCLC   SOC   2            0.255            0.215              1
-            median_af       NSCLC   SBRT  3             0.02                0          0.022
-            median_af       NSCLC   SOC   2           0.1275           0.1075             NA
+            metric          cohort  arm   n  median_baseline  median_followup       change [95% CI]  fell/rose/same  p_signed_rank
+            ctdna_fraction  NSCLC   SBRT  3             0.04                0  -0.01 [-0.02, 0.001]           2/0/0           0.25
+            ctdna_fraction  NSCLC   SOC   2            0.255            0.215  -0.01 [-0.02, 0.001]           1/1/0              1
+            median_af       NSCLC   SBRT  3             0.02                0  -0.01 [-0.02, 0.001]           2/0/0          0.022
+            median_af       NSCLC   SOC   2           0.1275           0.1075  -0.01 [-0.02, 0.001]           1/1/0             NA
 
             """)
     }

@@ -93,3 +93,38 @@ struct GroupedAnalysisTests {
         }
     }
 }
+
+/// Benjamini-Hochberg families and the remark on groups too small for a small p.
+@Suite("Families and small groups")
+struct FamilyTests {
+    static func row(_ metric: Metric, _ p: Double) -> StatisticsRow {
+        StatisticsRow(
+            metric: metric, cohort: "C", arm: "A", comparison: "paired", test: .signedRank, alternative: .twoSided,
+            patientCount: 5, observationsUsed: 5, statistic: 1, pValue: p, qValue: nil, method: .exact, estimate: nil,
+            confidenceLow: nil, confidenceHigh: nil, confidenceLevel: nil, medianBaseline: nil, medianFollowup: nil, note: "")
+    }
+
+    /// By hand: p = (0.01, 0.04) for the fraction and (0.03, 0.2) for median AF. One family of
+    /// four: q = (0.04, 0.0533..., 0.0533..., 0.2) (R: p.adjust(c(.01,.04,.03,.2), "BH")); per metric:
+    /// (0.02, 0.04) and (0.06, 0.2).
+    @Test func qValuesPerReportOrPerMetric() {
+        let rows = [Self.row(.ctDNAFraction, 0.01), Self.row(.ctDNAFraction, 0.04),
+                    Self.row(.medianAlleleFraction, 0.03), Self.row(.medianAlleleFraction, 0.2)]
+        let report = GroupedAnalysis.addingQValues(rows, family: .report).map { $0.qValue! }
+        #expect(abs(report[0] - 0.04) < 1e-15 && abs(report[1] - 0.16 / 3) < 1e-15)
+        #expect(abs(report[2] - 0.16 / 3) < 1e-15 && abs(report[3] - 0.2) < 1e-15)
+        let metric = GroupedAnalysis.addingQValues(rows, family: .metric).map { $0.qValue! }
+        #expect(abs(metric[0] - 0.02) < 1e-15 && abs(metric[1] - 0.04) < 1e-15)
+        #expect(abs(metric[2] - 0.06) < 1e-15 && abs(metric[3] - 0.2) < 1e-15)
+    }
+
+    /// One pair: R's exact two-sided p is 1 whatever the change; the row says why.
+    @Test func aSinglePairIsNoted() throws {
+        let rows = try GroupedAnalysis.rows(
+            metric: .ctDNAFraction,
+            observations: [PairedObservation(patient: "P1", cohort: "C", arm: "A", baseline: 0.2, followup: 0.05)])
+        let row = try #require(rows.first { $0.test == .signedRank && $0.arm == "A" && $0.cohort == "C" })
+        #expect(row.pValue == 1)
+        #expect(row.note.hasSuffix("; only 1 non-zero difference: p cannot be below 1.0"))
+    }
+}

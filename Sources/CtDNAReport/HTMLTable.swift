@@ -7,7 +7,8 @@ enum HTMLTable {
     ///   - tsv: the table's text.
     ///   - className: the table's CSS class.
     ///   - readable: whether numbers with a fraction are shown with 4 significant digits (the
-    ///     full value, as in the TSV file, in the cell's tooltip) so that a wide table fits a page.
+    ///     full value, as in the TSV file, in the cell's tooltip) and names may break after an
+    ///     underscore, so that a wide table fits a page.
     static func fromTSV(_ tsv: String, className: String, readable: Bool = false) -> String {
         var html = ""
         html.reserveCapacity(tsv.utf8.count * 2)
@@ -16,7 +17,11 @@ enum HTMLTable {
             if isHeader {
                 open(className, to: &html)
                 for title in line.split(separator: UInt8(ascii: "\t")) {
-                    appendCell(String(Substring(title)), tag: "th", to: &html)
+                    if readable {
+                        html += "<th>" + breakable(String(Substring(title))) + "</th>"
+                    } else {
+                        appendCell(String(Substring(title)), tag: "th", to: &html)
+                    }
                 }
                 html += "</tr></thead>\n<tbody>\n"
                 isHeader = false
@@ -27,6 +32,8 @@ enum HTMLTable {
                 let cell = String(Substring(text))
                 if readable, cell.contains("."), let value = Double(cell), value.isFinite {
                     html += "<td class=\"num\" title=\"\(cell)\">\(MarkupEscaping.escape(ReadableNumber.significant(value)))</td>"
+                } else if readable, !isNumeric(cell) {
+                    html += "<td>" + breakable(cell) + "</td>"
                 } else {
                     appendCell(cell, tag: nil, to: &html)
                 }
@@ -59,6 +66,12 @@ enum HTMLTable {
         html += "<div class=\"table-wrap\"><table class=\""
         html += className
         html += "\">\n<thead><tr>"
+    }
+
+    /// Escaped text that may break after each underscore (`median_<wbr>baseline`), so a wide
+    /// table of snake_case names fits the page without changing what it reads.
+    private static func breakable(_ text: String) -> String {
+        MarkupEscaping.escape(text).split(separator: "_", omittingEmptySubsequences: false).joined(separator: "_<wbr>")
     }
 
     /// One escaped cell: a `<th>`, or a `<td>` that is right-aligned when it holds a number.

@@ -99,6 +99,9 @@ public enum ReportStyle {
         th { background: #eef1f3; font-weight: 600; position: sticky; top: 0; }
         td.num { text-align: right; }
         td.wrap { white-space: normal; }
+        table.statistics { font-size: 12px; }
+        table.statistics th, table.statistics td { white-space: normal; padding: 3px 3px; }
+        table.statistics td.num { white-space: nowrap; }
         tbody tr:nth-child(even) { background: #f7f9fa; }
         code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; }
         nav { font-size: 13.5px; margin: 6px 0 0; }

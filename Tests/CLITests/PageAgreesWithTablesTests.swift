@@ -28,7 +28,8 @@ import Testing
         return body.components(separatedBy: "<tr").dropFirst().map { row in
             row.components(separatedBy: "<t").dropFirst().compactMap { cell -> String? in
                 guard cell.hasPrefix("d") || cell.hasPrefix("h"), let open = cell.firstIndex(of: ">") else { return nil }
-                let inner = cell[cell.index(after: open)...]
+                // Cell text ends at the closing tag; `<wbr>` (a place the line may break) is not text.
+                let inner = cell[cell.index(after: open)...].replacingOccurrences(of: "<wbr>", with: "")
                 let text = inner.prefix { $0 != "<" }
                 return String(text).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                     .replacingOccurrences(of: "&amp;", with: "&")

@@ -195,7 +195,11 @@ public enum CohortRun {
         try JSONReport.write(document, to: try outputs.open("report.json"))
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
         var written = outputNames
-        // Every figure of the report also as a file of its own, for a paper.
+        // Every figure of the report also as a file of its own, for a paper. Figures and
+        // survival tables an earlier run left in this folder and this run does not write are
+        // removed when it commits.
+        outputs.owns(folder: "figures", suffix: ".svg")
+        outputs.owns(files: ["survival.tsv", "km_curves.tsv"])
         try outputs.makeSubfolder("figures")
         for figure in FigureSet.figures(document, change: request.changeMeasure) {
             try outputs.stage("figures/" + figure.name, figure.svg)

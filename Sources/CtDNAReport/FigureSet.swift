@@ -40,7 +40,10 @@ public enum FigureSet {
             figures.append((name, render(svg)))
         }
         let armCount = document.arms.count
-        for metric in Metric.tested {
+        // With no patient in the paired analysis every panel would be empty: none is written
+        // (the run has already warned that nothing is paired).
+        let drawsChanges = !document.pairedSummaries.isEmpty
+        for metric in Metric.tested where drawsChanges {
             for (group, panel) in zip(document.groups, PairedPlot.panels(document, metric: metric)) {
                 add(["paired", metric.rawValue, group.cohort, group.arm], standalone(
                     panel, title: "\(metric.title) at baseline and follow-up, \(group.cohort), \(group.arm)",
@@ -48,14 +51,14 @@ public enum FigureSet {
             }
         }
         let waterfallMetric = Metric.ctDNAFraction
-        let waterfalls = WaterfallPlot.panels(document, metric: waterfallMetric, change: change)
+        let waterfalls = drawsChanges ? WaterfallPlot.panels(document, metric: waterfallMetric, change: change) : []
         for (cohort, panel) in zip(document.cohorts, waterfalls) {
             add(["waterfall", waterfallMetric.rawValue, cohort], standalone(
                 panel, title: WaterfallPlot.title(metric: waterfallMetric, cohort: cohort),
                 caption: waterfallCaption(document, metric: waterfallMetric, cohort: cohort, change: change),
                 armCount: armCount))
         }
-        for metric in Metric.tested {
+        for metric in Metric.tested where drawsChanges {
             for (cohort, panel) in zip(document.cohorts, ChangeBoxPlot.panels(document, metric: metric, change: change)) {
                 add(["change", metric.rawValue, cohort], standalone(
                     panel, title: ChangeBoxPlot.title(metric: metric, cohort: cohort),

@@ -121,9 +121,14 @@ public enum HTMLReport {
         return html + "\n</section>\n"
     }
 
+    /// What a figure section says instead of empty panels when no patient is in the paired analysis.
+    static let nothingToDraw = "<p class=\"caption\">Nothing to draw: no patient is in the paired analysis "
+        + "(every one is excluded: see the warnings and the statuses in the patient table).</p>"
+
     /// The paired panels of one metric.
     static func pairedSection(_ document: RunDocument, metric: Metric) -> String {
-        let panels = PairedPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
+        let panels = document.pairedSummaries.isEmpty
+            ? nothingToDraw : PairedPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
         return """
         <section id="paired-\(metric.rawValue)">
         <h2>\(escape(metric.title)): baseline vs follow-up</h2>
@@ -141,8 +146,10 @@ public enum HTMLReport {
 
     /// The waterfall of the ctDNA fraction's change.
     static func waterfallSection(_ document: RunDocument) -> String {
-        let panels = WaterfallPlot.panels(document, metric: .ctDNAFraction, change: document.changeMeasure)
-            .map { $0.render() }.joined(separator: "\n")
+        let panels = document.pairedSummaries.isEmpty
+            ? nothingToDraw
+            : WaterfallPlot.panels(document, metric: .ctDNAFraction, change: document.changeMeasure)
+                .map { $0.render() }.joined(separator: "\n")
         let measure = document.changeMeasure == .log2Ratio
             ? "log2 ratio follow-up / baseline of the ctDNA fraction (patients cleared to 0, or appearing from 0, at a marked cap)"
             : "difference follow-up − baseline of the ctDNA fraction"
@@ -170,6 +177,7 @@ public enum HTMLReport {
         stats.tsv).</p>
 
         """
+        guard !document.pairedSummaries.isEmpty else { return html + nothingToDraw + "\n</section>\n" }
         for metric in Metric.tested {
             let panels = ChangeBoxPlot.panels(document, metric: metric, change: document.changeMeasure)
                 .map { $0.render() }.joined(separator: "\n")

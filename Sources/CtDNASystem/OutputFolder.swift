@@ -16,6 +16,11 @@ public final class OutputFolder {
     /// Folders made by this run, outermost first.
     private var madeFolders: [String] = []
     private var committed = false
+    /// Outputs an earlier run may have left that this run might not write (top-level names, and
+    /// folders whose files with a suffix are all the run's): removed at ``commit()`` unless this
+    /// run staged them, so the folder never mixes two runs' results.
+    private var ownedFiles: [String] = []
+    private var ownedFolders: [(name: String, suffix: String)] = []
 
     /// Opens (and makes, when missing) the folder.
     /// - Throws: `SystemError` when the folder cannot be made.
@@ -79,6 +84,22 @@ public final class OutputFolder {
 
     /// Renames every staged file into place.
     /// - Throws: `SystemError` when a file cannot be finished or renamed.
+    /// Declares outputs this run owns whether or not it writes them this time: when the run
+    /// commits, any of them it did not stage is removed (a stale `survival.tsv` from a run that
+    /// had an endpoint). Nothing is removed when the run fails.
+    /// - Parameter names: file names inside the output folder.
+    public func owns(files names: [String]) {
+        ownedFiles += names
+    }
+
+    /// Declares a subfolder whose files ending in `suffix` are all this run's (`figures`, `.svg`):
+    /// when the run commits, those it did not stage are removed.
+    public func owns(folder name: String, suffix: String) {
+        ownedFolders.append((name, suffix))
+    }
+
+    /// Writes every staged file out and renames each into place, then removes the owned outputs
+    /// of an earlier run that this run did not write.
     public func commit() throws {
         // Every file written out first: a full disk fails the run before anything is renamed.
         for file in staged { try file.finishWriting() }
@@ -89,8 +110,33 @@ public final class OutputFolder {
             }
         }
         committed = true
+        let written = Set(staged.map(\.path))
         for file in staged { try file.commit() }
         staged.removeAll()
+        var stale = ownedFiles.map { PathNames.joining(path, $0) }
+        for folder in ownedFolders {
+            let folderPath = PathNames.joining(path, folder.name)
+            stale += Self.fileNames(in: folderPath).filter { $0.hasSuffix(folder.suffix) }.map { PathNames.joining(folderPath, $0) }
+        }
+        for file in stale where !written.contains(file) && FileKind(of: file) == .file {
+            if unlink(file) != 0 && errno != ENOENT {
+                throw SystemError(path: file, action: "cannot remove an earlier run's output")
+            }
+        }
+    }
+
+    /// The names in a folder (none when it cannot be read), without `.` and `..`.
+    private static func fileNames(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }
 

@@ -69,6 +69,24 @@ struct FigureTests {
         return document
     }
 
+    /// A run in which every patient is excluded (here: each lacks its follow-up sample) has nothing
+    /// to draw: no figure file, and each figure section of the page says so instead of drawing
+    /// empty panels.
+    @Test func nothingPairedDrawsNoEmptyPanels() {
+        let results = ["P1", "P2", "P3"].map {
+            ReportFixtures.excluded($0, cohort: "NSCLC", arm: $0 == "P2" ? "SOC" : "SBRT", missing: .followup)
+        }
+        #expect(results.allSatisfy { if case .excluded = $0.summary.status { true } else { false } })
+        let document = RunDocument(
+            version: "0.1.0", commandLine: ["ctdna", "run"], parameters: [], inputs: [],
+            results: results, statistics: [], generatedBy: "ctdna test fixture")
+        #expect(FigureSet.figures(document).isEmpty)
+        let html = HTMLReport.render(document)
+        #expect(!html.contains("<svg"))
+        // The two paired sections, the waterfall and the change section.
+        #expect(html.components(separatedBy: "Nothing to draw: no patient is in the paired analysis").count - 1 == 4)
+    }
+
     @Test func everyFigureHasAStableSafeName() throws {
         let names = FigureSet.figures(try Self.withSurvival()).map(\.name)
         // ReportFixtures.small: one cohort (NSCLC), arms SBRT and SOC; both tested metrics.

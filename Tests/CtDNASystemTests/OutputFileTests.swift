@@ -91,6 +91,38 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: path).sorted() == ["a.tsv", "b.tsv"])
     }
 
+    /// Owned outputs an earlier run left and this run does not write are removed at the commit,
+    /// and only those: files this run wrote, other suffixes and files the run does not own stay;
+    /// a run that fails removes nothing.
+    @Test func aCommitRemovesAnEarlierRunsOwnedOutputsItDidNotWrite() throws {
+        let root = TemporaryFolder()
+        // What an earlier run (and the user) left in the folder.
+        for name in ["survival.tsv", "km_curves.tsv", "notes.txt", "figures/old.svg", "figures/kept.svg", "figures/mine.png"] {
+            if name.hasPrefix("figures/") { try FileManager.default.createDirectory(atPath: root.path("figures"), withIntermediateDirectories: true) }
+            root.file(name, "earlier\n")
+        }
+        do {
+            let failed = try OutputFolder(path: root.path)
+            failed.owns(files: ["survival.tsv", "km_curves.tsv"])
+            failed.owns(folder: "figures", suffix: ".svg")
+            try failed.stage("stats.tsv", "s\n")
+        }
+        #expect(FileKind(of: root.path("survival.tsv")) == .file)
+        #expect(FileKind(of: root.path("figures/old.svg")) == .file)
+        let folder = try OutputFolder(path: root.path)
+        folder.owns(files: ["survival.tsv", "km_curves.tsv"])
+        folder.owns(folder: "figures", suffix: ".svg")
+        try folder.makeSubfolder("figures")
+        try folder.stage("km_curves.tsv", "new\n")
+        try folder.stage("figures/kept.svg", "new\n")
+        try folder.commit()
+        #expect(FileKind(of: root.path("survival.tsv")) == .missing)
+        #expect(try root.text("km_curves.tsv") == "new\n")
+        #expect(try root.text("notes.txt") == "earlier\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path("figures")).sorted() == ["kept.svg", "mine.png"])
+        #expect(try root.text("figures/kept.svg") == "new\n")
+    }
+
     /// A folder dropped without a commit removes its temporary files and the folders it made.
     @Test func anAbandonedFolderLeavesNothing() throws {
         let root = TemporaryFolder()

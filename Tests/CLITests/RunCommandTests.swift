@@ -38,6 +38,29 @@ import Testing
         #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "figures", "patients.tsv", "report.html", "report.json", "stats.tsv"])
     }
 
+    /// A sheet that names its timepoints itself ("Day 0", "Week 8", with --baseline-label and
+    /// --followup-label) gets those names on the figures' x axes, on the page and in the files
+    /// under figures/, in place of the built-in "Baseline" and "Follow-up".
+    @Test func figuresNameTheSheetsTimepoints() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cohort = CLI.fixture("method-cohort")
+        var sheet = try String(contentsOfFile: cohort + "/samplesheet.tsv", encoding: .utf8)
+        sheet = sheet.replacingOccurrences(of: "\tP0", with: "\t" + cohort + "/P0")
+            .replacingOccurrences(of: "\tbaseline\t", with: "\tDay 0\t").replacingOccurrences(of: "\tfollowup\t", with: "\tWeek 8\t")
+        try sheet.write(to: folder.appendingPathComponent("sheet.tsv"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["run", "--samplesheet", "sheet.tsv", "--outdir", "out", "--baseline-label", "Day 0", "--followup-label", "Week 8", "--quiet"],
+            in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        let figure = try String(contentsOf: folder.appendingPathComponent("out/figures/paired_ctdna_fraction_NSCLC_SBRT.svg"), encoding: .utf8)
+        for text in [page, figure] {
+            #expect(text.contains(">Day 0</text>") && text.contains(">Week 8</text>"))
+            #expect(!text.contains(">Follow-up</text>"))
+        }
+    }
+
     /// A one-letter sheet and output folder, named relative to the working folder. Foundation's
     /// path methods trap on a one-character path, and `--outdir o` used to crash the run.
     @Test func oneLetterPathsRelativeToTheWorkingFolder() throws {

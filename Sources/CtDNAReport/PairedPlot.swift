@@ -94,12 +94,13 @@ public enum PairedPlot {
         let ordered = members.sorted { $0.patient.unicodeScalars.lexicographicallyPrecedes($1.patient.unicodeScalars) }
         for summary in ordered {
             guard let values = summary.pair(of: metric) else { continue }
-            let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
-                + "follow-up \(NumberFormat.real(values.followup))"
             let faint = summary.status == .paired ? "" : " not-tested"
+            // Every mark of a patient says the same: the values, and for a faint one why it is faint.
+            let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
+                + "follow-up \(NumberFormat.real(values.followup))" + (faint.isEmpty ? "" : " (not detected: not tested)")
             var lines = SVGElement.group(className: "patient" + faint, [
                 SVGElement.polyline([(baselineX, y(values.baseline)), (followupX, y(values.followup))])
-                    .cssClass("patient-line \(armClass)").tooltip(description + (faint.isEmpty ? "" : " (not detected: not tested)")),
+                    .cssClass("patient-line \(armClass)").tooltip(description),
                 SVGElement.circle(x: baselineX, y: y(values.baseline), radius: 3).cssClass("point \(armClass)")
                     .tooltip(description),
                 SVGElement.circle(x: followupX, y: y(values.followup), radius: 3).cssClass("point \(armClass)")

@@ -183,9 +183,7 @@ public enum FigureSet {
 
     /// The paired plot's caption.
     static func pairedCaption(_ document: RunDocument, metric: Metric, group: ReportGroup) -> String {
-        let members = document.pairedSummaries.filter {
-            $0.cohort == group.cohort && $0.arm == group.arm && $0.pair(of: metric) != nil
-        }
+        let members = document.pairedMembers(metric: metric, cohort: group.cohort, arm: group.arm)
         let tested = members.filter { $0.status == .paired }.count
         let notDetected = members.count - tested
         let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
@@ -216,7 +214,7 @@ public enum FigureSet {
 
     /// The waterfall's caption.
     static func waterfallCaption(_ document: RunDocument, metric: Metric, cohort: String, change: Change) -> String {
-        let n = document.pairedSummaries.filter { $0.cohort == cohort && $0.pair(of: metric) != nil }.count
+        let n = document.pairedMembers(metric: metric, cohort: cohort, arm: GroupedAnalysis.allLabel).count
         let tests = document.groups.filter { $0.cohort == cohort }.map { group in
             "\(group.arm) \(ReadableNumber.pValue(document.signedRankRow(metric: metric, cohort: cohort, arm: group.arm)?.pValue))"
         }
@@ -227,7 +225,7 @@ public enum FigureSet {
 
     /// The change box plot's caption.
     static func changeCaption(_ document: RunDocument, metric: Metric, cohort: String, change: Change) -> String {
-        let n = document.pairedSummaries.filter { $0.cohort == cohort && $0.pair(of: metric) != nil }.count
+        let n = document.pairedMembers(metric: metric, cohort: cohort, arm: GroupedAnalysis.allLabel).count
         let rows = document.rankSumRows(metric: metric, cohort: cohort)
         let test = rows.isEmpty
             ? "no comparison of arms"

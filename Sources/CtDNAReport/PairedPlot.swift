@@ -51,7 +51,7 @@ public enum PairedPlot {
         let shared = sharedScale(paired.compactMap { $0.pair(of: metric) })
         let arms = document.arms
         return document.groups.map { group in
-            let members = paired.filter { $0.cohort == group.cohort && $0.arm == group.arm }
+            let members = document.pairedMembers(metric: metric, cohort: group.cohort, arm: group.arm)
             let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
             return panel(group: group, members: members, metric: metric, shared: shared,
                          armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue,

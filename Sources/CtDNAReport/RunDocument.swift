@@ -239,6 +239,20 @@ public struct RunDocument: Sendable, Equatable {
         patients.filter { $0.status == .paired || $0.status == .notDetected }
     }
 
+    /// The patients of the paired analysis (``pairedSummaries``) that have values of `metric`
+    /// in one group, in the order of ``patients``: those with status `paired` are the ones its
+    /// signed-rank row tested, the `not_detected` ones are drawn beside them.
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - cohort: the cohort, or ``GroupedAnalysis/allLabel`` for every cohort.
+    ///   - arm: the arm, or ``GroupedAnalysis/allLabel`` for every arm.
+    public func pairedMembers(metric: Metric, cohort: String, arm: String) -> [PatientSummary] {
+        pairedSummaries.filter {
+            (cohort == GroupedAnalysis.allLabel || $0.cohort == cohort)
+                && (arm == GroupedAnalysis.allLabel || $0.arm == arm) && $0.pair(of: metric) != nil
+        }
+    }
+
     /// The (cohort, arm) groups that have patients, sorted by cohort then arm (code-point order).
     public var groups: [ReportGroup] {
         let all = Set(patients.map { ReportGroup(cohort: $0.cohort, arm: $0.arm) })

@@ -43,11 +43,9 @@ public enum TerminalSummary {
     /// How many tested patients of the row's group fell, rose and stayed: `7/4/0`.
     static func directions(_ document: RunDocument, _ row: StatisticsRow) -> String {
         var fell = 0, rose = 0, same = 0
-        for summary in document.patients where summary.status == .paired {
-            guard row.cohort == GroupedAnalysis.allLabel || summary.cohort == row.cohort,
-                row.arm == GroupedAnalysis.allLabel || summary.arm == row.arm,
-                let pair = summary.pair(of: row.metric)
-            else { continue }
+        for summary in document.pairedMembers(metric: row.metric, cohort: row.cohort, arm: row.arm)
+        where summary.status == .paired {
+            guard let pair = summary.pair(of: row.metric) else { continue }
             if pair.followup < pair.baseline { fell += 1 } else if pair.followup > pair.baseline { rose += 1 } else { same += 1 }
         }
         return "\(fell)/\(rose)/\(same)"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every number report.html shows is read back from the page and compared with the tables the
 /// same run wrote: stats.tsv and patients.tsv. The page checked is SampleData/expected/report.html,
@@ -98,18 +99,16 @@ import Testing
         body.components(separatedBy: "<title>").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
 
-    /// The patients.tsv rows by patient, with the header's column positions.
-    static func patients() throws -> (rows: [String: [String]], column: [String: Int]) {
-        let table = try tsv("patients.tsv")
-        let column = Dictionary(uniqueKeysWithValues: table[0].enumerated().map { ($1, $0) })
-        return (Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) }), column)
+    /// The patients.tsv rows by patient, each as column -> cell.
+    static func patients() throws -> [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: TableComparison.records(try text("patients.tsv")).map { ($0["patient"]!, $0) })
     }
 
     @Test func pairedPanelsDrawWhatIsTested() throws {
         let page = try Self.text("report.html")
         let stats = try Self.tsv("stats.tsv")
         let col = Dictionary(uniqueKeysWithValues: stats[0].enumerated().map { ($1, $0) })
-        let (patients, pcol) = try Self.patients()
+        let patients = try Self.patients()
         let panels = Self.figures(page, class: "panel")
         #expect(panels.count == 8)  // 2 metrics x 2 cohorts x 2 arms
         var points = 0
@@ -132,9 +131,9 @@ import Testing
             for title in Self.titles(panel.body) where title.hasPrefix("P") {
                 let id = String(title.prefix { $0 != ":" })
                 let patient = try #require(patients[id])
-                #expect(patient[pcol["cohort"]!] == cohort && patient[pcol["arm"]!] == arm)
-                let values = "baseline \(patient[pcol["\(metric)_baseline"]!]), follow-up \(patient[pcol["\(metric)_followup"]!])"
-                if patient[pcol["status"]!] == "paired" {
+                #expect(patient["cohort"]! == cohort && patient["arm"]! == arm)
+                let values = "baseline \(patient["\(metric)_baseline"]!), follow-up \(patient["\(metric)_followup"]!)"
+                if patient["status"]! == "paired" {
                     #expect(title == "\(id): \(values)")
                     tested.insert(id)
                 } else {
@@ -150,7 +149,7 @@ import Testing
 
     @Test func waterfallBarsAreThePatientsLog2Ratios() throws {
         let page = try Self.text("report.html")
-        let (patients, pcol) = try Self.patients()
+        let patients = try Self.patients()
         let waterfalls = Self.figures(page, class: "waterfall")
         #expect(waterfalls.count == 2)
         var bars = 0
@@ -160,8 +159,8 @@ import Testing
             for title in Self.titles(figure.body) where title.hasPrefix("P") && title.contains(" → ") {
                 let id = String(title.prefix { $0 != " " })
                 let patient = try #require(patients[id])
-                let baseline = patient[pcol["\(metric)_baseline"]!], followup = patient[pcol["\(metric)_followup"]!]
-                #expect(title.hasPrefix("\(id) (\(patient[pcol["arm"]!])): \(baseline) → \(followup)"), "\(title)")
+                let baseline = patient["\(metric)_baseline"]!, followup = patient["\(metric)_followup"]!
+                #expect(title.hasPrefix("\(id) (\(patient["arm"]!)): \(baseline) → \(followup)"), "\(title)")
                 guard let a = Double(baseline), let b = Double(followup), a > 0, b > 0,
                     let ratioText = title.components(separatedBy: "log2 ratio ").last?.components(separatedBy: ",").first,
                     let shown = Double(ratioText)

@@ -25,18 +25,24 @@ public struct Endpoint: Sendable, Hashable {
         self.eventColumn = eventColumn
     }
 
+    /// A time column's name without its `_days` or `_time` suffix (any case), as written: `PFS`
+    /// for `PFS_days`; nil when it has neither suffix or is nothing but the suffix.
+    /// - Parameter timeColumn: The column's name.
+    public static func stem(ofTimeColumn timeColumn: String) -> String? {
+        for suffix in ["_days", "_time"] where timeColumn.count > suffix.count && timeColumn.lowercased().hasSuffix(suffix) {
+            return String(timeColumn.dropLast(suffix.count))
+        }
+        return nil
+    }
+
     /// The endpoints a sheet's own columns name: every `<name>_days` or `<name>_time` column with
-    /// a `<name>_event` column beside it, in header order.
+    /// a `<name>_event` column beside it, in header order; names in lower case.
     /// - Parameter columns: The sheet's extra columns.
     public static func detected(in columns: [String]) -> [Endpoint] {
         let lowered = Dictionary(columns.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         return columns.compactMap { column in
-            let name = column.lowercased()
-            for suffix in ["_days", "_time"] where name.hasSuffix(suffix) && name.count > suffix.count {
-                let stem = String(name.dropLast(suffix.count))
-                if let event = lowered[stem + "_event"] { return Endpoint(name: stem, timeColumn: column, eventColumn: event) }
-            }
-            return nil
+            guard let stem = stem(ofTimeColumn: column)?.lowercased(), let event = lowered[stem + "_event"] else { return nil }
+            return Endpoint(name: stem, timeColumn: column, eventColumn: event)
         }
     }
 }

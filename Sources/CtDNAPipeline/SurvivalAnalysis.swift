@@ -77,10 +77,7 @@ public enum SurvivalAnalysis {
     /// when it has neither or is nothing but the suffix.
     /// - Parameter timeColumn: The column's name.
     public static func defaultEndpoint(timeColumn: String) -> String {
-        for suffix in ["_days", "_time"] where timeColumn.count > suffix.count && timeColumn.lowercased().hasSuffix(suffix) {
-            return String(timeColumn.dropLast(suffix.count))
-        }
-        return timeColumn
+        Endpoint.stem(ofTimeColumn: timeColumn) ?? timeColumn
     }
 
     /// Reads the request's table and runs the analysis.

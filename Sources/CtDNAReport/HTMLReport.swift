@@ -77,15 +77,12 @@ public enum HTMLReport {
 
     /// Patient counts overall and per (cohort, arm).
     static func summary(_ document: RunDocument) -> String {
-        let statuses = document.patients.map(\.status)
-        let paired = statuses.filter { $0 == .paired }.count
-        let notDetected = statuses.filter { $0 == .notDetected }.count
-        let excluded = statuses.count - paired - notDetected
+        let (paired, notDetected, excluded) = document.statusCounts
         var html = """
         <section id="summary">
         <h2>Summary</h2>
         <div class="counts">
-        <div class="count"><b>\(statuses.count)</b>patients</div>
+        <div class="count"><b>\(document.patients.count)</b>patients</div>
         <div class="count"><b>\(paired)</b>paired</div>
         <div class="count"><b>\(notDetected)</b>not detected</div>
         <div class="count"><b>\(excluded)</b>excluded</div>

@@ -239,6 +239,14 @@ public struct RunDocument: Sendable, Equatable {
         patients.filter { $0.status == .paired || $0.status == .notDetected }
     }
 
+    /// How many patients the run has in each status: paired, not detected and excluded, which
+    /// add up to the number of ``patients``.
+    public var statusCounts: (paired: Int, notDetected: Int, excluded: Int) {
+        let paired = patients.filter { $0.status == .paired }.count
+        let notDetected = patients.filter { $0.status == .notDetected }.count
+        return (paired, notDetected, patients.count - paired - notDetected)
+    }
+
     /// The patients of the paired analysis (``pairedSummaries``) that have values of `metric`
     /// in one group, in the order of ``patients``: those with status `paired` are the ones its
     /// signed-rank row tested, the `not_detected` ones are drawn beside them.

@@ -11,11 +11,9 @@ public enum TerminalSummary {
     /// - Parameter document: the run.
     /// - Returns: aligned lines, each ending in a newline.
     public static func render(_ document: RunDocument) -> String {
-        let statuses = document.patients.map(\.status)
-        let paired = statuses.filter { $0 == .paired }.count
-        let notDetected = statuses.filter { $0 == .notDetected }.count
-        var text = "Patients: \(statuses.count) (paired \(paired), not_detected \(notDetected), "
-            + "excluded \(statuses.count - paired - notDetected))\n"
+        let counts = document.statusCounts
+        var text = "Patients: \(document.patients.count) (paired \(counts.paired), not_detected \(counts.notDetected), "
+            + "excluded \(counts.excluded))\n"
         text += filterLine(document.filterCounts)
         let header = [
             "metric", "cohort", "arm", "n", "median_baseline", "median_followup", "change [95% CI]", "fell/rose/same",

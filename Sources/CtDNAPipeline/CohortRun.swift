@@ -179,6 +179,7 @@ public enum CohortRun {
         document.survivalCurves = outcome.curves
         document.survivalPatients = outcome.patients
         document.changeMeasure = request.changeMeasure
+        document.fdrFamily = request.fdrFamily
         // Figures name the timepoints as the sheet does when it uses labels of its own (Week 8).
         let builtIn = TimepointLabels()
         document.timepointTitles = zip(timepoints, document.timepointTitles).map { timepoint, title in
@@ -201,7 +202,7 @@ public enum CohortRun {
         outputs.owns(folder: "figures", suffix: ".svg")
         outputs.owns(files: ["survival.tsv", "km_curves.tsv"])
         try outputs.makeSubfolder("figures")
-        for figure in FigureSet.figures(document, change: request.changeMeasure) {
+        for figure in FigureSet.figures(document) {
             try outputs.stage("figures/" + figure.name, figure.svg)
             written.append("figures/" + figure.name)
         }

@@ -21,12 +21,11 @@ public enum FigureSet {
     /// `change_<metric>_<cohort>.svg`, `km_<endpoint>.svg`, `swimmer_<endpoint>_<cohort>.svg`,
     /// each made safe by ``fileName(_:)``; names are unique within the list (a clash gets
     /// `-2`, `-3`, ... before `.svg`).
-    /// - Parameters:
-    ///   - document: the run.
-    ///   - change: the measure of the waterfall and change box plots (default the log2 ratio,
-    ///     as on the page).
+    /// - Parameter document: the run; its ``RunDocument/changeMeasure`` is the measure of the
+    ///   waterfall and change box plots, as on the page.
     /// - Returns: file names and the files' text (UTF-8, ending in a newline).
-    public static func figures(_ document: RunDocument, change: Change = .log2Ratio) -> [(name: String, svg: String)] {
+    public static func figures(_ document: RunDocument) -> [(name: String, svg: String)] {
+        let change = document.changeMeasure
         var figures: [(name: String, svg: String)] = []
         var taken: Set<String> = []
         func add(_ parts: [String], _ svg: SVGElement) {

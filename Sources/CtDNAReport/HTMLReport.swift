@@ -185,7 +185,7 @@ public enum HTMLReport {
 
     /// Which tests formed one Benjamini-Hochberg family, and why, for the statistics caption.
     static func familyText(_ document: RunDocument) -> String {
-        if document.parameters.first(where: { $0.name == "fdr_family" })?.value == "metric" {
+        if document.fdrFamily == .metric {
             return "the tests of each metric apart (--fdr-family metric)"
         }
         return "every test of the report as one family: the pooled rows reuse the per-arm patients and the two "

@@ -161,6 +161,8 @@ public struct RunDocument: Sendable, Equatable {
     public var survival: [SurvivalRow] = []
     /// How the waterfall and change plots measure a patient's change (log2 ratio by default).
     public var changeMeasure: Change = .log2Ratio
+    /// Which tests formed one Benjamini-Hochberg family for the q-values (the whole report by default).
+    public var fdrFamily: FDRFamily = .report
     /// The titles of the tested pair's timepoints in figures, as the sample sheet writes them
     /// (`Week 8` rather than `followup`); `Baseline` and `Follow-up` for the built-in labels.
     public var timepointTitles: [String] = ["Baseline", "Follow-up"]

@@ -45,6 +45,16 @@ struct HTMLReportTests {
         #expect(html.contains("<td>&lt;P&amp;1&gt;</td>"))
     }
 
+    /// The statistics caption names the Benjamini-Hochberg family the run used.
+    @Test func statisticsCaptionNamesTheFDRFamily() {
+        #expect(HTMLReport.render(ReportFixtures.small).contains("q: Benjamini-Hochberg over every test of the report as one family"))
+        var perMetric = ReportFixtures.small
+        perMetric.fdrFamily = .metric
+        let html = HTMLReport.render(perMetric)
+        #expect(html.contains("q: Benjamini-Hochberg over the tests of each metric apart (--fdr-family metric)"))
+        #expect(!html.contains("as one family"))
+    }
+
     @Test func tablesAndProvenanceArePresent() {
         let html = HTMLReport.render(ReportFixtures.small)
         #expect(html.contains("<td>P6</td><td>NSCLC</td><td>SOC</td><td>no followup sample</td>"))

@@ -152,9 +152,13 @@ public enum CohortRun {
             summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
         let second = timepoints[1]
-        let landmarks = analysis.summaries.map { summary in
-            sheet.entries.first { $0.patient == summary.patient && $0.timepoint == second }?.day
+        // Each patient's day of the second draw: the first sheet row of that patient and timepoint,
+        // found through one pass over the sheet rather than a search per patient.
+        var secondDraws: [String: Double?] = [:]
+        for entry in sheet.entries where entry.timepoint == second && secondDraws[entry.patient] == nil {
+            secondDraws[entry.patient] = .some(entry.day)
         }
+        let landmarks = analysis.summaries.map { secondDraws[$0.patient] ?? nil }
         let outcome = try OutcomeAnalysis.analyse(
             endpoints: endpoints, summaries: analysis.summaries, covariates: covariates, landmarks: landmarks,
             fixedLandmark: request.landmarkDays, metric: parameters.responseMetric, sheet: sheet.path)

@@ -68,6 +68,8 @@ public func analyzePatient(
         status: .notDetected, mutationCount: unionCount, somaticCount: somatic.count,
         driverCount: somatic.filter(\.isDriver).count, clonalCount: 0,
         ctDNAFraction: zeros, medianAlleleFraction: zeros)
+    summary.detectedCounts = timepoints.indices.map { place in somatic.count { ($0.alleleFractions[place] ?? 0) > 0 } }
+    summary.clonalDetectedCounts = timepoints.map { _ in 0 }
     summary.molecularResponse = MolecularResponse(summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
     guard let reference = chooseReferenceTimepoint(somatic: somatic, tieBreakThreshold: parameters.tieBreakThreshold) else {
         return PatientResult(summary: summary, audit: audit)
@@ -80,8 +82,9 @@ public func analyzePatient(
     let fractions = timepoints.indices.map { timepoint in
         ctDNAFraction(clonalAlleleFractions: clonal.members.map { $0.alleleFractions[timepoint] })
     }
-    summary.status = .paired
+    summary.status = timepoints.count == 1 ? .singleSample : .paired
     summary.reference = reference
+    summary.clonalDetectedCounts = timepoints.indices.map { place in clonal.members.count { ($0.alleleFractions[place] ?? 0) > 0 } }
     summary.clonalCount = clonal.members.count
     summary.ctDNAFraction = fractions
     summary.medianAlleleFraction = timepoints.indices.map { timepoint in

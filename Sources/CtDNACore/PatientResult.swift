@@ -2,17 +2,20 @@ import CtDNAModel
 
 /// Where a patient stands in the analysis.
 public enum PatientStatus: Sendable, Hashable, CustomStringConvertible {
-    /// Every timepoint present and S not empty.
+    /// Two or more timepoints sampled and S not empty.
     case paired
+    /// A single timepoint sampled and S not empty: values there, no change to test.
+    case singleSample
     /// Every timepoint present, S empty: ctDNA not detected (fraction 0 everywhere).
     case notDetected
     /// Not analysed; the reason says which sample is missing.
     case excluded(reason: String)
 
-    /// `paired`, `not_detected` or `excluded: <reason>`.
+    /// `paired`, `single_sample`, `not_detected` or `excluded: <reason>`.
     public var description: String {
         switch self {
         case .paired: return "paired"
+        case .singleSample: return "single_sample"
         case .notDetected: return "not_detected"
         case let .excluded(reason): return "excluded: \(reason)"
         }
@@ -103,6 +106,17 @@ public struct PatientSummary: Sendable, Equatable {
     /// Tumour-informed ctDNA fraction at each timepoint, when copy numbers were given for
     /// some clonal mutation.
     public var tumourInformedFraction: [Double?]?
+    /// Members of S detected (AF > 0) at each timepoint, `nil` at one without a sample; the
+    /// array is `nil` when the patient is excluded.
+    public var detectedCounts: [Int?]?
+    /// Members of the clonal set C detected (AF > 0) at each timepoint, `nil` at one without a
+    /// sample; the array is `nil` when the patient is excluded.
+    public var clonalDetectedCounts: [Int?]?
+    /// Whether the patient has a sample at each timepoint (a run's timepoints include those
+    /// some patients lack); all `true` for a series analysed as given.
+    public var sampled: [Bool]
+    /// The pair ``pair(of:)`` compares; `nil` for the first two timepoints.
+    public var testedPair: TimepointPair?
     /// Flags such as `fraction_above_1`.
     public var flags: [String]
     /// The molecular response over the tested pair, on the run's response metric; `nil` when the
@@ -130,6 +144,7 @@ public struct PatientSummary: Sendable, Equatable {
         self.ctDNAFraction = ctDNAFraction
         self.medianAlleleFraction = medianAlleleFraction
         self.tumourInformedFraction = tumourInformedFraction
+        self.sampled = Array(repeating: true, count: timepoints.count)
         self.flags = flags
         self.molecularResponse = molecularResponse
     }
@@ -146,20 +161,45 @@ public struct PatientSummary: Sendable, Equatable {
         }
     }
 
-    /// A metric at the tested pair, the first two timepoints of the series (baseline and
-    /// follow-up); `nil` when the patient is excluded, has fewer than two timepoints, or has
-    /// no value at one of the two.
+    /// A metric at the tested pair (``testedPair``, else the first two timepoints); `nil` when
+    /// the patient is excluded, lacks either timepoint, or has no value at one of the two.
     /// - Parameter metric: The metric.
     public func pair(of metric: Metric) -> PairedMetric? {
-        values(of: metric).flatMap(Self.pair)
+        guard let (first, second) = testedPlaces else { return nil }
+        return Self.pair(values(of: metric), first, second)
     }
 
-    /// The first two of per-timepoint values as a pair, or `nil` when there are fewer or
-    /// either has no value.
-    /// - Parameter values: Per-timepoint values.
-    public static func pair(_ values: [Double?]?) -> PairedMetric? {
-        guard let values, values.count >= 2, let first = values[0], let second = values[1] else { return nil }
-        return PairedMetric(baseline: first, followup: second)
+    /// A metric at a pair of timepoints; `nil` when the patient is excluded, has no sample at
+    /// either, or no value at one of the two.
+    /// - Parameters:
+    ///   - metric: The metric.
+    ///   - pair: The timepoints, both among ``timepoints``.
+    public func pair(of metric: Metric, at pair: TimepointPair) -> PairedMetric? {
+        guard let first = timepoints.firstIndex(of: pair.first), let second = timepoints.firstIndex(of: pair.second) else {
+            return nil
+        }
+        return Self.pair(values(of: metric), first, second)
+    }
+
+    /// The places in ``timepoints`` of the tested pair, or `nil` when the series lacks one.
+    public var testedPlaces: (Int, Int)? {
+        guard let testedPair else { return timepoints.count >= 2 ? (0, 1) : nil }
+        guard let first = timepoints.firstIndex(of: testedPair.first), let second = timepoints.firstIndex(of: testedPair.second) else {
+            return nil
+        }
+        return (first, second)
+    }
+
+    /// Two of per-timepoint values as a pair, or `nil` when either has no value.
+    /// - Parameters:
+    ///   - values: Per-timepoint values.
+    ///   - first: The place of the earlier value.
+    ///   - second: The place of the later value.
+    public static func pair(_ values: [Double?]?, _ first: Int, _ second: Int) -> PairedMetric? {
+        guard let values, first < values.count, second < values.count, let a = values[first], let b = values[second] else {
+            return nil
+        }
+        return PairedMetric(baseline: a, followup: b)
     }
 }
 

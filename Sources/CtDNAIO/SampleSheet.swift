@@ -33,6 +33,17 @@ public struct TimepointLabels: Sendable, Hashable {
         return nil
     }
 
+    /// The timepoint a label names: baseline or follow-up for their labels, otherwise a
+    /// timepoint of its own named by the label in lower case without ` `, `-` and `_`
+    /// (`Week 8` and `week_8` are both `week8`).
+    /// - Parameter label: A label, not empty.
+    /// - Returns: `nil` when the label has nothing but ` `, `-` and `_`.
+    public func namedTimepoint(_ label: String) -> Timepoint? {
+        if let known = timepoint(of: label) { return known }
+        let name = TimepointLabels.normalized(label)
+        return name.isEmpty ? nil : Timepoint(name)
+    }
+
     static func normalized(_ label: String) -> String {
         String(label.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" })
     }
@@ -62,8 +73,9 @@ public struct SampleEntry: Sendable, Hashable {
     public var patient: String
     /// The timepoint label as written in the sheet.
     public var timepointLabel: String
-    /// The label's meaning, or `nil` for a timepoint the paired analysis does not use.
-    public var timepoint: Timepoint?
+    /// The timepoint the label names (``TimepointLabels/namedTimepoint(_:)``): the same for
+    /// every label that means it (`Follow-up`, `FU`, `followup`).
+    public var timepoint: Timepoint
     /// The treatment arm.
     public var arm: String
     /// The cohort (disease site).
@@ -184,6 +196,9 @@ public struct SampleSheet: Sendable {
                 return value
             }
             let label = try cell("timepoint")!
+            guard let timepoint = labels.namedTimepoint(label) else {
+                throw InputError(file: path, line: line, column: "timepoint", message: "\"\(label)\" is not a timepoint label: write a name such as baseline, week8 or progression")
+            }
             var day: Double?
             if let text = try cell("day", required: false), !CellText.isMissing(text) {
                 guard let value = SampleSheet.days(text) else {
@@ -203,13 +218,13 @@ public struct SampleSheet: Sendable {
                 return CellText.isMissing(value) ? nil : value
             }
             let entry = SampleEntry(
-                patient: try cell("patient")!, timepointLabel: label, timepoint: labels.timepoint(of: label),
+                patient: try cell("patient")!, timepointLabel: label, timepoint: timepoint,
                 arm: try cell("arm")!, cohort: try cell("cohort")!, file: resolve(try cell("file")!),
                 sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve),
                 day: day, sex: sex, extraValues: extraValues, line: line)
-            let duplicateKey = entry.patient + "\t" + (entry.timepoint?.name ?? TimepointLabels.normalized(label))
+            let duplicateKey = entry.patient + "\t" + entry.timepoint.name
             if let earlier = seen[duplicateKey] {
-                throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint?.name ?? label) sample (the first is on line \(earlier))")
+                throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint.name) sample (the first is on line \(earlier))")
             }
             seen[duplicateKey] = line
             // Two timepoints of a patient reading one sample would compare it with itself; the

@@ -25,3 +25,37 @@ public struct Timepoint: Sendable, Hashable, CustomStringConvertible {
     /// The name.
     public var description: String { name }
 }
+
+/// Two timepoints whose values a run compares patient by patient: the change is `second` -
+/// `first` (follow-up minus baseline for the default pair).
+///
+/// Invariant: the two timepoints differ.
+public struct TimepointPair: Sendable, Hashable, CustomStringConvertible {
+    /// The earlier timepoint of the comparison (baseline by default).
+    public let first: Timepoint
+    /// The later timepoint of the comparison (follow-up by default).
+    public let second: Timepoint
+
+    /// Creates a pair.
+    /// - Parameters:
+    ///   - first: The timepoint compared against.
+    ///   - second: The timepoint compared; not `first`.
+    public init(_ first: Timepoint, _ second: Timepoint) {
+        precondition(first != second, "a pair holds two different timepoints")
+        self.first = first
+        self.second = second
+    }
+
+    /// Baseline against follow-up, the pair a run tests when the user names none.
+    public static let baselineFollowup = TimepointPair(.baseline, .followup)
+
+    /// `first:second`, as `--compare` takes it and `stats.tsv` names it.
+    public var description: String { "\(first.name):\(second.name)" }
+
+    /// What the `patients.tsv` columns of this pair's change end with: nothing for baseline
+    /// against follow-up (`ctdna_fraction_difference`), `_<second>_vs_<first>` for any other
+    /// pair (`ctdna_fraction_difference_progression_vs_baseline`).
+    public var columnSuffix: String {
+        self == .baselineFollowup ? "" : "_\(second.name)_vs_\(first.name)"
+    }
+}

@@ -112,11 +112,12 @@ private final class PatientWorkers: Sendable {
 /// Memory holds the samples being read and one summary per patient; each patient's full result
 /// (every mutation's audit row) goes to the caller's `onResult` and is let go.
 struct CohortAnalysis: Sendable {
-    /// The timepoints of every patient's series, in order.
-    var timepoints: [Timepoint]
-    /// One summary per patient, in the order patients first appear in the sheet.
+    /// The run's timepoints and tested pairs.
+    var plan: TimepointPlan
+    /// One summary per patient over the run's timepoints, in the order patients first appear
+    /// in the sheet.
     var summaries: [PatientSummary]
-    /// Sheet rows whose timepoint is not among ``timepoints``: carried, not analysed.
+    /// Sheet rows whose timepoint is not among the plan's: carried, not analysed.
     var unusedEntries: [SampleEntry]
     /// Size and SHA-256 of every variant table read, by path.
     var checksums: [String: FileChecksum]
@@ -126,46 +127,54 @@ struct CohortAnalysis: Sendable {
 
     /// Reads every sample of `sheet` (in parallel, each file once) and analyses each patient.
     ///
+    /// A patient is analysed over the analysed timepoints it has, in its own order
+    /// (``TimepointPlan/seriesOrder(_:)``), and its result laid onto the run's timepoints
+    /// (``CtDNACore/PatientResult/placed(on:)``), with the plan's main pair as its tested pair.
     /// When a multi-sample table turns out not to be grouped by sample, the reading starts over
     /// (after `onRestart`) holding that table's samples until its end.
     /// - Parameters:
     ///   - sheet: A validated sample sheet.
-    ///   - timepoints: The timepoints analysed, in order; other rows of the sheet are unused.
+    ///   - plan: The analysed timepoints, in order, and the tested pairs; other rows of the
+    ///     sheet are unused.
     ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
     ///   - parameters: The method's parameters.
     ///   - threads: How many files to read at once.
     ///   - progress: Called after each file with the number done and the total.
-    ///   - onResult: Receives each patient's result with the patient's index in sheet order, as
-    ///     soon as it is known; called from the reading threads, possibly at the same time.
+    ///   - onResult: Receives each patient's result (over the run's timepoints) with the
+    ///     patient's index in sheet order, as soon as it is known; called from the reading
+    ///     threads, possibly at the same time.
     ///   - onRestart: Called before the reading starts over; results delivered before it are void.
     /// - Throws: The first `InputError` met while reading; whatever the closures throw.
     init(
-        sheet: SampleSheet, timepoints: [Timepoint] = Timepoint.pair, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
+        sheet: SampleSheet, plan: TimepointPlan, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
         onRestart: () throws -> Void = {}
     ) throws {
         let origin = { (line: Int) in "\(sheet.path):\(line)" }
-        let placeOf = Dictionary(uniqueKeysWithValues: timepoints.enumerated().map { ($1, $0) })
-        let entries = sheet.entries.filter { $0.timepoint.map { placeOf[$0] != nil } ?? false }
+        let analysed = Set(plan.timepoints)
+        var rowsOfPatient: [String: [SampleEntry]] = [:]
+        var patientOrder: [String] = []
+        for entry in sheet.entries where analysed.contains(entry.timepoint) {
+            if rowsOfPatient[entry.patient] == nil { patientOrder.append(entry.patient) }
+            rowsOfPatient[entry.patient, default: []].append(entry)
+        }
         var requests: [SampleRequest] = []
         var patients: [PatientSeries] = []
-        var indexOfPatient: [String: Int] = [:]
         var usersOfSample: [SampleKey: [SampleUse]] = [:]
-        for entry in entries {
-            let index = indexOfPatient[entry.patient] ?? {
-                patients.append(PatientSeries(
-                    patient: entry.patient, cohort: entry.cohort, arm: entry.arm, timepoints: timepoints,
-                    tables: timepoints.map { _ in nil }))
-                indexOfPatient[entry.patient] = patients.count - 1
-                return patients.count - 1
-            }()
-            let plasma = SampleKey(file: entry.file, sample: entry.sample)
-            requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
-            usersOfSample[plasma, default: []].append((index, .timepoint(placeOf[entry.timepoint!]!)))
-            if let normal = entry.normal {
-                requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
-                usersOfSample[SampleKey(file: normal, sample: nil), default: []].append((index, .normal))
+        for patient in patientOrder {
+            let rows = plan.seriesOrder(rowsOfPatient[patient]!)
+            let index = patients.count
+            patients.append(PatientSeries(
+                patient: patient, cohort: rows[0].cohort, arm: rows[0].arm, timepoints: rows.map(\.timepoint),
+                tables: rows.map { _ in nil }))
+            for (place, entry) in rows.enumerated() {
+                requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
+                usersOfSample[SampleKey(file: entry.file, sample: entry.sample), default: []].append((index, .timepoint(place)))
+            }
+            if let normal = rows.first(where: { $0.normal != nil }) {
+                requests.append(SampleRequest(file: normal.normal!, sample: nil, origin: origin(normal.line)))
+                usersOfSample[SampleKey(file: normal.normal!, sample: nil), default: []].append((index, .normal))
             }
         }
         var samplesLeft = Array(repeating: 0, count: patients.count)
@@ -179,7 +188,7 @@ struct CohortAnalysis: Sendable {
             do {
                 finished = try Self.readAll(
                     requests, usersOfSample: usersOfSample, initial: initial, holdingWholeFiles: holding,
-                    tableOptions: tableOptions, parameters: parameters, threads: threads, progress: progress,
+                    tableOptions: tableOptions, parameters: parameters, plan: plan, threads: threads, progress: progress,
                     onResult: onResult)
                 break
             } catch let error as TableNotGroupedBySample {
@@ -189,8 +198,8 @@ struct CohortAnalysis: Sendable {
         }
         // Every sample is delivered or an error thrown, so every patient has its summary.
         summaries = finished.summaries.map { $0! }
-        self.timepoints = timepoints
-        unusedEntries = sheet.entries.filter { $0.timepoint.map { placeOf[$0] == nil } ?? true }
+        self.plan = plan
+        unusedEntries = sheet.entries.filter { !analysed.contains($0.timepoint) }
         checksums = finished.checksums
         let plasmaFiles = usersOfSample.reduce(into: [Int: Set<String>]()) { files, use in
             for user in use.value {
@@ -208,7 +217,7 @@ struct CohortAnalysis: Sendable {
     private static func readAll(
         _ requests: [SampleRequest], usersOfSample: [SampleKey: [SampleUse]], initial: StreamingState,
         holdingWholeFiles: Set<String>, tableOptions: VariantTableOptions, parameters: MethodParameters,
-        threads: Int, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
+        plan: TimepointPlan, threads: Int, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void
     ) throws -> StreamingState {
         let state = SharedState(initial)
@@ -234,7 +243,10 @@ struct CohortAnalysis: Sendable {
         let files = filesOfPatient
         let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in
             try GenomeBuildCheck.check(series, files: files[index])
-            let result = analyzePatient(series, parameters: parameters)
+            var result = analyzePatient(series, parameters: parameters).placed(on: plan.timepoints)
+            result.summary.testedPair = plan.mainPair
+            result.summary.molecularResponse = MolecularResponse(
+                result.summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
             state.value.withLock { $0.summaries[index] = result.summary }
             try onResult(index, result)
         }
@@ -267,26 +279,38 @@ struct CohortAnalysis: Sendable {
         return state.value.withLock { $0 }
     }
 
-    /// The paired values of one metric at the tested pair, one per patient whose status is
-    /// `paired` (the same rule `ctdna stats` applies to a patients table).
-    /// - Parameter metric: The metric.
-    func observations(of metric: Metric) -> [PairedObservation] {
+    /// The paired values of one metric at a tested pair, one per patient whose status is
+    /// `paired` and who has a value at both timepoints (the same rule `ctdna stats` applies to
+    /// a patients table).
+    /// - Parameters:
+    ///   - metric: The metric.
+    ///   - pair: The pair, two of the plan's timepoints.
+    func observations(of metric: Metric, at pair: TimepointPair) -> [PairedObservation] {
         summaries.compactMap { summary in
-            guard summary.status == .paired, let values = summary.pair(of: metric) else { return nil }
+            guard summary.status == .paired, let values = summary.pair(of: metric, at: pair) else { return nil }
             return PairedObservation(patient: summary.patient, cohort: summary.cohort, arm: summary.arm,
                                      baseline: values.baseline, followup: values.followup)
         }
     }
 
-    /// The statistics of every tested metric, with Benjamini-Hochberg q-values over each family.
+    /// The statistics of every tested pair and metric, with Benjamini-Hochberg q-values over
+    /// each family.
     /// - Parameters:
     ///   - options: The tests' options.
     ///   - family: Which rows form one family (the whole report by default).
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
     func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
-        for metric in Metric.tested {
-            rows += try GroupedAnalysis.rows(metric: metric, observations: observations(of: metric), options: options)
+        for pair in plan.pairs {
+            for metric in Metric.tested {
+                rows += try GroupedAnalysis.rows(
+                    metric: metric, observations: observations(of: metric, at: pair), options: options
+                ).map { row in
+                    var row = row
+                    row.pair = pair
+                    return row
+                }
+            }
         }
         return GroupedAnalysis.addingQValues(rows, family: family)
     }

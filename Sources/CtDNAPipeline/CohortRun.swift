@@ -14,6 +14,12 @@ public struct RunRequest: Sendable {
     public var outputFolder: String
     /// How the sheet's timepoint labels map to the analysed timepoints.
     public var timepointLabels: TimepointLabels
+    /// The timepoint labels to analyse, in order (`--timepoints`); `nil` for every timepoint
+    /// of the sheet, ordered as ``TimepointPlan`` says.
+    public var timepoints: [String]?
+    /// The pairs of timepoint labels to test (`--compare first:second`); empty for the default
+    /// (baseline against follow-up, else the first two timepoints).
+    public var comparisons: [(first: String, second: String)]
     /// Which columns of the variant tables hold the counts.
     public var tableOptions: VariantTableOptions
     /// The method's numeric parameters (its lists come from ``lists``).
@@ -45,6 +51,7 @@ public struct RunRequest: Sendable {
     /// Creates a request; the parameters are the properties of the same names.
     public init(
         sampleSheet: String, outputFolder: String, timepointLabels: TimepointLabels = TimepointLabels(),
+        timepoints: [String]? = nil, comparisons: [(first: String, second: String)] = [],
         tableOptions: VariantTableOptions = VariantTableOptions(), method: MethodParameters = MethodParameters(chGenes: []),
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
@@ -55,6 +62,8 @@ public struct RunRequest: Sendable {
         self.sampleSheet = sampleSheet
         self.outputFolder = outputFolder
         self.timepointLabels = timepointLabels
+        self.timepoints = timepoints
+        self.comparisons = comparisons
         self.tableOptions = tableOptions
         self.method = method
         self.lists = lists
@@ -105,7 +114,9 @@ public struct RunOutcome: Sendable {
 public enum CohortRun {
     /// The files every run writes, in the order they are staged; the figures (`figures/*.svg`)
     /// follow, then `survival.tsv` and `km_curves.tsv` when the run has clinical endpoints.
-    public static let outputNames = ["audit.tsv", "patients.tsv", "stats.tsv", "report.html", "report.json", "ctdna_mqc.tsv"]
+    public static let outputNames = [
+        "audit.tsv", "patients.tsv", "timepoints.tsv", "stats.tsv", "report.html", "report.json", "ctdna_mqc.tsv",
+    ]
 
     /// Reads every variant table of the sheet (in parallel, each file once), analyses each
     /// patient as soon as its samples are read, tests every group, and writes the outputs.
@@ -125,16 +136,22 @@ public enum CohortRun {
         let sheet = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
         // Read before any variant table, so that a bad clinical table stops the run at once.
         let clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
-        let timepoints = Timepoint.pair
-        for entry in sheet.entries where entry.timepoint.map({ !timepoints.contains($0) }) ?? true {
-            observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)")
+        let plan = try TimepointPlan(
+            sheet: sheet, chosen: request.timepoints, compare: request.comparisons.map { ($0.first, $0.second) },
+            labels: request.timepointLabels)
+        let timepoints = plan.timepoints
+        for entry in sheet.entries where !timepoints.contains(entry.timepoint) {
+            observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is not among --timepoints; the sample is not used")
+        }
+        if plan.pairs.isEmpty {
+            observer.warning("\(sheet.path): only one timepoint (\(timepoints.map(\.name).joined())) is analysed: each patient gets its values there, and nothing is tested")
         }
         let outputs = try OutputFolder(path: request.outputFolder)
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
         let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
         let analysis = try CohortAnalysis(
-            sheet: sheet, timepoints: timepoints, tableOptions: request.tableOptions, parameters: parameters,
+            sheet: sheet, plan: plan, tableOptions: request.tableOptions, parameters: parameters,
             threads: request.threads, progress: observer.progress,
             onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
             onRestart: {
@@ -151,12 +168,13 @@ public enum CohortRun {
         var warnings = RunWarnings.collect(
             summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
-        let second = timepoints[1]
-        // Each patient's day of the second draw: the first sheet row of that patient and timepoint,
-        // found through one pass over the sheet rather than a search per patient.
+        // Each patient's day of the second draw of the main pair: the first sheet row of that
+        // patient and timepoint, found through one pass over the sheet rather than a search per patient.
         var secondDraws: [String: Double?] = [:]
-        for entry in sheet.entries where entry.timepoint == second && secondDraws[entry.patient] == nil {
-            secondDraws[entry.patient] = .some(entry.day)
+        if let second = plan.mainPair?.second {
+            for entry in sheet.entries where entry.timepoint == second && secondDraws[entry.patient] == nil {
+                secondDraws[entry.patient] = .some(entry.day)
+            }
         }
         let landmarks = analysis.summaries.map { secondDraws[$0.patient] ?? nil }
         let outcome = try OutcomeAnalysis.analyse(
@@ -174,7 +192,7 @@ public enum CohortRun {
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
                 fdrFamily: request.fdrFamily, labels: request.timepointLabels),
-            inputs: try inputs(sheet: sheet, lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
+            inputs: try inputs(sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
             patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
@@ -184,17 +202,18 @@ public enum CohortRun {
         document.survivalPatients = outcome.patients
         document.changeMeasure = request.changeMeasure
         document.fdrFamily = request.fdrFamily
-        // Figures name the timepoints as the sheet does when it uses labels of its own (Week 8).
-        let builtIn = TimepointLabels()
-        document.timepointTitles = zip(timepoints, document.timepointTitles).map { timepoint, title in
-            guard let label = sheet.entries.first(where: { $0.timepoint == timepoint })?.timepointLabel,
-                builtIn.timepoint(of: label) == nil
-            else { return title }
-            return label
+        document.timepoints = timepoints
+        document.seriesTitles = plan.titles
+        document.pairs = plan.pairs
+        if let main = plan.mainPair {
+            document.timepointTitles = [main.first, main.second].map { plan.titles[timepoints.firstIndex(of: $0)!] }
         }
+        document.draws = TimepointDraws.collect(sheet: sheet, patients: analysis.summaries.map(\.patient), timepoints: timepoints)
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
-            analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
+            analysis.summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
+            covariates: covariates.values))
+        try outputs.stage("timepoints.tsv", PatientTables.timepointsTSV(document, sheetColumns: sheet.extraColumns))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
         try JSONReport.write(document, to: try outputs.open("report.json"))
@@ -224,14 +243,14 @@ public enum CohortRun {
     /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
     /// was read), each list file.
     private static func inputs(
-        sheet: SampleSheet, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
+        sheet: SampleSheet, analysed: Set<Timepoint>, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
     ) throws -> [RunInput] {
         func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
             RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
         }
         var inputs = [input(sheet.path, role: "samplesheet", try FileChecksum(ofFile: sheet.path))]
         var listed: Set<String> = []
-        for entry in sheet.entries where entry.timepoint != nil {
+        for entry in sheet.entries where analysed.contains(entry.timepoint) {
             for (path, role) in [(entry.file, "variant_table"), (entry.normal, "normal")] {
                 guard let path, listed.insert(path).inserted, let checksum = checksums[path] else { continue }
                 inputs.append(input(path, role: role, checksum))

@@ -60,7 +60,7 @@ public enum ChangeBoxPlot {
         var parts: [SVGElement] = [
             SVGElement.text(cohort, x: width / 2, y: 18, anchor: .middle).cssClass("panel-title"),
             SVGElement.text(subtitle, x: width / 2, y: 36, anchor: .middle).cssClass("panel-subtitle"),
-            SVGAxis.left(ticks: ticks, x: left, top: margin.top, bottom: bottom, title: values.change.axisTitle),
+            SVGAxis.left(ticks: ticks, x: left, top: margin.top, bottom: bottom, title: values.change.axisTitle(document.pairWords)),
             SVGAxis.bottom(
                 ticks: arms.enumerated().map { index, arm in
                     AxisTick(value: Double(index), position: left + slot * (Double(index) + 0.5), label: arm)

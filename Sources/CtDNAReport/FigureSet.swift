@@ -39,30 +39,38 @@ public enum FigureSet {
             figures.append((name, render(svg)))
         }
         let armCount = document.arms.count
-        // With no patient in the paired analysis every panel would be empty: none is written
-        // (the run has already warned that nothing is paired).
-        let drawsChanges = !document.pairedSummaries.isEmpty
-        for metric in Metric.tested where drawsChanges {
-            for (group, panel) in zip(document.groups, PairedPlot.panels(document, metric: metric)) {
-                add(["paired", metric.rawValue, group.cohort, group.arm], standalone(
-                    panel, title: "\(metric.title) at baseline and follow-up, \(group.cohort), \(group.arm)",
-                    caption: pairedCaption(document, metric: metric, group: group), armCount: armCount))
+        // Each tested pair's figures, from the document focused on it; those of a pair other
+        // than the main one carry the pair in their names (`paired_ctdna_fraction_progression_vs_baseline_...`).
+        for pair in document.pairs {
+            let document = document.focused(on: pair)
+            let tag = document.sectionSuffix.isEmpty ? [] : ["\(pair.second.name)_vs_\(pair.first.name)"]
+            let words = document.pairWords
+            let span = document.sectionSuffix.isEmpty ? "" : ", \(words.first) to \(words.second)"
+            // With no patient in the paired analysis every panel would be empty: none is written
+            // (the run has already warned that nothing is paired).
+            let drawsChanges = !document.pairedSummaries.isEmpty
+            for metric in Metric.tested where drawsChanges {
+                for (group, panel) in zip(document.groups, PairedPlot.panels(document, metric: metric)) {
+                    add(["paired", metric.rawValue] + tag + [group.cohort, group.arm], standalone(
+                        panel, title: "\(metric.title) at \(words.first) and \(words.second), \(group.cohort), \(group.arm)",
+                        caption: pairedCaption(document, metric: metric, group: group), armCount: armCount))
+                }
             }
-        }
-        let waterfallMetric = Metric.ctDNAFraction
-        let waterfalls = drawsChanges ? WaterfallPlot.panels(document, metric: waterfallMetric, change: change) : []
-        for (cohort, panel) in zip(document.cohorts, waterfalls) {
-            add(["waterfall", waterfallMetric.rawValue, cohort], standalone(
-                panel, title: WaterfallPlot.title(metric: waterfallMetric, cohort: cohort),
-                caption: waterfallCaption(document, metric: waterfallMetric, cohort: cohort, change: change),
-                armCount: armCount))
-        }
-        for metric in Metric.tested where drawsChanges {
-            for (cohort, panel) in zip(document.cohorts, ChangeBoxPlot.panels(document, metric: metric, change: change)) {
-                add(["change", metric.rawValue, cohort], standalone(
-                    panel, title: ChangeBoxPlot.title(metric: metric, cohort: cohort),
-                    caption: changeCaption(document, metric: metric, cohort: cohort, change: change),
+            let waterfallMetric = Metric.ctDNAFraction
+            let waterfalls = drawsChanges ? WaterfallPlot.panels(document, metric: waterfallMetric, change: change) : []
+            for (cohort, panel) in zip(document.cohorts, waterfalls) {
+                add(["waterfall", waterfallMetric.rawValue] + tag + [cohort], standalone(
+                    panel, title: WaterfallPlot.title(metric: waterfallMetric, cohort: cohort) + span,
+                    caption: waterfallCaption(document, metric: waterfallMetric, cohort: cohort, change: change),
                     armCount: armCount))
+            }
+            for metric in Metric.tested where drawsChanges {
+                for (cohort, panel) in zip(document.cohorts, ChangeBoxPlot.panels(document, metric: metric, change: change)) {
+                    add(["change", metric.rawValue] + tag + [cohort], standalone(
+                        panel, title: ChangeBoxPlot.title(metric: metric, cohort: cohort) + span,
+                        caption: changeCaption(document, metric: metric, cohort: cohort, change: change),
+                        armCount: armCount))
+                }
             }
         }
         guard !document.survival.isEmpty else { return figures }
@@ -186,28 +194,30 @@ public enum FigureSet {
         let tested = members.filter { $0.status == .paired }.count
         let notDetected = members.count - tested
         let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
-        return "\(metric.title) of each patient at baseline and follow-up, \(group.cohort), \(group.arm): "
+        let words = document.pairWords
+        return "\(metric.title) of each patient at \(words.first) and \(words.second), \(group.cohort), \(group.arm): "
             + "one line per patient, log scale, 0 drawn on the dashed floor; thick line: medians. "
             + "n = \(tested) tested" + (notDetected > 0 ? " + \(notDetected) not detected at either timepoint" : "")
-            + ". Wilcoxon signed-rank test of follow-up against baseline: \(ReadableNumber.pValue(row?.pValue))."
+            + ". Wilcoxon signed-rank test of \(words.second) against \(words.first): \(ReadableNumber.pValue(row?.pValue))."
     }
 
     /// What the change axis shows and how the patients of `cohort` without a finite log2 ratio
     /// are drawn (only the kinds present).
     static func changeText(_ document: RunDocument, metric: Metric, cohort: String, change: Change) -> String {
+        let words = document.pairWords
         switch change {
         case .difference:
-            return "difference follow-up − baseline"
+            return "difference \(words.second) − \(words.first)"
         case .log2Ratio:
             let values = ChangeValues(change: change, pairs: document.pairedSummaries.compactMap { $0.pair(of: metric) })
             let kinds = document.pairedSummaries.filter { $0.cohort == cohort }
                 .compactMap { $0.pair(of: metric).map { values.value($0).kind } }
             let cap = ReadableNumber.significant(values.cap, digits: 3)
             var notes: [String] = []
-            if kinds.contains(.cleared) { notes.append("patients cleared (follow-up 0) are drawn at -\(cap), marked ▼") }
-            if kinds.contains(.appeared) { notes.append("patients appearing (baseline 0) at +\(cap), marked ▲") }
+            if kinds.contains(.cleared) { notes.append("patients cleared (\(words.second) 0) are drawn at -\(cap), marked ▼") }
+            if kinds.contains(.appeared) { notes.append("patients appearing (\(words.first) 0) at +\(cap), marked ▲") }
             if kinds.contains(.bothZero) { notes.append("patients at 0 at both timepoints at 0") }
-            return (["log2(follow-up / baseline)"] + notes).joined(separator: "; ")
+            return (["log2(\(words.second) / \(words.first))"] + notes).joined(separator: "; ")
         }
     }
 
@@ -219,7 +229,7 @@ public enum FigureSet {
         }
         return "Change in \(metric.title) per patient, \(cohort) (n = \(n)): \(changeText(document, metric: metric, cohort: cohort, change: change)). "
             + "Bars sorted from the largest rise to the largest fall, coloured by arm. "
-            + "Wilcoxon signed-rank test of follow-up against baseline per arm: \(tests.joined(separator: "; "))."
+            + "Wilcoxon signed-rank test of \(document.pairWords.second) against \(document.pairWords.first) per arm: \(tests.joined(separator: "; "))."
     }
 
     /// The change box plot's caption.
@@ -231,7 +241,7 @@ public enum FigureSet {
             : rows.map { "\($0.arm) \(ReadableNumber.pValue($0.pValue))" }.joined(separator: "; ")
         return "Change in \(metric.title) per arm, \(cohort) (n = \(n)): \(changeText(document, metric: metric, cohort: cohort, change: change)). "
             + "Box: first to third quartile; line: median; whiskers: extremes; one mark per patient. "
-            + "Wilcoxon rank-sum test of the arms' differences follow-up − baseline: \(test)."
+            + "Wilcoxon rank-sum test of the arms' differences \(document.pairWords.second) − \(document.pairWords.first): \(test)."
     }
 
     /// The Kaplan-Meier panel's caption.

@@ -47,11 +47,16 @@ public enum HTMLReport {
         """)
         try body(header(document))
         try body(summary(document))
-        for metric in Metric.tested {
-            try body(pairedSection(document, metric: metric))
+        // Each tested pair's plots, from the document focused on it; a run without a pair
+        // (one timepoint) shows the sections empty, saying why.
+        for pair in document.pairs.isEmpty ? [nil] : document.pairs.map(Optional.some) {
+            let view = pair.map(document.focused(on:)) ?? document
+            for metric in Metric.tested {
+                try body(pairedSection(view, metric: metric))
+            }
+            try body(waterfallSection(view))
+            try body(changeSection(view))
         }
-        try body(waterfallSection(document))
-        try body(changeSection(document))
         try body(tablesSections(document))
         try body("</main>\n</body>\n</html>\n")
     }
@@ -77,29 +82,31 @@ public enum HTMLReport {
 
     /// Patient counts overall and per (cohort, arm).
     static func summary(_ document: RunDocument) -> String {
-        let (paired, notDetected, excluded) = document.statusCounts
+        let counts = document.statusCounts
         var html = """
         <section id="summary">
         <h2>Summary</h2>
         <div class="counts">
         <div class="count"><b>\(document.patients.count)</b>patients</div>
-        <div class="count"><b>\(paired)</b>paired</div>
-        <div class="count"><b>\(notDetected)</b>not detected</div>
-        <div class="count"><b>\(excluded)</b>excluded</div>
-        </div>
-        <p class="caption">Paired patients have both plasma samples and at least one somatic mutation; \
-        not detected patients have both samples but no mutation left after filtering (ctDNA fraction 0 at both \
-        timepoints) and are still tested; excluded patients lack a sample.</p>
+        <div class="count"><b>\(counts.paired)</b>paired</div>
+        <div class="count"><b>\(counts.singleSample)</b>single sample</div>
+        <div class="count"><b>\(counts.notDetected)</b>not detected</div>
+        \(counts.excluded > 0 ? "<div class=\"count\"><b>\(counts.excluded)</b>excluded</div>\n" : "")</div>
+        <p class="caption">Paired patients have two or more plasma samples and at least one somatic mutation; \
+        single-sample patients have values at their one timepoint and enter no test; not detected patients have \
+        no mutation left after filtering (ctDNA fraction 0 at every timepoint) and are still tested; a patient \
+        without a sample at either timepoint of a tested pair is left out of that pair (see the excluded patients).</p>
 
         """
         let rows = document.groups.map { group -> [String] in
             let inGroup = document.patients.filter { $0.cohort == group.cohort && $0.arm == group.arm }
             let p = inGroup.filter { $0.status == .paired }.count
+            let s = inGroup.filter { $0.status == .singleSample }.count
             let n = inGroup.filter { $0.status == .notDetected }.count
-            return [group.cohort, group.arm, String(p), String(n), String(inGroup.count - p - n), String(inGroup.count)]
+            return [group.cohort, group.arm, String(p), String(s), String(n), String(inGroup.count)]
         }
         html += HTMLTable.table(
-            header: ["cohort", "arm", "paired", "not_detected", "excluded", "total"], rows: rows, className: "group-counts")
+            header: ["cohort", "arm", "paired", "single_sample", "not_detected", "total"], rows: rows, className: "group-counts")
         let responses = MolecularResponse.allCases
         let responseRows = document.groups.map { group -> [String] in
             let inGroup = document.patients.filter { $0.cohort == group.cohort && $0.arm == group.arm }
@@ -124,15 +131,16 @@ public enum HTMLReport {
 
     /// The paired panels of one metric.
     static func pairedSection(_ document: RunDocument, metric: Metric) -> String {
+        let words = document.pairWords
         let panels = document.pairedSummaries.isEmpty
             ? nothingToDraw : PairedPlot.panels(document, metric: metric).map { $0.render() }.joined(separator: "\n")
         return """
-        <section id="paired-\(metric.rawValue)">
-        <h2>\(escape(metric.title)): baseline vs follow-up</h2>
-        <p class="caption">One line per patient from baseline (left) to follow-up (right); log scale. Values of 0 \
+        <section id="paired-\(metric.rawValue)\(document.sectionSuffix)">
+        <h2>\(escape(metric.title)): \(escape(words.first)) vs \(escape(words.second))</h2>
+        <p class="caption">One line per patient from \(escape(words.first)) (left) to \(escape(words.second)) (right); log scale. Values of 0 \
         are drawn on the dashed floor (0 / not detected), a factor of \(Int(PairedPlot.floorFactor)) below the \
         smallest non-zero value; all panels share the scale. The thick black line joins the group medians. \
-        p: Wilcoxon signed-rank test of follow-up against baseline (alternative hypothesis as in the statistics table).</p>
+        p: Wilcoxon signed-rank test of \(escape(words.second)) against \(escape(words.first)) (alternative hypothesis as in the statistics table).</p>
         <div class="panels">
         \(panels)
         </div>
@@ -143,16 +151,17 @@ public enum HTMLReport {
 
     /// The waterfall of the ctDNA fraction's change.
     static func waterfallSection(_ document: RunDocument) -> String {
+        let words = document.pairWords
         let panels = document.pairedSummaries.isEmpty
             ? nothingToDraw
             : WaterfallPlot.panels(document, metric: .ctDNAFraction, change: document.changeMeasure)
                 .map { $0.render() }.joined(separator: "\n")
         let measure = document.changeMeasure == .log2Ratio
-            ? "log2 ratio follow-up / baseline of the ctDNA fraction (patients cleared to 0, or appearing from 0, at a marked cap)"
-            : "difference follow-up − baseline of the ctDNA fraction"
+            ? "log2 ratio \(words.second) / \(words.first) of the ctDNA fraction (patients cleared to 0, or appearing from 0, at a marked cap)"
+            : "difference \(words.second) − \(words.first) of the ctDNA fraction"
         return """
-        <section id="waterfall">
-        <h2>Change in ctDNA fraction per patient</h2>
+        <section id="waterfall\(document.sectionSuffix)">
+        <h2>Change in ctDNA fraction per patient\(document.sectionSuffix.isEmpty ? "" : ", " + escape(words.first) + " to " + escape(words.second))</h2>
         <p class="caption">The \(measure), sorted from the largest rise to the largest fall; colour is the arm; the \
         percent change is in each bar's tooltip.</p>
         <div class="panels">
@@ -165,12 +174,13 @@ public enum HTMLReport {
 
     /// Box plots of the change per arm within each cohort, for every metric.
     static func changeSection(_ document: RunDocument) -> String {
+        let words = document.pairWords
         var html = """
-        <section id="change">
-        <h2>Change per arm</h2>
-        <p class="caption">\(document.changeMeasure == .log2Ratio ? "Log2 ratio follow-up / baseline" : "Difference follow-up − baseline") \
+        <section id="change\(document.sectionSuffix)">
+        <h2>Change per arm\(document.sectionSuffix.isEmpty ? "" : ", " + escape(words.first) + " to " + escape(words.second))</h2>
+        <p class="caption">\(document.changeMeasure == .log2Ratio ? "Log2 ratio \(escape(words.second)) / \(escape(words.first))" : "Difference \(escape(words.second)) − \(escape(words.first))") \
         per patient; box from the first to the third quartile, line at the median, whiskers to the extremes, one \
-        mark per patient. p: Wilcoxon rank-sum test comparing the arms' differences (follow-up − baseline, as in \
+        mark per patient. p: Wilcoxon rank-sum test comparing the arms' differences (\(escape(words.second)) − \(escape(words.first)), as in \
         stats.tsv).</p>
 
         """
@@ -234,14 +244,19 @@ public enum HTMLReport {
 
             """
         }
-        let exclusions = document.exclusions
+        let exclusions = document.pairExclusions
         html += "<section id=\"exclusions\">\n<h2>Excluded patients</h2>\n"
         if exclusions.isEmpty {
             html += "<p>No patient was excluded.</p>\n"
+        } else if document.pairs.count > 1 {
+            html += HTMLTable.table(
+                header: ["pair", "patient", "cohort", "arm", "reason"],
+                rows: exclusions.map { [$0?.description ?? "", $1.patient, $1.cohort, $1.arm, $1.reason] },
+                className: "exclusions") + "\n"
         } else {
             html += HTMLTable.table(
                 header: ["patient", "cohort", "arm", "reason"],
-                rows: exclusions.map { [$0.patient, $0.cohort, $0.arm, $0.reason] }, className: "exclusions") + "\n"
+                rows: exclusions.map { [$1.patient, $1.cohort, $1.arm, $1.reason] }, className: "exclusions") + "\n"
         }
         html += "</section>\n<section id=\"filters\">\n<h2>Mutation filters</h2>\n"
         html += "<p class=\"caption\">Mutations of all patients by their audit status (the first filter that removed each; <code>kept</code> are in S), and how many of them are annotated as drivers (hotspot or OncoKB Oncogenic).</p>\n"

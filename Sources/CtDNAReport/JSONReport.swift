@@ -44,17 +44,22 @@ public enum JSONReport {
                     JSONMember("bytes", .integer(input.byteCount)), JSONMember("sha256", .string(input.sha256)),
                 ])
             })),
+            JSONMember("timepoints", .array(zip(document.timepoints, document.seriesTitles).map { timepoint, title in
+                .object([JSONMember("name", .string(timepoint.name)), JSONMember("title", .string(title))])
+            })),
+            JSONMember("pairs", .array(document.pairs.map { .string($0.description) })),
             JSONMember("patients", .array(document.patients.indices.map { index in
-                patient(document.patients[index], covariates: document.covariateColumns.isEmpty ? nil : zip(
+                patient(document.patients[index], pairs: document.pairs, covariates: document.covariateColumns.isEmpty ? nil : zip(
                     document.covariateColumns,
                     index < document.covariates.count ? document.covariates[index] : document.covariateColumns.map { _ in nil }
                 ).map { JSONMember($0, .string($1)) })
             })),
             JSONMember("statistics", .array(document.statistics.map(statistics))),
-            JSONMember("exclusions", .array(document.exclusions.map { exclusion in
+            JSONMember("exclusions", .array(document.pairExclusions.map { pair, exclusion in
                 .object([
                     JSONMember("patient", .string(exclusion.patient)), JSONMember("cohort", .string(exclusion.cohort)),
-                    JSONMember("arm", .string(exclusion.arm)), JSONMember("reason", .string(exclusion.reason)),
+                    JSONMember("arm", .string(exclusion.arm)), JSONMember("pair", .string(pair?.description)),
+                    JSONMember("reason", .string(exclusion.reason)),
                 ])
             })),
             JSONMember("filter_counts", .object(document.filterCounts.map { JSONMember($0.status.rawValue, .integer($0.count)) })),
@@ -79,10 +84,11 @@ public enum JSONReport {
 
     /// One patient's summary; each metric an object with a member per timepoint, then the
     /// tested pair's difference and ratio; then the sheet's covariates, when it has any.
-    static func patient(_ summary: PatientSummary, covariates: [JSONMember]? = nil) -> JSONValue {
+    static func patient(_ summary: PatientSummary, pairs: [TimepointPair] = [.baselineFollowup], covariates: [JSONMember]? = nil) -> JSONValue {
         let status: String, reason: JSONValue
         switch summary.status {
         case .paired: (status, reason) = ("paired", .null)
+        case .singleSample: (status, reason) = ("single_sample", .null)
         case .notDetected: (status, reason) = ("not_detected", .null)
         case let .excluded(text): (status, reason) = ("excluded", .string(text))
         }
@@ -98,21 +104,26 @@ public enum JSONReport {
             JSONMember("n_after_filters", .integer(summary.somaticCount)),
             JSONMember("n_drivers", .integer(summary.driverCount)),
             JSONMember("n_clonal", .integer(summary.clonalCount)),
-            JSONMember("ctdna_fraction", metric(summary.ctDNAFraction, timepoints: summary.timepoints)),
-            JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints)),
-            JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints)),
+            JSONMember("ctdna_fraction", metric(summary.ctDNAFraction, timepoints: summary.timepoints, pairs: pairs)),
+            JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints, pairs: pairs)),
+            JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints, pairs: pairs)),
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
             JSONMember("molecular_response", .string(summary.molecularResponse?.rawValue)),
         ] + (covariates.map { [JSONMember("covariates", .object($0))] } ?? []))
     }
 
-    /// A metric at each timepoint with the tested pair's difference and ratio, or `null`.
-    static func metric(_ values: [Double?]?, timepoints: [Timepoint]) -> JSONValue {
+    /// A metric at each timepoint, then each tested pair's difference and ratio (named as the
+    /// `patients.tsv` columns end: `difference`, `difference_progression_vs_baseline`), or `null`.
+    static func metric(_ values: [Double?]?, timepoints: [Timepoint], pairs: [TimepointPair]) -> JSONValue {
         guard let values else { return .null }
-        let pair = PatientSummary.pair(values)
-        return .object(zip(timepoints, values).map { JSONMember($0.name, .number($1)) } + [
-            JSONMember("difference", .number(pair?.difference)), JSONMember("ratio", .number(pair?.ratio)),
-        ])
+        var members = zip(timepoints, values).map { JSONMember($0.name, .number($1)) }
+        for (pair, change) in PatientTables.changes(values, timepoints: timepoints, pairs: pairs) {
+            members += [
+                JSONMember("difference" + pair.columnSuffix, .number(change?.difference)),
+                JSONMember("ratio" + pair.columnSuffix, .number(change?.ratio)),
+            ]
+        }
+        return .object(members)
     }
 
     /// One survival row, with the keys of the survival.tsv columns.
@@ -139,6 +150,7 @@ public enum JSONReport {
             JSONMember("cohort", .string(row.cohort)),
             JSONMember("arm", .string(row.arm)),
             JSONMember("comparison", .string(row.comparison)),
+            JSONMember("pair", .string(row.pair.description)),
             JSONMember("test", .string(row.test.rawValue)),
             JSONMember("alternative", .string(row.alternative.rawValue)),
             JSONMember("n", .integer(row.patientCount)),
@@ -151,8 +163,8 @@ public enum JSONReport {
             JSONMember("conf_low", .number(row.confidenceLow)),
             JSONMember("conf_high", .number(row.confidenceHigh)),
             JSONMember("conf_level", .number(row.confidenceLevel)),
-            JSONMember("median_baseline", .number(row.medianBaseline)),
-            JSONMember("median_followup", .number(row.medianFollowup)),
+            JSONMember("median_first", .number(row.medianBaseline)),
+            JSONMember("median_second", .number(row.medianFollowup)),
             JSONMember("note", .string(row.note.isEmpty ? nil : row.note)),
         ])
     }

@@ -8,15 +8,21 @@ import CtDNAModel
 /// order of the patients given; audit rows follow each patient's mutations in key order.
 public enum PatientTables {
     /// Columns of `patients.tsv`, in order, for a run over `timepoints`: each metric at every
-    /// timepoint, then the tested pair's difference and ratio.
-    /// - Parameter timepoints: The run's timepoints, in order.
-    public static func patientColumns(timepoints: [Timepoint] = Timepoint.pair, covariateColumns: [String] = []) -> [String] {
+    /// timepoint, then each tested pair's difference and ratio (``CtDNAModel/TimepointPair/columnSuffix``).
+    /// - Parameters:
+    ///   - timepoints: The run's timepoints, in order.
+    ///   - pairs: The tested pairs, in order.
+    ///   - covariateColumns: The sheet's own columns, last.
+    public static func patientColumns(
+        timepoints: [Timepoint] = Timepoint.pair, pairs: [TimepointPair] = [.baselineFollowup], covariateColumns: [String] = []
+    ) -> [String] {
         var columns = [
             "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
             "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
         ]
         for metric in Metric.tested {
-            columns += timepoints.map(metric.column(at:)) + ["\(metric.rawValue)_difference", "\(metric.rawValue)_ratio"]
+            columns += timepoints.map(metric.column(at:))
+            columns += pairs.flatMap { ["\(metric.rawValue)_difference\($0.columnSuffix)", "\(metric.rawValue)_ratio\($0.columnSuffix)"] }
         }
         columns += timepoints.map { "tumour_informed_fraction_\($0.name)" }
         return columns + ["flags", "molecular_response"] + covariateColumns
@@ -34,15 +40,16 @@ public enum PatientTables {
     /// - Parameters:
     ///   - summaries: The patients' summaries, in the order to write them; each over `timepoints`.
     ///   - timepoints: The run's timepoints, in order.
+    ///   - pairs: The tested pairs, in order.
     ///   - covariateColumns: The sample sheet's own columns, written after `flags` and
     ///     `molecular_response`.
     ///   - covariates: Each patient's values of them, in the order of `summaries` (or empty).
     /// - Returns: The table's text.
     public static func patientsTSV(
-        _ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair, covariateColumns: [String] = [],
-        covariates: [[String?]] = []
+        _ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair, pairs: [TimepointPair] = [.baselineFollowup],
+        covariateColumns: [String] = [], covariates: [[String?]] = []
     ) -> String {
-        var lines = [patientColumns(timepoints: timepoints, covariateColumns: covariateColumns).joined(separator: "\t")]
+        var lines = [patientColumns(timepoints: timepoints, pairs: pairs, covariateColumns: covariateColumns).joined(separator: "\t")]
         for (index, s) in summaries.enumerated() {
             var cells = [
                 text(s.patient), text(s.cohort), text(s.arm), text(s.status.description),
@@ -51,7 +58,7 @@ public enum PatientTables {
                 NumberFormat.integer(s.driverCount), NumberFormat.integer(s.clonalCount),
             ]
             for metric in Metric.tested {
-                cells += metricCells(s.values(of: metric), count: timepoints.count)
+                cells += metricCells(s.values(of: metric), timepoints: timepoints, pairs: pairs)
             }
             cells += (0..<timepoints.count).map { NumberFormat.real(s.tumourInformedFraction?[$0]) }
             cells.append(list(s.flags))
@@ -124,11 +131,28 @@ public enum PatientTables {
         text.append(text: observation.imputedZero ? "\ttrue" : "\tfalse")
     }
 
-    /// A metric at each timepoint, then the tested pair's difference and ratio; `NA` when absent.
-    static func metricCells(_ values: [Double?]?, count: Int) -> [String] {
-        guard let values else { return Array(repeating: NumberFormat.missing, count: count + 2) }
-        let pair = PatientSummary.pair(values)
-        return values.map { NumberFormat.real($0) } + [NumberFormat.real(pair?.difference), NumberFormat.real(pair?.ratio)]
+    /// A metric at each timepoint, then each tested pair's difference and ratio; `NA` when absent.
+    static func metricCells(_ values: [Double?]?, timepoints: [Timepoint], pairs: [TimepointPair]) -> [String] {
+        guard let values else { return Array(repeating: NumberFormat.missing, count: timepoints.count + 2 * pairs.count) }
+        return values.map { NumberFormat.real($0) }
+            + changes(values, timepoints: timepoints, pairs: pairs).flatMap { _, change in
+                [NumberFormat.real(change?.difference), NumberFormat.real(change?.ratio)]
+            }
+    }
+
+    /// Each pair's change of per-timepoint values (second against first), `nil` where either
+    /// value is missing: the one rule for the tables' and the JSON's difference and ratio.
+    /// - Parameters:
+    ///   - values: One value per timepoint of `timepoints`.
+    ///   - timepoints: The run's timepoints, in order.
+    ///   - pairs: The tested pairs, in order.
+    public static func changes(_ values: [Double?], timepoints: [Timepoint], pairs: [TimepointPair]) -> [(TimepointPair, PairedMetric?)] {
+        pairs.map { pair in
+            guard let first = timepoints.firstIndex(of: pair.first), let second = timepoints.firstIndex(of: pair.second) else {
+                return (pair, nil)
+            }
+            return (pair, PatientSummary.pair(values, first, second))
+        }
     }
 
     /// A text cell: `NA` when absent or empty; tabs and line breaks become spaces.
@@ -140,5 +164,45 @@ public enum PatientTables {
     /// A `;`-joined list cell, empty when the list is.
     static func list(_ values: [String]) -> String {
         values.map { text($0) }.joined(separator: ";")
+    }
+}
+
+extension PatientTables {
+    /// Columns of `timepoints.tsv`, in order: one row per patient and sampled timepoint.
+    /// - Parameter sheetColumns: The sample sheet's own columns, last.
+    public static func timepointColumns(sheetColumns: [String] = []) -> [String] {
+        [
+            "patient", "cohort", "arm", "timepoint", "day", "reference", "ctdna_fraction", "median_af",
+            "n_detected", "n_clonal_detected",
+        ] + sheetColumns
+    }
+
+    /// The text of `timepoints.tsv`: the long form of the per-timepoint values, a row per
+    /// draw of ``RunDocument/draws`` (patients in document order, timepoints in run order).
+    ///
+    /// `reference` is `true` at the patient's reference timepoint; `n_detected` counts the
+    /// members of S with AF > 0 there, `n_clonal_detected` those of the clonal set C. The
+    /// sheet's own columns carry the row's own values (a covariate measured at each draw).
+    /// - Parameters:
+    ///   - document: The run, with its draws.
+    ///   - sheetColumns: The names of the values each draw carries.
+    /// - Returns: The table's text, each line ending in `\n`.
+    public static func timepointsTSV(_ document: RunDocument, sheetColumns: [String] = []) -> String {
+        var lines = [timepointColumns(sheetColumns: sheetColumns).joined(separator: "\t")]
+        for draw in document.draws {
+            let s = document.patients[draw.patientIndex]
+            let place = draw.timepointIndex
+            func at<Value>(_ values: [Value?]?) -> Value? { values.flatMap { place < $0.count ? $0[place] : nil } }
+            var cells = [
+                text(s.patient), text(s.cohort), text(s.arm), document.timepoints[place].name,
+                draw.day.map { $0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : NumberFormat.real($0) } ?? NumberFormat.missing,
+                s.reference.map { $0.index == place ? "true" : "false" } ?? NumberFormat.missing,
+                NumberFormat.real(at(s.ctDNAFraction)), NumberFormat.real(at(s.medianAlleleFraction)),
+                NumberFormat.integer(at(s.detectedCounts)), NumberFormat.integer(at(s.clonalDetectedCounts)),
+            ]
+            cells += draw.sheetValues.map { text($0) }
+            lines.append(cells.joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -166,6 +166,15 @@ public struct RunDocument: Sendable, Equatable {
     /// The titles of the tested pair's timepoints in figures, as the sample sheet writes them
     /// (`Week 8` rather than `followup`); `Baseline` and `Follow-up` for the built-in labels.
     public var timepointTitles: [String] = ["Baseline", "Follow-up"]
+    /// The run's timepoints, in order: every patient's per-timepoint values follow them.
+    public var timepoints: [Timepoint] = Timepoint.pair
+    /// One title per timepoint of ``timepoints``, as ``timepointTitles`` titles the pair's.
+    public var seriesTitles: [String] = ["Baseline", "Follow-up"]
+    /// The tested pairs, the main one first; empty when the run has fewer than two timepoints.
+    public var pairs: [TimepointPair] = [.baselineFollowup]
+    /// Each sampled timepoint of each patient, for the long table and the trajectories; empty
+    /// when the document was made without them.
+    public var draws: [TimepointDraw] = []
     /// The Kaplan-Meier curves behind ``survival``, in the same order.
     public var survivalCurves: [SurvivalCurve] = []
     /// Per endpoint, the patients of its analysis (time from the landmark, event, response),
@@ -228,6 +237,59 @@ public struct RunDocument: Sendable, Equatable {
             statistics: statistics, warnings: warnings, generatedBy: generatedBy)
     }
 
+    /// The document as its views of one tested pair see it: the pair's statistics rows only,
+    /// each patient's ``PatientSummary/testedPair`` set to it, a patient without a sample at
+    /// either timepoint of the pair excluded with the reason (`no week8 sample`), and the pair's
+    /// titles as ``timepointTitles``. A document focused on its only pair shows what it showed.
+    /// - Parameter pair: One of ``pairs``.
+    public func focused(on pair: TimepointPair) -> RunDocument {
+        var view = self
+        view.statistics = statistics.filter { $0.pair == pair }
+        let places = [pair.first, pair.second].map { timepoints.firstIndex(of: $0) }
+        view.timepointTitles = places.enumerated().map { index, place in
+            place.map { seriesTitles[$0] } ?? (index == 0 ? pair.first.name : pair.second.name)
+        }
+        view.patients = patients.map { summary in
+            var summary = summary
+            summary.testedPair = pair
+            if case .excluded = summary.status { return summary }
+            let missing = zip([pair.first, pair.second], places).filter { timepoint, place in
+                guard let place, place < summary.sampled.count else { return true }
+                return !summary.sampled[place]
+            }.map(\.0.name)
+            if !missing.isEmpty {
+                summary.status = .excluded(reason: "no \(missing.joined(separator: " or ")) sample")
+            }
+            return summary
+        }
+        view.focus = pair
+        return view
+    }
+
+    /// The pair a view made by ``focused(on:)`` speaks of; `nil` for the whole run.
+    public private(set) var focus: TimepointPair?
+
+    /// How captions name the two timepoints of the focused pair: `baseline` and `follow-up` for
+    /// the default pair (or no focus), else the timepoints' titles.
+    public var pairWords: (first: String, second: String) {
+        guard let focus, focus != .baselineFollowup else { return ("baseline", "follow-up") }
+        return (timepointTitles[0], timepointTitles[1])
+    }
+
+    /// What the page's section ids of the focused pair end with: nothing for the main pair (the
+    /// first of ``pairs``), `-<second>_vs_<first>` for another.
+    public var sectionSuffix: String {
+        guard let focus, focus != pairs.first else { return "" }
+        return "-\(focus.second.name)_vs_\(focus.first.name)"
+    }
+
+    /// Each tested pair's excluded patients (``focused(on:)``), pair by pair in the order of
+    /// ``pairs`` and patients in the order of ``patients``; with no pair, the excluded patients.
+    public var pairExclusions: [(pair: TimepointPair?, exclusion: Exclusion)] {
+        guard !pairs.isEmpty else { return exclusions.map { (nil, $0) } }
+        return pairs.flatMap { pair in focused(on: pair).exclusions.map { (Optional(pair), $0) } }
+    }
+
     /// The excluded patients with their reasons, in the order of ``patients``.
     public var exclusions: [Exclusion] {
         patients.compactMap { summary in
@@ -241,12 +303,13 @@ public struct RunDocument: Sendable, Equatable {
         patients.filter { $0.status == .paired || $0.status == .notDetected }
     }
 
-    /// How many patients the run has in each status: paired, not detected and excluded, which
-    /// add up to the number of ``patients``.
-    public var statusCounts: (paired: Int, notDetected: Int, excluded: Int) {
+    /// How many patients the run has in each status: paired, single sample, not detected and
+    /// excluded, which add up to the number of ``patients``.
+    public var statusCounts: (paired: Int, singleSample: Int, notDetected: Int, excluded: Int) {
         let paired = patients.filter { $0.status == .paired }.count
+        let single = patients.filter { $0.status == .singleSample }.count
         let notDetected = patients.filter { $0.status == .notDetected }.count
-        return (paired, notDetected, patients.count - paired - notDetected)
+        return (paired, single, notDetected, patients.count - paired - single - notDetected)
     }
 
     /// The patients of the paired analysis (``pairedSummaries``) that have values of `metric`
@@ -314,5 +377,26 @@ public struct ReportGroup: Sendable, Hashable, Comparable {
     public static func < (lhs: ReportGroup, rhs: ReportGroup) -> Bool {
         if lhs.cohort != rhs.cohort { return lhs.cohort.unicodeScalars.lexicographicallyPrecedes(rhs.cohort.unicodeScalars) }
         return lhs.arm.unicodeScalars.lexicographicallyPrecedes(rhs.arm.unicodeScalars)
+    }
+}
+
+/// One sampled timepoint of one patient: a row of `timepoints.tsv`.
+public struct TimepointDraw: Sendable, Equatable {
+    /// The patient's place in ``RunDocument/patients``.
+    public var patientIndex: Int
+    /// The timepoint's place in ``RunDocument/timepoints``.
+    public var timepointIndex: Int
+    /// Days from the sheet's origin to the draw, when the sheet gives them.
+    public var day: Double?
+    /// The sheet row's values of its own columns (``RunDocument/covariateColumns`` are the
+    /// per-patient ones; these are the row's, in the sheet's extra-column order).
+    public var sheetValues: [String?]
+
+    /// Creates a draw; the parameters are the properties of the same names.
+    public init(patientIndex: Int, timepointIndex: Int, day: Double?, sheetValues: [String?]) {
+        self.patientIndex = patientIndex
+        self.timepointIndex = timepointIndex
+        self.day = day
+        self.sheetValues = sheetValues
     }
 }

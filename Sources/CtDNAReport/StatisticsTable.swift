@@ -4,9 +4,9 @@ import CtDNAStats
 public enum StatisticsTable {
     /// The header line's column names, in order.
     public static let columns = [
-        "metric", "cohort", "arm", "comparison", "test", "alternative", "n", "n_used",
+        "metric", "cohort", "arm", "comparison", "pair", "test", "alternative", "n", "n_used",
         "statistic", "p_value", "q_value", "method", "estimate", "conf_low", "conf_high",
-        "conf_level", "median_baseline", "median_followup", "note",
+        "conf_level", "median_first", "median_second", "note",
     ]
 
     /// Formats rows as TSV: a header line, then one line per row, each ending in a newline.
@@ -21,7 +21,7 @@ public enum StatisticsTable {
         for row in rows {
             let fields: [String] = [
                 row.metric.rawValue, TSVCell.clean(row.cohort), TSVCell.clean(row.arm), TSVCell.clean(row.comparison),
-                row.test.rawValue, row.alternative.rawValue,
+                row.pair.description, row.test.rawValue, row.alternative.rawValue,
                 NumberFormat.integer(row.patientCount), NumberFormat.integer(row.observationsUsed),
                 NumberFormat.real(row.statistic), NumberFormat.real(row.pValue),
                 NumberFormat.real(row.qValue), row.method?.rawValue ?? NumberFormat.missing,

@@ -12,21 +12,27 @@ public enum TerminalSummary {
     /// - Returns: aligned lines, each ending in a newline.
     public static func render(_ document: RunDocument) -> String {
         let counts = document.statusCounts
-        var text = "Patients: \(document.patients.count) (paired \(counts.paired), not_detected \(counts.notDetected), "
-            + "excluded \(counts.excluded))\n"
+        var text = "Patients: \(document.patients.count) (paired \(counts.paired), "
+            + (counts.singleSample > 0 ? "single_sample \(counts.singleSample), " : "")
+            + "not_detected \(counts.notDetected)" + (counts.excluded > 0 ? ", excluded \(counts.excluded)" : "") + ")\n"
         text += filterLine(document.filterCounts)
-        let header = [
-            "metric", "cohort", "arm", "n", "median_baseline", "median_followup", "change [95% CI]", "fell/rose/same",
-            "p_signed_rank",
-        ]
-        let rows = document.statistics.filter { $0.test == .signedRank }.map { row in
-            [
-                row.metric.rawValue, row.cohort, row.arm, String(row.patientCount),
-                ReadableNumber.significant(row.medianBaseline), ReadableNumber.significant(row.medianFollowup),
-                estimate(row), directions(document, row), ReadableNumber.significant(row.pValue, digits: 2),
+        // One table per tested pair, its medians named by the pair's timepoints.
+        for pair in document.pairs {
+            let view = document.focused(on: pair)
+            let header = [
+                "metric", "cohort", "arm", "n", "median_\(pair.first.name)", "median_\(pair.second.name)", "change [95% CI]",
+                "fell/rose/same", "p_signed_rank",
             ]
+            let rows = view.statistics.filter { $0.test == .signedRank }.map { row in
+                [
+                    row.metric.rawValue, row.cohort, row.arm, String(row.patientCount),
+                    ReadableNumber.significant(row.medianBaseline), ReadableNumber.significant(row.medianFollowup),
+                    estimate(row), directions(view, row), ReadableNumber.significant(row.pValue, digits: 2),
+                ]
+            }
+            if document.pairs.count > 1 { text += "\(pair.second.name) against \(pair.first.name):\n" }
+            text += alignedTable([header] + rows, rightAligned: Set(3..<header.count))
         }
-        text += alignedTable([header] + rows, rightAligned: Set(3..<header.count))
         return text
     }
 

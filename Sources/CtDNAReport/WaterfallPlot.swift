@@ -17,10 +17,15 @@ public enum Change: String, Sendable, Hashable, CaseIterable {
     case difference
 
     /// The y axis title: `log2(follow-up / baseline)` or `Change (follow-up − baseline)`.
-    public var axisTitle: String {
+    public var axisTitle: String { axisTitle(("baseline", "follow-up")) }
+
+    /// The y axis title for a pair of timepoints: `log2(<second> / <first>)` or
+    /// `Change (<second> − <first>)`.
+    /// - Parameter words: How the pair's timepoints are named (``RunDocument/pairWords``).
+    public func axisTitle(_ words: (first: String, second: String)) -> String {
         switch self {
-        case .log2Ratio: "log2(follow-up / baseline)"
-        case .difference: "Change (follow-up − baseline)"
+        case .log2Ratio: "log2(\(words.second) / \(words.first))"
+        case .difference: "Change (\(words.second) − \(words.first))"
         }
     }
 }
@@ -174,7 +179,8 @@ public enum WaterfallPlot {
         let arms = document.arms
         return document.cohorts.map { cohort in
             let members = paired.filter { $0.cohort == cohort }
-            return panel(cohort: cohort, members: members, metric: metric, values: values, scale: scale, arms: arms)
+            return panel(cohort: cohort, members: members, metric: metric, values: values, scale: scale, arms: arms,
+                         words: document.pairWords)
         }
     }
 
@@ -186,7 +192,7 @@ public enum WaterfallPlot {
     /// One cohort's waterfall.
     static func panel(
         cohort: String, members: [PatientSummary], metric: Metric, values: ChangeValues, scale: LinearScale,
-        arms: [String]
+        arms: [String], words: (first: String, second: String) = ("baseline", "follow-up")
     ) -> SVGElement {
         let left = margin.left, right = width - margin.right
         let sorted = members.compactMap { summary in
@@ -206,7 +212,7 @@ public enum WaterfallPlot {
             SVGElement.text("\(cohort) (n = \(sorted.count))", x: width / 2, y: 18, anchor: .middle)
                 .cssClass("panel-title"),
             SVGAxis.left(ticks: ticks, x: left, top: margin.top, bottom: height - margin.bottom,
-                         title: values.change.axisTitle),
+                         title: values.change.axisTitle(words)),
             SVGElement.line(x1: left, y1: scale.position(0), x2: right, y2: scale.position(0)).cssClass("zero-line"),
         ]
         let capEntries = ChangeValues.capEntries(sorted.map(\.kind))

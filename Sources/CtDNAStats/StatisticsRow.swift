@@ -18,6 +18,9 @@ public struct StatisticsRow: Sendable, Hashable {
     public var cohort: String
     /// The arm; ``GroupedAnalysis/allLabel`` for all arms together; `"A vs B"` for a rank-sum row.
     public var arm: String
+    /// The two timepoints compared: the signed-rank test is on second - first, the rank-sum
+    /// test on each patient's second - first.
+    public var pair: TimepointPair
     /// `paired` for a signed-rank row, `"A vs B"` for a rank-sum row.
     public var comparison: String
     /// The test.
@@ -45,9 +48,9 @@ public struct StatisticsRow: Sendable, Hashable {
     public var confidenceHigh: Double?
     /// The confidence level the interval achieves.
     public var confidenceLevel: Double?
-    /// The median baseline value of the group (signed-rank rows only).
+    /// The group's median value at the pair's first timepoint (signed-rank rows only).
     public var medianBaseline: Double?
-    /// The median follow-up value of the group (signed-rank rows only).
+    /// The group's median value at the pair's second timepoint (signed-rank rows only).
     public var medianFollowup: Double?
     /// Remarks such as "exact test requested but ...", joined by "; "; empty when none.
     public var note: String
@@ -58,8 +61,9 @@ public struct StatisticsRow: Sendable, Hashable {
         alternative: Alternative, patientCount: Int, observationsUsed: Int, statistic: Double?,
         pValue: Double?, qValue: Double?, method: TestMethod?, estimate: Double?,
         confidenceLow: Double?, confidenceHigh: Double?, confidenceLevel: Double?,
-        medianBaseline: Double?, medianFollowup: Double?, note: String
+        medianBaseline: Double?, medianFollowup: Double?, note: String, pair: TimepointPair = .baselineFollowup
     ) {
+        self.pair = pair
         self.metric = metric
         self.cohort = cohort
         self.arm = arm

@@ -13,7 +13,7 @@ public enum MultiQCTable {
 
     /// Renders the table.
     /// - Parameter patients: The patients' summaries, in the order to list them; each gives a
-    ///   row per timepoint of its series.
+    ///   row per timepoint it was sampled at.
     /// - Returns: the file's text, each line ending in a newline.
     public static func render(_ patients: [PatientSummary]) -> String {
         var lines = [
@@ -53,11 +53,12 @@ public enum MultiQCTable {
             "#         min: 0",
             "#     status:",
             "#         title: 'Status'",
-            "#         description: 'paired, not_detected, or excluded with the reason'",
+            "#         description: 'paired, single_sample, not_detected, or excluded with the reason'",
             (["Sample"] + columns).joined(separator: "\t"),
         ]
         for summary in patients {
-            for (index, timepoint) in summary.timepoints.enumerated() {
+            // A row per sample: a timepoint the patient was not drawn at has none.
+            for (index, timepoint) in summary.timepoints.enumerated() where index >= summary.sampled.count || summary.sampled[index] {
                 let cells = [
                     TSVCell.clean("\(summary.patient)_\(timepoint.name)"),
                     real(summary.ctDNAFraction?[index]),

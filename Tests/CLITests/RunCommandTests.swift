@@ -35,7 +35,7 @@ import Testing
             }
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "figures", "patients.tsv", "report.html", "report.json", "stats.tsv"])
+        #expect(files == ["audit.tsv", "ctdna_mqc.tsv", "figures", "patients.tsv", "report.html", "report.json", "stats.tsv", "timepoints.tsv"])
     }
 
     /// A sheet that names its timepoints itself ("Day 0", "Week 8", with --baseline-label and

@@ -42,11 +42,23 @@ import TestSupport
         #expect(labels.timepoint(of: "progression") == nil)
     }
 
-    @Test func anUnknownLabelIsCarriedNotMapped() throws {
+    /// A label that is neither baseline nor follow-up names a timepoint of its own (METHOD.md
+    /// 3.10), written in lower case without blanks, hyphens and underscores, so that `Week 8`
+    /// and `week_8` are one timepoint (and a patient's second sample of it a duplicate).
+    @Test func anyOtherLabelNamesATimepointOfItsOwn() throws {
         let folder = Self.folderWithTables()
-        let path = folder.file("s.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tprogression\tA\tC\ta.maf\n")
+        let path = folder.file("s.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tprogression\tA\tC\ta.maf\nP2\tWeek 8\tA\tC\ta.maf\n")
         let sheet = try SampleSheet(path: path)
-        #expect(sheet.entries[0].timepoint == nil && sheet.entries[0].timepointLabel == "progression")
+        #expect(sheet.entries[0].timepoint == Timepoint("progression") && sheet.entries[0].timepointLabel == "progression")
+        #expect(sheet.entries[1].timepoint == Timepoint("week8") && sheet.entries[1].timepointLabel == "Week 8")
+        let twice = folder.file("t.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tWeek 8\tA\tC\ta.maf\nP1\tweek_8\tA\tC\tb.maf\n")
+        #expect(throws: InputError(file: twice, line: 3, message: "patient \"P1\" has a second week8 sample (the first is on line 2)")) {
+            try SampleSheet(path: twice)
+        }
+        let blank = folder.file("u.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\t-\tA\tC\ta.maf\n")
+        #expect(throws: InputError(file: blank, line: 2, column: "timepoint", message: "\"-\" is not a timepoint label: write a name such as baseline, week8 or progression")) {
+            try SampleSheet(path: blank)
+        }
     }
 
     @Test(arguments: [

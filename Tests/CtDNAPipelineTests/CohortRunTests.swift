@@ -42,9 +42,9 @@ struct CohortRunTests {
             #expect(produced == expected, "\(name) differs from SampleData/expected (threads \(threads))")
         }
         #expect(Set(outcome.outputs) == Set(names.map { folder.path("out/\($0)") }))
-        // SampleData/expected/patients.tsv: 53 paired, 5 not detected, 1 excluded.
+        // SampleData/expected/patients.tsv: 53 paired, 5 not detected, 1 with a baseline sample only.
         #expect(outcome.document.patients.count == 59)
-        #expect(outcome.terminalSummary.hasPrefix("Patients: 59 (paired 53, not_detected 5, excluded 1)\n"))
+        #expect(outcome.terminalSummary.hasPrefix("Patients: 59 (paired 53, single_sample 1, not_detected 5)\n"))
     }
 
     @Test func aRunThatFailsLeavesNoOutputsAndWarnsFirst() throws {
@@ -54,14 +54,16 @@ struct CohortRunTests {
         }
         let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\ta.maf\nP1\tfollowup\tA\tC\tb.maf\nP1\tweek 20\tA\tC\tc.maf\n")
         let warnings = WarningLog()
-        let request = RunRequest(sampleSheet: sheet, outputFolder: folder.path("out/run"), commandLine: ["ctdna"], version: "0")
+        let request = RunRequest(
+            sampleSheet: sheet, outputFolder: folder.path("out/run"), timepoints: ["baseline", "followup"], commandLine: ["ctdna"],
+            version: "0")
         #expect {
             try CohortRun.run(request, observer: RunObserver(warning: { warnings.add($0) }))
         } throws: { error in
             // Line 2 of a.maf, its t_ref_count cell.
             (error as? InputError)?.description.hasPrefix("\(folder.path("a.maf")):2: column t_ref_count: \"x\" is not a count") == true
         }
-        #expect(warnings.messages == ["\(sheet):4: timepoint \"week 20\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)"])
+        #expect(warnings.messages == ["\(sheet):4: timepoint \"week 20\" is not among --timepoints; the sample is not used"])
         // Neither the output folder nor its parent, which the run made, is left behind.
         #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
     }

@@ -159,13 +159,14 @@ struct NothingToTestTests {
     @Test func aCohortWithoutAPairedPatientIsAWarning() throws {
         let folder = TemporaryFolder()
         let header = RunWarningsTests.header + "\tONCOGENIC"
-        // P1: one read at each timepoint (below the 2-read minimum): not detected. P2 lacks a follow-up.
+        // P1: one read at each timepoint (below the 2-read minimum): not detected. P2 lacks a
+        // follow-up: values at its one sample, no test (METHOD.md 3.10).
         folder.file("P1_b.maf", "\(header)\nTP53\t17\t100\tG\tA\t1\t99\tOncogenic\n")
         folder.file("P1_f.maf", "\(header)\nTP53\t17\t100\tG\tA\t1\t99\tOncogenic\n")
         folder.file("P2_b.maf", "\(header)\nKRAS\t12\t200\tC\tA\t10\t90\tOncogenic\n")
         let sheet = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\nP1\tbaseline\tA\tC\tP1_b.maf\nP1\tfollowup\tA\tC\tP1_f.maf\nP2\tbaseline\tA\tC\tP2_b.maf\n")
         let (outcome, warnings) = try RunWarningsTests.run(sheet, folder)
-        #expect(outcome.document.patients.map(\.status) == [.notDetected, .excluded(reason: "no followup sample")])
+        #expect(outcome.document.patients.map(\.status) == [.notDetected, .singleSample])
         #expect(warnings == [
             "no patient is paired (both timepoints, a somatic mutation, a value at each): every statistic is empty; "
                 + "check the sample sheet's timepoint labels and the statuses in patients.tsv",

@@ -17,7 +17,7 @@ struct JSONReportTests {
         let topLevelKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }.map(String.init)
         #expect(topLevelKeys == [
-            "tool", "version", "generated_by", "command_line", "parameters", "inputs", "patients", "statistics",
+            "tool", "version", "generated_by", "command_line", "parameters", "inputs", "timepoints", "pairs", "patients", "statistics",
             "exclusions", "filter_counts", "filter_driver_counts", "warnings", "survival", "km_curves",
         ])
         #expect(Set(try Self.parsed().keys) == Set(topLevelKeys))

@@ -14,7 +14,7 @@ struct StatisticsTableTests {
             medianFollowup: 1.68, note: "")
         let lines = StatisticsTable.tsv([row]).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3 && lines[2].isEmpty)
-        #expect(lines[0] == "metric\tcohort\tarm\tcomparison\ttest\talternative\tn\tn_used\tstatistic\tp_value\tq_value\tmethod\testimate\tconf_low\tconf_high\tconf_level\tmedian_baseline\tmedian_followup\tnote")
-        #expect(lines[1] == "ctdna_fraction\tx\tA\tpaired\tsigned_rank\tgreater\t9\t9\t40.0\t0.01953125\tNA\texact\t0.46\t0.175\tInf\t0.95\t1.06\t1.68\tNA")
+        #expect(lines[0] == "metric\tcohort\tarm\tcomparison\tpair\ttest\talternative\tn\tn_used\tstatistic\tp_value\tq_value\tmethod\testimate\tconf_low\tconf_high\tconf_level\tmedian_first\tmedian_second\tnote")
+        #expect(lines[1] == "ctdna_fraction\tx\tA\tpaired\tbaseline:followup\tsigned_rank\tgreater\t9\t9\t40.0\t0.01953125\tNA\texact\t0.46\t0.175\tInf\t0.95\t1.06\t1.68\tNA")
     }
 }

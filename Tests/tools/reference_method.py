@@ -134,15 +134,18 @@ def is_driver(rows, p):
 
 def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
     out = dict(patient=patient, cohort=cohort, arm=arm, flags="")
-    if base is None or follow is None:
-        what = "no baseline or followup sample" if base is None and follow is None else (
-            "no baseline sample" if base is None else "no followup sample")
-        out["status"] = "excluded: " + what
+    if base is None and follow is None:
+        out["status"] = "excluded: no baseline or followup sample"
         return out
+    # METHOD.md 3.10: a patient with a single sample gets its values there (its own reference)
+    # and none at the timepoint it lacks.
+    has_base, has_follow = base is not None, follow is not None
+    base, follow = base or {}, follow or {}
     union, somatic = 0, []
     for key in sorted(set(base) | set(follow), key=sort_key):
         b_row, f_row = base.get(key), follow.get(key)
         b, f = allele_fraction(b_row, p["min_alt_reads"]), allele_fraction(f_row, p["min_alt_reads"])
+        b, f = (b if has_base else None), (f if has_follow else None)
         rows = [r for r in (b_row, f_row) if r is not None]
         if not ((b or 0) > 0 or (f or 0) > 0):
             continue  # not detected at either timepoint
@@ -168,8 +171,8 @@ def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
     out.update(n_mutations=union, n_after_filters=len(somatic),
                n_drivers=sum(m["driver"] for m in somatic))
     if not somatic:
-        out.update(status="not_detected", n_clonal=0,
-                   ctdna=(0.0, 0.0), med=(0.0, 0.0))
+        zeros = (0.0 if has_base else None, 0.0 if has_follow else None)
+        out.update(status="not_detected", n_clonal=0, ctdna=zeros, med=zeros)
         return out
     drivers = [m for m in somatic if m["driver"]]
     reference, rule = None, None
@@ -200,7 +203,7 @@ def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
         return median(values) if values else None
 
     ctdna = (fraction("b"), fraction("f"))
-    out.update(status="paired", reference_timepoint=reference, reference_rule=rule,
+    out.update(status="paired" if has_base and has_follow else "single_sample", reference_timepoint=reference, reference_rule=rule,
                n_clonal=len(clonal), ctdna=ctdna, med=(med("b"), med("f")))
     if any(v is not None and v > 1 for v in ctdna):
         out["flags"] = "fraction_above_1"

@@ -50,7 +50,7 @@ struct JSONReportTests {
         let counts = try #require(json["filter_counts"] as? [String: Int])
         #expect(counts["ch_gene"] == 2 && counts["kept"] == 4 && counts["manual"] == 0)
         let exclusions = try #require(json["exclusions"] as? [[String: String]])
-        #expect(exclusions == [["patient": "P6", "cohort": "NSCLC", "arm": "SOC", "reason": "no followup sample"]])
+        #expect(exclusions == [["patient": "P6", "cohort": "NSCLC", "arm": "SOC", "pair": "baseline:followup", "reason": "no followup sample"]])
         let inputs = try #require(json["inputs"] as? [[String: Any]])
         #expect(inputs[0]["bytes"] as? Int == 120)
     }

@@ -5,10 +5,12 @@ import CtDNAModel
 public enum PatientTableReader {
     /// The metrics a table can be tested on: the ctDNA fraction, and the median allele fraction
     /// when the table has both of its columns.
-    /// - Parameter table: The table.
-    public static func defaultMetrics(in table: DelimitedTable) -> [Metric] {
+    /// - Parameters:
+    ///   - table: The table.
+    ///   - pair: The tested timepoints, whose columns the median allele fraction needs.
+    public static func defaultMetrics(in table: DelimitedTable, pair: TimepointPair = .baselineFollowup) -> [Metric] {
         Metric.tested.filter { metric in
-            metric == .ctDNAFraction || Timepoint.pair.allSatisfy { table.columnIndex(metric.column(at: $0)) != nil }
+            metric == .ctDNAFraction || [pair.first, pair.second].allSatisfy { table.columnIndex(metric.column(at: $0)) != nil }
         }
     }
 
@@ -16,14 +18,18 @@ public enum PatientTableReader {
     /// status column) whose two metric cells both hold a value; a missing cell
     /// (``CellText/isMissing(_:)-(String)``) leaves that patient out.
     /// - Parameters:
-    ///   - metric: The metric, read from its `_baseline` and `_followup` columns.
+    ///   - metric: The metric, read from its columns at the pair's timepoints (`_baseline` and
+    ///     `_followup` by default).
     ///   - table: The table, with columns `patient`, `cohort`, `arm`.
+    ///   - pair: The tested timepoints.
     /// - Throws: `InputError` for a missing column or a cell that is not a finite number.
-    public static func observations(of metric: Metric, in table: DelimitedTable) throws -> [PairedObservation] {
+    public static func observations(
+        of metric: Metric, in table: DelimitedTable, pair: TimepointPair = .baselineFollowup
+    ) throws -> [PairedObservation] {
         let patient = try table.requireColumn("patient")
         let cohort = try table.requireColumn("cohort")
         let arm = try table.requireColumn("arm")
-        let columns = try Timepoint.pair.map { timepoint in
+        let columns = try [pair.first, pair.second].map { timepoint in
             (name: metric.column(at: timepoint), index: try table.requireColumn(metric.column(at: timepoint)))
         }
         let status = table.columnIndex("status")

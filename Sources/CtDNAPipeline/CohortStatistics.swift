@@ -15,17 +15,25 @@ public enum CohortStatistics {
     ///     the median AF when its columns are there).
     ///   - options: The tests' options.
     ///   - family: Which rows form one Benjamini-Hochberg family.
+    ///   - pairs: The tested pairs of timepoints, whose columns (`<metric>_<timepoint>`) are read.
     /// - Returns: The rows of `stats.tsv`.
     /// - Throws: `SystemError` or `InputError` for a table that cannot be read, lacks a column,
     ///   or holds a cell that is not a number; `StatisticsError` for a value the tests cannot take.
     public static func rows(
-        patientsTable: String, metrics: [Metric], options: WilcoxonOptions, family: FDRFamily = .report
+        patientsTable: String, metrics: [Metric], options: WilcoxonOptions, family: FDRFamily = .report,
+        pairs: [TimepointPair] = [.baselineFollowup]
     ) throws -> [StatisticsRow] {
         let table = try DelimitedTable(path: patientsTable)
         var rows: [StatisticsRow] = []
-        for metric in metrics.isEmpty ? PatientTableReader.defaultMetrics(in: table) : metrics {
-            let observations = try PatientTableReader.observations(of: metric, in: table)
-            rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options)
+        for pair in pairs {
+            for metric in metrics.isEmpty ? PatientTableReader.defaultMetrics(in: table, pair: pair) : metrics {
+                let observations = try PatientTableReader.observations(of: metric, in: table, pair: pair)
+                rows += try GroupedAnalysis.rows(metric: metric, observations: observations, options: options).map { row in
+                    var row = row
+                    row.pair = pair
+                    return row
+                }
+            }
         }
         return GroupedAnalysis.addingQValues(rows, family: family)
     }

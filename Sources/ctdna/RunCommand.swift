@@ -40,7 +40,7 @@ struct Run: ParsableCommand {
     var timepoints: String?
 
     @Option(name: .customLong("compare"), help: ArgumentHelp("A pair of timepoints to test, first:second (repeatable; the first named is the main pair). Default: baseline:followup, or the first two timepoints.", valueName: "first:second"))
-    var comparisons: [String] = []
+    var comparisons: [PairOption] = []
 
     @Option(name: .customLong("endpoint"), help: ArgumentHelp("A clinical endpoint in the sheet: name=time_column,event_column (repeatable). Without it, every <name>_days or <name>_time column with a <name>_event column (docs/method.md §10).", valueName: "name=time,event"))
     var endpoints: [String] = []
@@ -69,20 +69,8 @@ struct Run: ParsableCommand {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
         _ = try parsedEndpoints()
-        _ = try parsedComparisons()
         if let timepoints, parsedTimepoints(timepoints).isEmpty { throw ValidationError("--timepoints takes labels separated by commas, such as baseline,week8") }
         if let landmarkDays, !landmarkDays.isFinite || landmarkDays < 0 { throw ValidationError("--landmark-days must be 0 or more") }
-    }
-
-    /// The `--compare` values as (first, second) labels.
-    private func parsedComparisons() throws -> [(first: String, second: String)] {
-        try comparisons.map { text in
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { CellText.trimmed(String($0)) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--compare takes first:second, two timepoint labels such as baseline:week8, not \"\(text)\"")
-            }
-            return (parts[0], parts[1])
-        }
     }
 
     /// The `--timepoints` labels, without blanks around them; empty ones dropped.
@@ -108,7 +96,7 @@ struct Run: ParsableCommand {
         let request = RunRequest(
             sampleSheet: sampleSheet, outputFolder: outputFolder,
             timepointLabels: TimepointLabels(extraBaseline: baselineLabels, extraFollowup: followupLabels),
-            timepoints: timepoints.map(parsedTimepoints), comparisons: try parsedComparisons(),
+            timepoints: timepoints.map(parsedTimepoints), comparisons: comparisons.map { ($0.first, $0.second) },
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, fdrFamily: tests.fdrFamily, changeMeasure: changePlot,
             threads: threads ?? onlineProcessorCount,

@@ -116,4 +116,16 @@ import TestSupport
         #expect(s01.map { $0["reference"]! } == ["false", "false", "true"])
         #expect(s01.allSatisfy { $0["stage"] != nil })
     }
+
+    /// `ctdna stats` on the run's patients.tsv, with the same pairs, gives the run's stats.tsv.
+    @Test func statsFromThePatientsTableEqualTheRunsForEveryPair() throws {
+        let compare = ["--compare", "baseline:week8", "--compare", "baseline:progression"]
+        let output = try Self.run(compare)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try CLI.run(["stats", "--patients", output.appendingPathComponent("patients.tsv").path] + compare)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try String(contentsOf: output.appendingPathComponent("stats.tsv"), encoding: .utf8)))
+        let bad = try CLI.run(["stats", "--patients", output.appendingPathComponent("patients.tsv").path, "--compare", "baseline"])
+        #expect(bad.status == 64 && bad.standardError.contains("--compare"))
+    }
 }

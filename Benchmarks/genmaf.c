@@ -2,7 +2,8 @@
  * genmaf: a deterministic generator of realistic MAF data for the ctdna benchmarks.
  *
  *   genmaf table  --rows N --samples S [--seed X]          > table.maf     (pipe through gzip)
- *   genmaf cohort --patients P --dir DIR [--seed X]        (writes DIR/samplesheet.tsv and DIR/maf/<sample>.maf.gz)
+ *   genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T]   (writes DIR/samplesheet.tsv and DIR/maf/<sample>.maf.gz;
+ *                                                        T draws per patient, 2 to 8, 2 by default; with more, a day column)
  *
  * Both modes write the same 154-column layout: the 140 columns of a GDC MAF (gdc-1.0.0)
  * followed by MSK-ACCESS's 12 fragment-count columns (simplex, duplex, simplex+duplex) and
@@ -745,7 +746,8 @@ static void table_mode(uint64_t rows, int samples, uint64_t seed) {
 
 /* ------------------------------------------------------------------ cohort mode */
 
-typedef struct { Mut m; int kind; double ccf; int present[2]; } CohortMut;
+enum { MAX_TIMEPOINTS = 8 };
+typedef struct { Mut m; int kind; double ccf; int present[MAX_TIMEPOINTS]; } CohortMut;
 enum { K_TUMOUR, K_CH, K_GERMLINE, K_BACKGROUND };
 
 static int cmut_cmp(const void *a, const void *b) { return mut_cmp(&((const CohortMut *)a)->m, &((const CohortMut *)b)->m); }
@@ -778,7 +780,7 @@ static void base36(uint32_t v, char *dst) {
     dst[6] = 0;
 }
 
-static void cohort_mode(int patients, const char *dir, uint64_t seed) {
+static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t seed) {
     char path[4096];
     if (mkdir(dir, 0777) && errno != EEXIST) die("cannot create directory", dir);
     snprintf(path, sizeof path, "%s/maf", dir);
@@ -786,7 +788,7 @@ static void cohort_mode(int patients, const char *dir, uint64_t seed) {
     snprintf(path, sizeof path, "%s/samplesheet.tsv", dir);
     FILE *sheet = fopen(path, "w");
     if (!sheet) die("cannot create", path);
-    fprintf(sheet, "patient\ttimepoint\tarm\tcohort\tfile\tsample\n");
+    fprintf(sheet, "patient\ttimepoint\tarm\tcohort\tfile\tsample%s\n", timepoints > 2 ? "\tday" : "");
 
     static const char *NSCLC_GENES[] = {"EGFR", "KRAS", "TP53", "STK11", "KEAP1", "SMARCA4", "NF1", "BRAF", "MET", "ERBB2", "RB1", "CDKN2A"};
     static const char *BREAST_GENES[] = {"PIK3CA", "TP53", "GATA3", "ESR1", "CDH1", "MAP3K1", "AKT1", "PTEN", "ERBB2", "ARID1A", "KMT2C", "NF1"};
@@ -796,11 +798,10 @@ static void cohort_mode(int patients, const char *dir, uint64_t seed) {
 
     for (int p = 0; p < patients; p++) {
         Rng r = rng_for(seed, (uint64_t)p, 0xC0407);
-        char id[8], pid[16], bar[2][40], normal[40];
+        char id[8], pid[16], bar[MAX_TIMEPOINTS][40], normal[40];
         base36((uint32_t)(((uint64_t)p * 48271u + 1234567u) % 2176782336u), id); /* distinct for p < 36^6 */
         snprintf(pid, sizeof pid, "C-%s", id);
-        snprintf(bar[0], sizeof bar[0], "C-%s-L001-d01", id);
-        snprintf(bar[1], sizeof bar[1], "C-%s-L002-d02", id);
+        for (int tp = 0; tp < timepoints; tp++) snprintf(bar[tp], sizeof bar[tp], "C-%s-L%03d-d%02d", id, tp + 1, tp + 1);
         snprintf(normal, sizeof normal, "C-%s-N001-d01", id);
         int nsclc = chance(&r, 0.6), sbrt = chance(&r, 0.5);
         int n = 0;
@@ -866,20 +867,31 @@ static void cohort_mode(int patients, const char *dir, uint64_t seed) {
             n++;
         }
         qsort(muts, (size_t)n, sizeof muts[0], cmut_cmp);
+        /* later draws genotype what the follow-up did (no random numbers drawn, so that a
+           two-timepoint cohort is the same whatever the code for longer series) */
+        for (int i = 0; i < n; i++)
+            for (int tp = 2; tp < timepoints; tp++) muts[i].present[tp] = muts[i].present[1];
 
-        double tf0 = logunif(&r, 0.002, 0.3);
+        double tf[MAX_TIMEPOINTS];
+        tf[0] = logunif(&r, 0.002, 0.3);
         double response = sbrt ? logunif(&r, 0.02, 1.5) : logunif(&r, 0.1, 3.0);
-        double tf1 = chance(&r, 0.1) ? 0 : fmin(tf0 * response, 0.9);
-        for (int tp = 0; tp < 2; tp++) {
+        tf[1] = chance(&r, 0.1) ? 0 : fmin(tf[0] * response, 0.9);
+        for (int tp = 0; tp < timepoints; tp++) {
+            /* after the follow-up, progression: the tumour fraction grows back, by 1.2-4x a draw */
+            if (tp >= 2) tf[tp] = fmin(fmax(tf[tp - 1], 0.001) * logunif(&r, 1.2, 4.0), 0.9);
             Sample s; make_sample(&r, &s, bar[tp], normal);
             snprintf(path, sizeof path, "%s/maf/%s.maf.gz", dir, bar[tp]);
-            write_sample_file(path, muts, n, tp, &s, tp ? tf1 : tf0, &r);
-            fprintf(sheet, "%s\t%s\t%s\t%s\tmaf/%s.maf.gz\t%s\n", pid, tp ? "followup" : "baseline",
+            write_sample_file(path, muts, n, tp, &s, tf[tp], &r);
+            static const char *LABELS[MAX_TIMEPOINTS] = {"baseline", "followup", "week16", "week24", "week32", "week40", "week48", "week56"};
+            static const int DAYS[MAX_TIMEPOINTS] = {0, 56, 112, 168, 224, 280, 336, 392};
+            fprintf(sheet, "%s\t%s\t%s\t%s\tmaf/%s.maf.gz\t%s", pid, LABELS[tp],
                     sbrt ? "SBRT" : "SOC", nsclc ? "NSCLC" : "Breast", bar[tp], bar[tp]);
+            if (timepoints > 2) fprintf(sheet, "\t%d", DAYS[tp]);
+            fputc('\n', sheet);
         }
     }
     if (fclose(sheet) != 0) die("write failed", "samplesheet.tsv");
-    fprintf(stderr, "patients=%d samples=%d dir=%s\n", patients, 2 * patients, dir);
+    fprintf(stderr, "patients=%d samples=%d dir=%s\n", patients, timepoints * patients, dir);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -887,7 +899,7 @@ static void cohort_mode(int patients, const char *dir, uint64_t seed) {
 static void usage(void) {
     fprintf(stderr,
             "usage: genmaf table  --rows N --samples S [--seed X]   (MAF text on stdout)\n"
-            "       genmaf cohort --patients P --dir DIR [--seed X]\n"
+            "       genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T]\n"
             "       genmaf columns                                 (the header, one name a line)\n");
     exit(64);
 }
@@ -903,12 +915,13 @@ static uint64_t number(const char *flag, const char *s) {
 int main(int argc, char **argv) {
     if (argc < 2) usage();
     const char *mode = argv[1], *dir = NULL;
-    uint64_t rows = 0, samples = 0, patients = 0, seed = 42;
+    uint64_t rows = 0, samples = 0, patients = 0, seed = 42, timepoints = 2;
     for (int i = 2; i < argc; i++) {
         if (i + 1 >= argc) usage();
         if (!strcmp(argv[i], "--rows")) rows = number("--rows", argv[++i]);
         else if (!strcmp(argv[i], "--samples")) samples = number("--samples", argv[++i]);
         else if (!strcmp(argv[i], "--patients")) patients = number("--patients", argv[++i]);
+        else if (!strcmp(argv[i], "--timepoints")) timepoints = number("--timepoints", argv[++i]);
         else if (!strcmp(argv[i], "--seed")) seed = number("--seed", argv[++i]);
         else if (!strcmp(argv[i], "--dir")) dir = argv[++i];
         else usage();
@@ -919,7 +932,8 @@ int main(int argc, char **argv) {
         table_mode(rows, (int)samples, seed);
     } else if (!strcmp(mode, "cohort")) {
         if (!patients || !dir || patients > 1000000) usage();
-        cohort_mode((int)patients, dir, seed);
+        if (timepoints < 2 || timepoints > MAX_TIMEPOINTS) usage();
+        cohort_mode((int)patients, (int)timepoints, dir, seed);
     } else if (!strcmp(mode, "columns")) {
         for (int i = 0; i < NCOL; i++) printf("%d\t%s\n", i + 1, COLUMNS[i]);
     } else usage();

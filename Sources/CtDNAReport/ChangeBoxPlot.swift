@@ -29,7 +29,7 @@ public enum ChangeBoxPlot {
     ///   - change: the measure (default ``Change/log2Ratio``).
     public static func panels(_ document: RunDocument, metric: Metric, change: Change = .log2Ratio) -> [SVGElement] {
         let paired = document.pairedSummaries.filter { $0.pair(of: metric) != nil }
-        let values = ChangeValues(change: change, pairs: paired.compactMap { $0.pair(of: metric) })
+        let values = ChangeValues(change: change, pairs: paired.compactMap { $0.pair(of: metric) }, words: document.pairWords)
         let changes = paired.compactMap { $0.pair(of: metric).map { values.value($0).value } }
         let scale = LinearScale(includingZeroAnd: changes, padding: 0.08, range: (height - margin.bottom, margin.top))
         return document.cohorts.map { cohort in
@@ -69,7 +69,7 @@ public enum ChangeBoxPlot {
             SVGElement.line(x1: left, y1: scale.position(0), x2: right, y2: scale.position(0)).cssClass("zero-line"),
         ]
         let kinds = members.compactMap { $0.pair(of: metric).map { values.value($0).kind } }
-        let capEntries = ChangeValues.capEntries(kinds)
+        let capEntries = values.capEntries(kinds)
         for entry in capEntries {
             let y = scale.position(entry.pointsDown ? -values.cap : values.cap)
             parts.append(SVGElement.line(x1: left, y1: y, x2: right, y2: y).cssClass("cap-line"))

@@ -65,19 +65,28 @@ public enum HTMLReport {
     static func header(_ document: RunDocument) -> String {
         let links = [
             ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
-            ("waterfall", "Waterfall"), ("change", "Change per arm"), ("statistics", "Statistics"),
-            ("patients", "Patients"),
-        ] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
+            ("waterfall", "Waterfall"), ("change", "Change per arm"),
+        ] + document.pairs.dropFirst().map { pair in
+            let view = document.focused(on: pair)
+            return ("paired-ctdna_fraction" + view.sectionSuffix, "\(view.pairWords.second) vs \(view.pairWords.first)")
+        } + [("statistics", "Statistics"), ("patients", "Patients")] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
             ("exclusions", "Exclusions"), ("filters", "Filters"), ("parameters", "Parameters"), ("inputs", "Inputs"),
         ]
         return """
         <header>
-        <h1>ctDNA dynamics: baseline vs follow-up</h1>
+        <h1>ctDNA dynamics: \(escape(headline(document)))</h1>
         <p class="meta">\(escape(document.toolName)) \(escape(document.version)) · \(escape(document.generatedBy))</p>
         <nav>\(links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined())</nav>
         </header>
 
         """
+    }
+
+    /// What the page compares: `baseline vs follow-up` for the default pair alone, otherwise the
+    /// run's timepoints in order (`Baseline, Week 8, progression`).
+    static func headline(_ document: RunDocument) -> String {
+        if document.pairs == [.baselineFollowup] && document.timepoints == Timepoint.pair { return "baseline vs follow-up" }
+        return document.seriesTitles.joined(separator: ", ")
     }
 
     /// Patient counts overall and per (cohort, arm).

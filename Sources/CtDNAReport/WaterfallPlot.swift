@@ -51,14 +51,20 @@ public struct ChangeValues: Sendable, Equatable {
     /// whole unit or more beyond every finite value and reads as a mark. 0 for
     /// ``Change/difference``, which has no cap.
     public var cap: Double
+    /// How tooltips and legends name the pair's first timepoint (`baseline`).
+    public var firstName = "baseline"
+    /// How tooltips and legends name the pair's second timepoint (`follow-up`).
+    public var secondName = "follow-up"
 
     /// The cap over every pair given (every paired patient of the metric, so that all panels
     /// share it).
     /// - Parameters:
     ///   - change: the measure.
     ///   - pairs: the metric's values of every patient drawn.
-    public init(change: Change, pairs: [PairedMetric]) {
+    ///   - words: how the pair's timepoints are named (``RunDocument/pairWords``).
+    public init(change: Change, pairs: [PairedMetric], words: (first: String, second: String) = ("baseline", "follow-up")) {
         self.change = change
+        (firstName, secondName) = words
         switch change {
         case .difference:
             cap = 0
@@ -108,8 +114,8 @@ public struct ChangeValues: Sendable, Equatable {
             case .finite:
                 let percent = (pair.followup - pair.baseline) / pair.baseline * 100
                 return "\(values), log2 ratio \(ReadableNumber.signedChange(drawn.value)), \(Self.percent(percent))"
-            case .cleared: return "\(values): cleared (follow-up 0), -100%"
-            case .appeared: return "\(values): appeared (baseline 0)"
+            case .cleared: return "\(values): cleared (\(secondName) 0), -100%"
+            case .appeared: return "\(values): appeared (\(firstName) 0)"
             case .bothZero: return "\(values): not detected at either timepoint"
             }
         }
@@ -125,10 +131,10 @@ public struct ChangeValues: Sendable, Equatable {
 
     /// The legend entries of the marked caps a set of kinds needs, in order: `cleared (follow-up 0)`
     /// (a downward triangle) and `appeared (baseline 0)` (an upward triangle).
-    static func capEntries(_ kinds: [Kind]) -> [(pointsDown: Bool, label: String)] {
+    func capEntries(_ kinds: [Kind]) -> [(pointsDown: Bool, label: String)] {
         var entries: [(pointsDown: Bool, label: String)] = []
-        if kinds.contains(.cleared) { entries.append((true, "cleared (follow-up 0)")) }
-        if kinds.contains(.appeared) { entries.append((false, "appeared (baseline 0)")) }
+        if kinds.contains(.cleared) { entries.append((true, "cleared (\(secondName) 0)")) }
+        if kinds.contains(.appeared) { entries.append((false, "appeared (\(firstName) 0)")) }
         return entries
     }
 }
@@ -173,7 +179,7 @@ public enum WaterfallPlot {
     ///   - change: the measure (default ``Change/log2Ratio``).
     public static func panels(_ document: RunDocument, metric: Metric, change: Change = .log2Ratio) -> [SVGElement] {
         let paired = document.pairedSummaries.filter { $0.pair(of: metric) != nil }
-        let values = ChangeValues(change: change, pairs: paired.compactMap { $0.pair(of: metric) })
+        let values = ChangeValues(change: change, pairs: paired.compactMap { $0.pair(of: metric) }, words: document.pairWords)
         let changes = paired.compactMap { $0.pair(of: metric).map { values.value($0).value } }
         let scale = LinearScale(includingZeroAnd: changes, padding: 0.05, range: (height - margin.bottom, margin.top))
         let arms = document.arms
@@ -215,7 +221,7 @@ public enum WaterfallPlot {
                          title: values.change.axisTitle(words)),
             SVGElement.line(x1: left, y1: scale.position(0), x2: right, y2: scale.position(0)).cssClass("zero-line"),
         ]
-        let capEntries = ChangeValues.capEntries(sorted.map(\.kind))
+        let capEntries = values.capEntries(sorted.map(\.kind))
         for entry in capEntries {
             let y = scale.position(entry.pointsDown ? -values.cap : values.cap)
             parts.append(SVGElement.line(x1: left, y1: y, x2: right, y2: y).cssClass("cap-line"))

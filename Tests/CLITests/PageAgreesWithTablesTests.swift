@@ -119,7 +119,7 @@ import TestSupport
             let n = row[col["n"]!]
             // The median line is the median of the tested patients, the same numbers as stats.tsv.
             let median = try #require(Self.titles(panel.body).first { $0.hasPrefix("Median of the ") })
-            #expect(median == "Median of the \(n) tested: baseline \(row[col["median_baseline"]!]), follow-up \(row[col["median_followup"]!])", "\(metric) \(cohort) \(arm)")
+            #expect(median == "Median of the \(n) tested: baseline \(row[col["median_first"]!]), follow-up \(row[col["median_second"]!])", "\(metric) \(cohort) \(arm)")
             // The subtitle's n and p are stats.tsv's, p to two significant digits.
             let subtitle = try #require(panel.body.components(separatedBy: ">n = ").dropFirst().first.map { String($0.prefix { $0 != "<" }) })
             #expect(subtitle.hasPrefix("\(n)"), "\(subtitle) vs n = \(n)")

@@ -55,14 +55,15 @@ public enum PairedPlot {
             let row = document.signedRankRow(metric: metric, cohort: group.cohort, arm: group.arm)
             return panel(group: group, members: members, metric: metric, shared: shared,
                          armClass: Palette.armClass(group.arm, among: arms), pValue: row?.pValue,
-                         axisTitles: document.timepointTitles)
+                         axisTitles: document.timepointTitles, words: document.pairWords)
         }
     }
 
     /// One group's panel.
     static func panel(
         group: ReportGroup, members: [PatientSummary], metric: Metric, shared: SharedScale,
-        armClass: String, pValue: Double?, axisTitles: [String] = ["Baseline", "Follow-up"]
+        armClass: String, pValue: Double?, axisTitles: [String] = ["Baseline", "Follow-up"],
+        words: (first: String, second: String) = ("baseline", "follow-up")
     ) -> SVGElement {
         let scale = shared.scale
         let left = margin.left, right = width - margin.right
@@ -96,8 +97,8 @@ public enum PairedPlot {
             guard let values = summary.pair(of: metric) else { continue }
             let faint = summary.status == .paired ? "" : " not-tested"
             // Every mark of a patient says the same: the values, and for a faint one why it is faint.
-            let description = "\(summary.patient): baseline \(NumberFormat.real(values.baseline)), "
-                + "follow-up \(NumberFormat.real(values.followup))" + (faint.isEmpty ? "" : " (not detected: not tested)")
+            let description = "\(summary.patient): \(words.first) \(NumberFormat.real(values.baseline)), "
+                + "\(words.second) \(NumberFormat.real(values.followup))" + (faint.isEmpty ? "" : " (not detected: not tested)")
             var lines = SVGElement.group(className: "patient" + faint, [
                 SVGElement.polyline([(baselineX, y(values.baseline)), (followupX, y(values.followup))])
                     .cssClass("patient-line \(armClass)").tooltip(description),
@@ -114,7 +115,7 @@ public enum PairedPlot {
            let medianFollowup = Averages.median(values.map(\.followup)) {
             parts.append(SVGElement.line(x1: baselineX, y1: y(medianBaseline), x2: followupX, y2: y(medianFollowup))
                 .cssClass("median-line")
-                .tooltip("Median of the \(values.count) tested: baseline \(NumberFormat.real(medianBaseline)), follow-up \(NumberFormat.real(medianFollowup))"))
+                .tooltip("Median of the \(values.count) tested: \(words.first) \(NumberFormat.real(medianBaseline)), \(words.second) \(NumberFormat.real(medianFollowup))"))
         }
         return SVGElement.document(
             width: width, height: height, title: "\(metric.title), \(group.cohort) · \(group.arm)", children: parts)

@@ -84,13 +84,13 @@ public enum MutationTrajectoryPlot {
     /// A panel's width.
     static let panelWidth = 250.0
     /// A panel's height.
-    static let panelHeight = 184.0
+    static let panelHeight = 192.0
     /// The page's left and right margin.
     static let pageMargin = 12.0
     /// The page's header: its title, subtitle and the legend.
     static let headerHeight = 76.0
     /// The plot area inside a panel; the right margin is the column of clonal labels.
-    static let plot = (top: 40.0, right: 176.0, bottom: 154.0, left: 48.0)
+    static let plot = (top: 48.0, right: 176.0, bottom: 162.0, left: 48.0)
     /// Room between the plot area's sides and the first and last timepoints.
     static let inset = 10.0
     /// Vertical distance between two clonal labels.
@@ -268,9 +268,9 @@ public enum MutationTrajectoryPlot {
         if let reference = series.referenceIndex,
            let position = series.timepoints.first(where: { $0.timepointIndex == reference }) {
             let at = x.x(position)
-            parts.append(SVGElement.line(x1: at, y1: plot.top - 4, x2: at, y2: plot.bottom).cssClass("reference-timepoint")
+            parts.append(SVGElement.line(x1: at, y1: plot.top - 5, x2: at, y2: plot.bottom).cssClass("reference-timepoint")
                 .attribute("stroke", "#1d2327").attribute("stroke-width", "1").attribute("stroke-dasharray", "1 2"))
-            parts.append(SVGElement.text("ref", x: at, y: plot.top - 6, anchor: .middle).attribute("font-size", "8.5")
+            parts.append(SVGElement.text("ref", x: at, y: plot.top - 7, anchor: .middle).attribute("font-size", "8.5")
                 .cssClass("reference-label"))
         }
         if kept + haematopoiesis == 0 {

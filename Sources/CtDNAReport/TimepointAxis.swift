@@ -62,11 +62,16 @@ struct TimepointAxis: Sendable {
             title = "Day"
             // The days' span maps onto the inner range; the domain is then extended to the
             // edges so the ticks may use the inset too.
-            let inner = LinearScale(domain: (days.min()!, days.max()!), range: (left + inset, right - inset))
+            let first = days.min()!, last = days.max()!
+            let inner = LinearScale(domain: (first, last), range: (left + inset, right - inset))
             let perUnit = (inner.range.high - inner.range.low) / (inner.domain.high - inner.domain.low)
             scale = LinearScale(
                 domain: (inner.domain.low - inset / perUnit, inner.domain.high + inset / perUnit), range: (left, right))
-            ticks = scale.ticks(count: dayTickCount)
+            // One day only (a single sample, or every sample the same day): one tick there,
+            // not the day's neighbours.
+            ticks = first == last
+                ? [AxisTick(value: first, position: scale.position(first), label: Self.dayText(first))]
+                : scale.ticks(count: dayTickCount)
         } else {
             mode = .order
             title = nil
@@ -80,6 +85,11 @@ struct TimepointAxis: Sendable {
                          label: title.count > room ? String(title.prefix(room - 1)) + "…" : title)
             }
         }
+    }
+
+    /// A day as a reader writes it: `56` for a whole day, otherwise the shortest exact decimal.
+    static func dayText(_ day: Double) -> String {
+        day == day.rounded() && abs(day) < 1e15 ? String(Int64(day)) : NumberFormat.real(day)
     }
 
     /// The x of a point: its day, or its timepoint's index.

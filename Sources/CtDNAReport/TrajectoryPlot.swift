@@ -181,7 +181,7 @@ public enum TrajectoryPlot {
         for member in drawable {
             let points = member.drawn
             let description = member.patient + ": " + points.map { point in
-                let day = point.position.day.map { " (day \(NumberFormat.real($0)))" } ?? ""
+                let day = point.position.day.map { " (day \(TimepointAxis.dayText($0)))" } ?? ""
                 return "\(titles[point.position.timepointIndex])\(day) \(NumberFormat.real(point.value))"
             }.joined(separator: ", ")
             let vertices = points.map { (x: x.x($0.position), y: y.position($0.value)) }

@@ -86,6 +86,13 @@ public enum TrajectoryPlot {
         return max(0.15, 0.6 * (10 / Double(count)).squareRoot())
     }
 
+    /// The fill opacity of the patients' points in a panel of `count` patients: `nil` (opaque)
+    /// up to 10 patients, then ``lineOpacity(patients:)`` + 0.25, so the points of a crowded
+    /// panel do not hide the lines and the median.
+    static func pointOpacity(patients count: Int) -> Double? {
+        count > 10 ? lineOpacity(patients: count) + 0.25 : nil
+    }
+
     /// The panel's title as a figure file would name it: `<metric> over time, <cohort> · <arm>`.
     public static func title(metric: Metric, group: ReportGroup) -> String {
         "\(metric.title) over time, \(group.cohort) · \(group.arm)"
@@ -178,6 +185,7 @@ public enum TrajectoryPlot {
                 .cssClass("floor-label"))
         }
         let opacity = SVGNumber.format(lineOpacity(patients: drawable.count))
+        let pointOpacity = pointOpacity(patients: drawable.count).map { SVGNumber.format($0) }
         for member in drawable {
             let points = member.drawn
             let description = member.patient + ": " + points.map { point in
@@ -192,7 +200,8 @@ public enum TrajectoryPlot {
             }
             let radius = vertices.count == 1 ? singleRadius : pointRadius
             for vertex in vertices {
-                marks.append(SVGElement.circle(x: vertex.x, y: vertex.y, radius: radius).cssClass("point \(armClass)"))
+                marks.append(SVGElement.circle(x: vertex.x, y: vertex.y, radius: radius).cssClass("point \(armClass)")
+                    .attribute("fill-opacity", pointOpacity))
             }
             parts.append(SVGElement.group(className: vertices.count == 1 ? "patient single-sample" : "patient", marks)
                 .attribute("data-patient", member.patient).tooltip(description))

@@ -118,5 +118,11 @@ struct TrajectoryPlotTests {
         #expect(TrajectoryPlot.lineOpacity(patients: 10) == 0.6)
         #expect(abs(TrajectoryPlot.lineOpacity(patients: 40) - 0.3) < 1e-12)
         #expect(TrajectoryPlot.lineOpacity(patients: 1000) == 0.15)
+        // Points: opaque up to 10 patients (no attribute: the fixture's circles have none), then
+        // the line's opacity + 0.25: 0.3 + 0.25 = 0.55 for 40.
+        #expect(TrajectoryPlot.pointOpacity(patients: 10) == nil)
+        #expect(abs(TrajectoryPlot.pointOpacity(patients: 40)! - 0.55) < 1e-12)
+        let circles = plotElements(Self.panels()[0]) { $0.name == "circle" }
+        #expect(!circles.isEmpty && circles.allSatisfy { plotAttribute($0, "fill-opacity") == nil })
     }
 }

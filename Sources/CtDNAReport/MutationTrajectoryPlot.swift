@@ -155,6 +155,17 @@ public enum MutationTrajectoryPlot {
         }
     }
 
+    /// The caption of a page in a standalone figure: what each kind of line is, the axes.
+    public static func caption() -> String {
+        "Allele fraction of each mutation over time, one panel per patient (title: the patient and n, "
+            + "the number of mutations kept in S). Clonal mutations (C) solid, one colour each, labelled with gene "
+            + "and protein change where there is room; other kept mutations faint grey; mutations removed as "
+            + "clonal haematopoiesis or germline (\(clonalHaematopoiesisStatuses.map(\.rawValue).joined(separator: ", "))) "
+            + "dashed grey with × at each value; mutations removed for other reasons are not drawn. Dotted line: "
+            + "the reference timepoint. Log scale shared by every panel, AF 0 drawn on the dashed floor; x: days "
+            + "when every sample of the patient has one, otherwise the timepoints in order. Descriptive, no test."
+    }
+
     /// The y scale of every panel, from the allele fractions of every drawn mutation.
     static func sharedScale(_ patients: [PatientMutationSeries]) -> ZeroFloorScale {
         let values = patients.flatMap { patient in

@@ -98,6 +98,29 @@ public enum TrajectoryPlot {
         "\(metric.title) over time, \(group.cohort) · \(group.arm)"
     }
 
+    /// The caption of a group's panel in a standalone figure: what is drawn, n, the axes.
+    /// - Parameters:
+    ///   - trajectories: every patient's series, as given to ``panels(_:metric:timepointTitles:groups:arms:)``
+    ///     (the x axis is decided over all of them).
+    ///   - metric: the metric.
+    ///   - timepointTitles: the ordered timepoint titles.
+    ///   - group: the panel's group.
+    public static func caption(
+        _ trajectories: [PatientTrajectory], metric: Metric, timepointTitles: [String], group: ReportGroup
+    ) -> String {
+        let drawn = trajectories.flatMap(\.drawn)
+        let axis = TimepointAxis(positions: drawn.map(\.position), titles: timepointTitles, left: 0, right: 1, inset: 0)
+        let members = trajectories.filter { $0.cohort == group.cohort && $0.arm == group.arm && !$0.drawn.isEmpty }
+        let single = members.count { $0.drawn.count == 1 }
+        let x = axis.mode == .days
+            ? "x: days from the common origin; thick line: the median at each timepoint, drawn at the median day of its samples"
+            : "x: timepoints in order (\(timepointTitles.joined(separator: ", "))); thick line: the median at each timepoint"
+        return "\(metric.title) of each patient over time, \(group.cohort), \(group.arm) (n = \(members.count)"
+            + (single > 0 ? ", \(single) with one value, drawn as a dot" : "") + "): "
+            + "one line per patient through the timepoints it has (a missing timepoint is skipped); "
+            + "log scale shared by all panels, 0 drawn on the dashed floor; \(x). Descriptive, no test."
+    }
+
     /// One `<svg class="panel trajectory">` per group, in the order given.
     /// - Parameters:
     ///   - trajectories: every patient's series (patients of other groups are ignored by a panel).

@@ -40,3 +40,33 @@ struct SerialFigureGoldenTests {
         #expect(try xmlRootTag(text).hasPrefix("<svg"))
     }
 }
+
+/// The standalone files the integrator writes: each figure through ``FigureSet/standalone(_:title:caption:armCount:)``.
+@Suite("Serial figures standalone")
+struct SerialFigureStandaloneTests {
+    @Test func captionsSayWhatIsDrawn() throws {
+        let trajectories = SerialFigureFixtures.trajectories
+        let caption = TrajectoryPlot.caption(
+            trajectories, metric: .ctDNAFraction, timepointTitles: SerialFigureFixtures.titles,
+            group: SerialFigureFixtures.groups[0])
+        #expect(caption.hasPrefix("ctDNA fraction of each patient over time, NSCLC, SBRT (n = 4, 1 with one value, drawn as a dot): "))
+        #expect(caption.contains("x: days from the common origin"))
+        var withoutDay = trajectories
+        withoutDay[0].points[0].day = nil
+        let ordered = TrajectoryPlot.caption(
+            withoutDay, metric: .ctDNAFraction, timepointTitles: SerialFigureFixtures.titles,
+            group: SerialFigureFixtures.groups[1])
+        #expect(ordered.contains("NSCLC, SOC (n = 2): ") && ordered.contains("x: timepoints in order (Baseline, Week 8, Progression)"))
+        #expect(MutationTrajectoryPlot.caption().contains("(ch_gene, ch_variant, matched_normal)"))
+
+        let page = MutationTrajectoryPlot.pages(SerialFigureFixtures.mutationSeries, timepointTitles: SerialFigureFixtures.titles)[0]
+        let standalone = FigureSet.standalone(page, title: "Mutations over time", caption: MutationTrajectoryPlot.caption(),
+                                              armCount: SerialFigureFixtures.arms.count)
+        let text = FigureSet.render(standalone)
+        #expect(try xmlRootTag(text).contains("class=\"mutation-trajectories\""))
+        if let path = ProcessInfo.processInfo.environment["CTDNA_SERIAL_FIGURE_OUT"] {
+            // For the eye: CTDNA_SERIAL_FIGURE_OUT=/tmp/x.svg writes the standalone page there.
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+}

@@ -6,9 +6,10 @@ import Testing
 /// The serial figures of ``SerialFigureFixtures`` against files in `Golden/`, byte for byte,
 /// as ``GoldenTests`` does for the report: `CTDNA_UPDATE_GOLDEN=1` writes them anew, and
 /// `git diff` shows what a change did. The geometry in them is checked by hand in
-/// ``TrajectoryPlotTests`` and ``MutationTrajectoryPlotTests``.
+/// ``TrajectoryPlotTests`` and ``MutationTrajectoryPlotTests``. Its name begins
+/// `GoldenTests` so that `make golden` (`--filter CtDNAReportTests.GoldenTests`) rewrites these too.
 @Suite("Golden serial figures")
-struct SerialFigureGoldenTests {
+struct GoldenTestsOfSerialFigures {
     /// Each golden file's name and the figure it holds (standalone SVG text).
     static let renderings: [(name: String, render: @Sendable () -> String)] = [
         ("serial.trajectory_ctdna_fraction_NSCLC_SBRT.svg", { trajectory(0) }),

@@ -49,6 +49,8 @@ public struct RunRequest: Sendable {
     public var landmarkDays: Double?
     /// The shard of the cohort to analyse (`--shard K/N`), or `nil` for every patient.
     public var shard: ShardSelection?
+    /// Whether the run draws each patient's mutations over time (figures/mutations_page*.svg).
+    public var mutationPages: MutationPages = .auto
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
@@ -58,9 +60,10 @@ public struct RunRequest: Sendable {
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
-        clinicalTable: String? = nil, shard: ShardSelection? = nil
+        clinicalTable: String? = nil, shard: ShardSelection? = nil, mutationPages: MutationPages = .auto
     ) {
         self.shard = shard
+        self.mutationPages = mutationPages
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
         self.outputFolder = outputFolder
@@ -141,17 +144,31 @@ public enum CohortRun {
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
         let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
+        // Each patient's mutations over time, for the mutation pages: a few values per mutation
+        // kept, as the summaries are (decided over the whole sheet, so that shards agree).
+        let drawsMutations = request.mutationPages.draws(patientCount: setup.cohortPatientCount)
+        let samples = SampledTimepoints(sheet: sheet, timepoints: timepoints)
+        let mutationSeries = Mutex<[Int: PatientMutationSeries]>([:])
         let analysis = try CohortAnalysis(
             sheet: sheet, plan: setup.plan, tableOptions: request.tableOptions, parameters: setup.parameters,
             threads: request.threads, progress: observer.progress,
-            onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
+            onResult: { index, result in
+                try stream.value.withLock { $0 }.add(result, index: index)
+                if drawsMutations {
+                    let series = PatientMutationSeries(result, samples: samples.of(result.summary.patient), order: timepoints)
+                    mutationSeries.withLock { $0[index] = series }
+                }
+            },
             onRestart: {
                 let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
                 stream.value.withLock { $0 = fresh }
+                mutationSeries.withLock { $0 = [:] }
             })
+        let drawn = mutationSeries.withLock { $0 }
         let results = CohortResults(
             summaries: analysis.summaries, tally: stream.value.withLock { $0 }.counted, checksums: analysis.checksums,
-            withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation.map { analysis.summaries[$0].patient })
+            withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation.map { analysis.summaries[$0].patient },
+            mutationSeries: drawsMutations ? analysis.summaries.indices.compactMap { drawn[$0] } : nil)
         var extra: [String] = []
         if let shard = request.shard {
             let state = ShardState(
@@ -159,7 +176,7 @@ public enum CohortRun {
                 sampleSheetSHA256: try FileChecksum(ofFile: sheet.path).sha256,
                 parameters: Dictionary(setup.parameterRows.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
                 patients: results.summaries, tally: results.tally, checksums: results.checksums,
-                patientsWithoutDriverAnnotation: results.withoutDriverAnnotation)
+                patientsWithoutDriverAnnotation: results.withoutDriverAnnotation, mutationSeries: results.mutationSeries)
             try outputs.stage(ShardState.fileName, try state.encoded())
             extra.append(ShardState.fileName)
         }
@@ -227,9 +244,15 @@ public enum CohortRun {
             checksums.merge(state.checksums) { first, _ in first }
             without.formUnion(state.patientsWithoutDriverAnnotation)
         }
+        var series: [String: PatientMutationSeries]?
+        if states.allSatisfy({ $0.mutationSeries != nil }) {
+            series = [:]
+            for state in states { for one in state.mutationSeries! { series![one.patient] = one } }
+        }
         let results = CohortResults(
             summaries: order.map { byPatient[$0]!.summary }, tally: tally, checksums: checksums,
-            withoutDriverAnnotation: order.filter { without.contains($0) })
+            withoutDriverAnnotation: order.filter { without.contains($0) },
+            mutationSeries: series.map { series in order.compactMap { series[$0] } })
         let outputs = try OutputFolder(path: request.outputFolder)
         try ShardAudit.join(
             shards: shards, order: order, header: PatientTables.auditHeader(timepoints: setup.plan.timepoints),
@@ -275,6 +298,11 @@ public enum CohortRun {
                     + "patients.tsv lists the distinct values joined with ';'")
         }
         warnings += clinicalWarnings + outcome.warnings
+        if results.mutationSeries == nil && request.mutationPages == .auto {
+            warnings.append(
+                "each patient's mutations are not drawn for \(setup.cohortPatientCount) patients (more than "
+                    + "\(MutationPages.automaticLimit)): --mutation-pages all draws them")
+        }
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
             version: request.version, commandLine: request.commandLine, parameters: setup.parameterRows,
@@ -296,6 +324,7 @@ public enum CohortRun {
         }
         document.draws = TimepointDraws.collect(sheet: sheet, patients: patients, timepoints: timepoints)
         document.shardCommandLines = shardCommandLines
+        document.mutationSeries = results.mutationSeries ?? []
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
@@ -364,10 +393,13 @@ private struct RunSetup {
     var clinical: DelimitedTable?
     var plan: TimepointPlan
     var parameterRows: [RunParameter]
+    /// The patients of the whole sheet (of every shard).
+    var cohortPatientCount: Int
 
     init(_ request: RunRequest, observer: RunObserver) throws {
         parameters = try request.lists.load(into: request.method)
         let whole = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        cohortPatientCount = whole.patients.count
         // Read before any variant table, so that a bad clinical table stops the run at once.
         clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
         plan = try TimepointPlan(
@@ -396,4 +428,45 @@ private struct CohortResults {
     var checksums: [String: FileChecksum]
     /// The patients all of whose plasma tables lack a driver annotation column.
     var withoutDriverAnnotation: [String]
+    /// Each patient's mutations over time, in sheet order; `nil` when they are not drawn.
+    var mutationSeries: [PatientMutationSeries]?
+}
+
+/// When a run draws each patient's mutations over time (`--mutation-pages`).
+public enum MutationPages: String, Sendable, CaseIterable {
+    /// For cohorts of at most ``automaticLimit`` patients (a page holds 24; beyond that the
+    /// pages are more than anyone reads, and cost time and disk).
+    case auto
+    /// Always.
+    case all
+    /// Never.
+    case none
+
+    /// The largest cohort `auto` draws.
+    public static let automaticLimit = 240
+
+    /// Whether a cohort of `patientCount` patients gets the pages.
+    func draws(patientCount: Int) -> Bool {
+        switch self {
+        case .auto: return patientCount <= Self.automaticLimit
+        case .all: return true
+        case .none: return false
+        }
+    }
+}
+
+/// The timepoints each patient has a sample at, with their days, for the figures.
+struct SampledTimepoints: Sendable {
+    private var byPatient: [String: [SampledTimepoint]] = [:]
+
+    /// From a sheet's rows of the analysed timepoints.
+    init(sheet: SampleSheet, timepoints: [Timepoint]) {
+        let analysed = Set(timepoints)
+        for entry in sheet.entries where analysed.contains(entry.timepoint) {
+            byPatient[entry.patient, default: []].append(SampledTimepoint(entry.timepoint, day: entry.day))
+        }
+    }
+
+    /// A patient's samples, in sheet order.
+    func of(_ patient: String) -> [SampledTimepoint] { byPatient[patient] ?? [] }
 }

@@ -73,6 +73,28 @@ public enum FigureSet {
                 }
             }
         }
+        if document.drawsTrajectories {
+            for metric in Metric.tested {
+                let trajectories = document.trajectories(of: metric)
+                let panels = TrajectoryPlot.panels(
+                    trajectories, metric: metric, timepointTitles: document.seriesTitles, groups: document.groups,
+                    arms: document.arms)
+                for (group, panel) in zip(document.groups, panels) {
+                    add(["trajectory", metric.rawValue, group.cohort, group.arm], standalone(
+                        panel, title: TrajectoryPlot.title(metric: metric, group: group),
+                        caption: TrajectoryPlot.caption(trajectories, metric: metric, timepointTitles: document.seriesTitles, group: group),
+                        armCount: armCount))
+                }
+            }
+        }
+        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles)
+        let digits = String(pages.count).count
+        for (number, page) in pages.enumerated() {
+            let label = String(repeating: "0", count: digits - String(number + 1).count) + String(number + 1)
+            add(["mutations", "page" + label], standalone(
+                page, title: "Mutations over time, page \(number + 1) of \(pages.count)",
+                caption: MutationTrajectoryPlot.caption(), armCount: armCount))
+        }
         guard !document.survival.isEmpty else { return figures }
         var endpoints: [String] = []
         for curve in document.survivalCurves where !endpoints.contains(curve.endpoint) { endpoints.append(curve.endpoint) }

@@ -57,6 +57,8 @@ public enum HTMLReport {
             try body(waterfallSection(view))
             try body(changeSection(view))
         }
+        if document.drawsTrajectories { try body(trajectorySection(document)) }
+        if !document.mutationSeries.isEmpty { try body(mutationSection(document)) }
         try body(tablesSections(document))
         try body("</main>\n</body>\n</html>\n")
     }
@@ -69,7 +71,9 @@ public enum HTMLReport {
         ] + document.pairs.dropFirst().map { pair in
             let view = document.focused(on: pair)
             return ("paired-ctdna_fraction" + view.sectionSuffix, "\(view.pairWords.second) vs \(view.pairWords.first)")
-        } + [("statistics", "Statistics"), ("patients", "Patients")] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
+        } + (document.drawsTrajectories ? [("trajectories", "Trajectories")] : [])
+            + (document.mutationSeries.isEmpty ? [] : [("mutations", "Mutations")])
+            + [("statistics", "Statistics"), ("patients", "Patients")] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
             ("exclusions", "Exclusions"), ("filters", "Filters"), ("parameters", "Parameters"), ("inputs", "Inputs"),
         ]
         return """
@@ -147,11 +151,50 @@ public enum HTMLReport {
         <section id="paired-\(metric.rawValue)\(document.sectionSuffix)">
         <h2>\(escape(metric.title)): \(escape(words.first)) vs \(escape(words.second))</h2>
         <p class="caption">One line per patient from \(escape(words.first)) (left) to \(escape(words.second)) (right); log scale. Values of 0 \
-        are drawn on the dashed floor (0 / not detected), a factor of \(Int(PairedPlot.floorFactor)) below the \
+        are drawn on the dashed floor (0 / not detected), a factor of \(Int(ZeroFloorScale.floorFactor)) below the \
         smallest non-zero value; all panels share the scale. The thick black line joins the group medians. \
         p: Wilcoxon signed-rank test of \(escape(words.second)) against \(escape(words.first)) (alternative hypothesis as in the statistics table).</p>
         <div class="panels">
         \(panels)
+        </div>
+        </section>
+
+        """
+    }
+
+    /// Every patient's trajectory of each metric over the run's timepoints, per cohort and arm.
+    static func trajectorySection(_ document: RunDocument) -> String {
+        var html = """
+        <section id="trajectories">
+        <h2>Trajectories over \(document.timepoints.count) timepoints</h2>
+        <p class="caption">One faint line per patient through the timepoints it was sampled at (x: days from the \
+        sheet's origin when every draw has one, else the timepoints in order; a patient with one value is a dot); \
+        the thick line joins the group medians at each timepoint. Log scale, 0 on the dashed floor; all panels share \
+        both axes.</p>
+
+        """
+        for metric in Metric.tested {
+            let panels = TrajectoryPlot.panels(
+                document.trajectories(of: metric), metric: metric, timepointTitles: document.seriesTitles,
+                groups: document.groups, arms: document.arms)
+            html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n"
+            html += panels.map { $0.render() }.joined(separator: "\n") + "\n</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// Each patient's mutations over time: the first page on the page, every page as a file.
+    static func mutationSection(_ document: RunDocument) -> String {
+        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles)
+        let more = pages.count > 1
+            ? " This is page 1 of \(pages.count); every page is in <code>figures/mutations_page*.svg</code>."
+            : ""
+        return """
+        <section id="mutations">
+        <h2>Mutations per patient</h2>
+        <p class="caption">\(escape(MutationTrajectoryPlot.caption()))\(more)</p>
+        <div class="panels">
+        \(pages.first?.render() ?? "")
         </div>
         </section>
 

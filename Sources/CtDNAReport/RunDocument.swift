@@ -178,6 +178,9 @@ public struct RunDocument: Sendable, Equatable {
     /// For a run merged from shards (`ctdna merge`), each shard's command line, in shard
     /// order; empty for a run of its own.
     public var shardCommandLines: [[String]] = []
+    /// Each patient's mutations over time, in the order of ``patients``, for the mutation
+    /// pages; empty when the run does not draw them.
+    public var mutationSeries: [PatientMutationSeries] = []
     /// The Kaplan-Meier curves behind ``survival``, in the same order.
     public var survivalCurves: [SurvivalCurve] = []
     /// Per endpoint, the patients of its analysis (time from the landmark, event, response),

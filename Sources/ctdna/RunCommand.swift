@@ -57,6 +57,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("shard"), help: ArgumentHelp("Analyse only shard K of N (a stable split by patient) and save what `ctdna merge` needs beside the outputs (README, 'Running on a cluster').", valueName: "K/N"))
     var shard: ShardSelection?
 
+    @Option(name: .customLong("mutation-pages"), help: ArgumentHelp("Draw each patient's mutations over time (figures/mutations_page*.svg): auto (for cohorts of up to 240 patients), all or none.", valueName: "when"))
+    var mutationPages: MutationPages = .auto
+
     @Flag(name: [.short, .customLong("quiet")], help: "No progress or summary on the terminal.")
     var quiet = false
 
@@ -106,7 +109,8 @@ struct Run: ParsableCommand {
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, fdrFamily: tests.fdrFamily, changeMeasure: changePlot,
             threads: threads ?? onlineProcessorCount, commandLine: commandLine, version: CtDNA.version,
-            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical, shard: shard)
+            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical, shard: shard,
+            mutationPages: mutationPages)
     }
 
     func run() throws {
@@ -127,3 +131,4 @@ extension ShardSelection: ExpressibleByArgument {
 }
 
 extension Change: ExpressibleByArgument {}
+extension MutationPages: ExpressibleByArgument {}

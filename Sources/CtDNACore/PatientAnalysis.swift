@@ -137,7 +137,10 @@ private struct TumourInformedSummary {
 
 /// The audit notes of a mutation with a tissue row: why it has no m, and at which timepoints
 /// its denominator was not positive or its p above 1.
-func tissueNotes(_ estimate: TissueEstimate, timepoints: [Timepoint]) -> [String] {
+/// - Parameters:
+///   - estimate: The mutation's tissue estimate.
+///   - timepoints: The series' timepoints, naming the notes.
+public func tissueNotes(_ estimate: TissueEstimate, timepoints: [Timepoint]) -> [String] {
     var notes: [String] = []
     if case let .failure(problem) = estimate.mutantCopies { notes.append(problem.rawValue) }
     for index in estimate.nonPositiveDenominators {

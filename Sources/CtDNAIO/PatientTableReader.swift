@@ -4,10 +4,10 @@ import CtDNAModel
 /// shards' tables joined, or a table made elsewhere.
 public enum PatientTableReader {
     /// The metrics a table can be tested on: the ctDNA fraction, and the median allele fraction
-    /// when the table has both of its columns.
+    /// and the tumour-informed fraction when the table has both columns of each.
     /// - Parameter table: The table.
     public static func defaultMetrics(in table: DelimitedTable) -> [Metric] {
-        Metric.tested.filter { metric in
+        Metric.allCases.filter { metric in
             metric == .ctDNAFraction || Timepoint.pair.allSatisfy { table.columnIndex(metric.column(at: $0)) != nil }
         }
     }

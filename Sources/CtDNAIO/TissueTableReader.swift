@@ -170,7 +170,7 @@ struct TissueLayout {
         }
         patient = locate(Self.patientNames)
         if !hasOwner && patient == nil {
-            throw fail("missing column patient: a tissue table given with --tissue names each row's patient (or name each patient's own table in the sample sheet's tissue column)")
+            throw fail("missing column patient: a tissue table of several patients (--tissue, or one the sample sheet names for several patients) names each row's patient")
         }
         chromosome = try required(TableField.chromosome.defaultNames)
         position = try required(TableField.position.defaultNames)

@@ -134,6 +134,7 @@ struct CohortAnalysis: Sendable {
     ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
     ///   - parameters: The method's parameters.
     ///   - threads: How many files to read at once.
+    ///   - tissue: Each patient's tissue copy numbers, by patient (none for most runs).
     ///   - progress: Called after each file with the number done and the total.
     ///   - onResult: Receives each patient's result with the patient's index in sheet order, as
     ///     soon as it is known; called from the reading threads, possibly at the same time.
@@ -141,6 +142,7 @@ struct CohortAnalysis: Sendable {
     /// - Throws: The first `InputError` met while reading; whatever the closures throw.
     init(
         sheet: SampleSheet, timepoints: [Timepoint] = Timepoint.pair, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
+        tissue: [String: TissueOfPatient] = [:],
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
         onRestart: () throws -> Void = {}
@@ -179,7 +181,7 @@ struct CohortAnalysis: Sendable {
             do {
                 finished = try Self.readAll(
                     requests, usersOfSample: usersOfSample, initial: initial, holdingWholeFiles: holding,
-                    tableOptions: tableOptions, parameters: parameters, threads: threads, progress: progress,
+                    tableOptions: tableOptions, parameters: parameters, threads: threads, tissue: tissue, progress: progress,
                     onResult: onResult)
                 break
             } catch let error as TableNotGroupedBySample {
@@ -208,7 +210,7 @@ struct CohortAnalysis: Sendable {
     private static func readAll(
         _ requests: [SampleRequest], usersOfSample: [SampleKey: [SampleUse]], initial: StreamingState,
         holdingWholeFiles: Set<String>, tableOptions: VariantTableOptions, parameters: MethodParameters,
-        threads: Int, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
+        threads: Int, tissue: [String: TissueOfPatient], progress: @Sendable (_ done: Int, _ total: Int) -> Void,
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void
     ) throws -> StreamingState {
         let state = SharedState(initial)
@@ -233,8 +235,9 @@ struct CohortAnalysis: Sendable {
         }
         let files = filesOfPatient
         let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in
-            try GenomeBuildCheck.check(series, files: files[index])
-            let result = analyzePatient(series, parameters: parameters)
+            let ownTissue = tissue[series.patient]
+            try GenomeBuildCheck.check(series, files: files[index], tissue: ownTissue.map { ($0.file, $0.builds) })
+            let result = analyzePatient(series, parameters: parameters, tissue: ownTissue?.data)
             state.value.withLock { $0.summaries[index] = result.summary }
             try onResult(index, result)
         }
@@ -282,12 +285,23 @@ struct CohortAnalysis: Sendable {
     /// - Parameters:
     ///   - options: The tests' options.
     ///   - family: Which rows form one family (the whole report by default).
+    ///   - metrics: The metrics tested, in report order.
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
-    func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
+    func statistics(options: WilcoxonOptions, family: FDRFamily = .report, metrics: [Metric] = Metric.tested) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
-        for metric in Metric.tested {
+        for metric in metrics {
             rows += try GroupedAnalysis.rows(metric: metric, observations: observations(of: metric), options: options)
         }
         return GroupedAnalysis.addingQValues(rows, family: family)
     }
+}
+
+/// A patient's tissue copy numbers as a run holds them until the patient is analysed.
+struct TissueOfPatient: Sendable {
+    /// The rows and the patient's sex.
+    var data: PatientTissue
+    /// The table(s) they came from, for messages.
+    var file: String
+    /// The genome builds the rows name (canonical), for the build check.
+    var builds: Set<String>
 }

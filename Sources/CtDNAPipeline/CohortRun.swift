@@ -41,6 +41,11 @@ public struct RunRequest: Sendable {
     /// A landmark in days from the sheet's origin for every patient; `nil` for the day of each
     /// patient's second draw (the sheet's `day` column), when there is one.
     public var landmarkDays: Double?
+    /// A tissue copy-number table of many patients (a `patient` column), for the tumour-informed
+    /// fraction (docs/method.md §9); the sheet's `tissue` column may name a table per patient too.
+    public var tissueTable: String?
+    /// A per-patient tissue purity table (`patient`, `purity`), for tissue rows without a purity.
+    public var tissuePurityTable: String?
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
@@ -49,7 +54,7 @@ public struct RunRequest: Sendable {
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
-        clinicalTable: String? = nil
+        clinicalTable: String? = nil, tissueTable: String? = nil, tissuePurityTable: String? = nil
     ) {
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
@@ -67,6 +72,8 @@ public struct RunRequest: Sendable {
         self.endpoints = endpoints
         self.landmarkDays = landmarkDays
         self.clinicalTable = clinicalTable
+        self.tissueTable = tissueTable
+        self.tissuePurityTable = tissuePurityTable
     }
 }
 
@@ -125,6 +132,11 @@ public enum CohortRun {
         let sheet = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
         // Read before any variant table, so that a bad clinical table stops the run at once.
         let clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
+        let tissue = try TissueInputs(sheet: sheet, table: request.tissueTable, purityTable: request.tissuePurityTable)
+        if parameters.responseMetric == .tumourInformedFraction && !tissue.isEnabled {
+            throw InputError(file: sheet.path, message: "the response metric tumour_informed_fraction needs tissue copy numbers: give --tissue or a tissue column in the sample sheet")
+        }
+        let metrics = Metric.tested(tumourInformed: tissue.isEnabled)
         let timepoints = Timepoint.pair
         for entry in sheet.entries where entry.timepoint.map({ !timepoints.contains($0) }) ?? true {
             observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is neither baseline nor follow-up; the sample is not used (map it with --baseline-label or --followup-label)")
@@ -132,17 +144,20 @@ public enum CohortRun {
         let outputs = try OutputFolder(path: request.outputFolder)
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
-        let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
+        let stream = CurrentStream(try ResultStream(
+            audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints, tumourInformed: tissue.isEnabled))
         let analysis = try CohortAnalysis(
             sheet: sheet, timepoints: timepoints, tableOptions: request.tableOptions, parameters: parameters,
-            threads: request.threads, progress: observer.progress,
+            threads: request.threads, tissue: tissue.patients, progress: observer.progress,
             onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
             onRestart: {
-                let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
+                let fresh = try ResultStream(
+                    audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints,
+                    tumourInformed: tissue.isEnabled)
                 stream.value.withLock { $0 = fresh }
             })
         let tally = stream.value.withLock { $0 }.counted
-        let statistics = try analysis.statistics(options: request.tests, family: request.fdrFamily)
+        let statistics = try analysis.statistics(options: request.tests, family: request.fdrFamily, metrics: metrics)
         var covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
         var clinicalWarnings: [String] = []
         if let clinical {
@@ -174,7 +189,9 @@ public enum CohortRun {
             parameters: RunParameters.describe(
                 method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
                 fdrFamily: request.fdrFamily, labels: request.timepointLabels),
-            inputs: try inputs(sheet: sheet, lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
+            inputs: try inputs(
+                sheet: sheet, lists: request.lists, clinical: request.clinicalTable, tissue: tissue.files,
+                checksums: analysis.checksums),
             patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
@@ -183,6 +200,7 @@ public enum CohortRun {
         document.survivalCurves = outcome.curves
         document.survivalPatients = outcome.patients
         document.changeMeasure = request.changeMeasure
+        document.metrics = metrics
         document.fdrFamily = request.fdrFamily
         // Figures name the timepoints as the sheet does when it uses labels of its own (Week 8).
         let builtIn = TimepointLabels()
@@ -194,7 +212,8 @@ public enum CohortRun {
         }
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
-            analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values))
+            analysis.summaries, timepoints: timepoints, covariateColumns: covariates.columns, covariates: covariates.values,
+            tumourInformed: tissue.isEnabled))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
         try JSONReport.write(document, to: try outputs.open("report.json"))
@@ -224,7 +243,8 @@ public enum CohortRun {
     /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
     /// was read), each list file.
     private static func inputs(
-        sheet: SampleSheet, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
+        sheet: SampleSheet, lists: MethodLists, clinical: String?, tissue: [(path: String, role: String)],
+        checksums: [String: FileChecksum]
     ) throws -> [RunInput] {
         func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
             RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
@@ -239,6 +259,7 @@ public enum CohortRun {
         }
         for (role, path) in lists.files { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         if let clinical { inputs.append(input(clinical, role: "clinical", try FileChecksum(ofFile: clinical))) }
+        for (path, role) in tissue { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         return inputs
     }
 }

@@ -42,7 +42,7 @@ public enum FigureSet {
         // With no patient in the paired analysis every panel would be empty: none is written
         // (the run has already warned that nothing is paired).
         let drawsChanges = !document.pairedSummaries.isEmpty
-        for metric in Metric.tested where drawsChanges {
+        for metric in document.metrics where drawsChanges {
             for (group, panel) in zip(document.groups, PairedPlot.panels(document, metric: metric)) {
                 add(["paired", metric.rawValue, group.cohort, group.arm], standalone(
                     panel, title: "\(metric.title) at baseline and follow-up, \(group.cohort), \(group.arm)",
@@ -57,7 +57,7 @@ public enum FigureSet {
                 caption: waterfallCaption(document, metric: waterfallMetric, cohort: cohort, change: change),
                 armCount: armCount))
         }
-        for metric in Metric.tested where drawsChanges {
+        for metric in document.metrics where drawsChanges {
             for (cohort, panel) in zip(document.cohorts, ChangeBoxPlot.panels(document, metric: metric, change: change)) {
                 add(["change", metric.rawValue, cohort], standalone(
                     panel, title: ChangeBoxPlot.title(metric: metric, cohort: cohort),

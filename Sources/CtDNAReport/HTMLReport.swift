@@ -47,7 +47,7 @@ public enum HTMLReport {
         """)
         try body(header(document))
         try body(summary(document))
-        for metric in Metric.tested {
+        for metric in document.metrics {
             try body(pairedSection(document, metric: metric))
         }
         try body(waterfallSection(document))
@@ -60,6 +60,9 @@ public enum HTMLReport {
     static func header(_ document: RunDocument) -> String {
         let links = [
             ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
+        ] + (document.tumourInformed ? [
+            ("paired-tumour_informed_fraction", "Tumour-informed"), ("tumour-informed", "Tumour-informed vs plasma"),
+        ] : []) + [
             ("waterfall", "Waterfall"), ("change", "Change per arm"), ("statistics", "Statistics"),
             ("patients", "Patients"),
         ] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
@@ -175,7 +178,7 @@ public enum HTMLReport {
 
         """
         guard !document.pairedSummaries.isEmpty else { return html + nothingToDraw + "\n</section>\n" }
-        for metric in Metric.tested {
+        for metric in document.metrics {
             let panels = ChangeBoxPlot.panels(document, metric: metric, change: document.changeMeasure)
                 .map { $0.render() }.joined(separator: "\n")
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
@@ -207,7 +210,8 @@ public enum HTMLReport {
         <p class="caption">The columns of patients.tsv.</p>
         \(HTMLTable.fromTSV(
             PatientTables.patientsTSV(
-                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates),
+                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates,
+                tumourInformed: document.tumourInformed),
             className: "patients"))
         </section>
 

@@ -45,7 +45,7 @@ public enum JSONReport {
                 ])
             })),
             JSONMember("patients", .array(document.patients.indices.map { index in
-                patient(document.patients[index], covariates: document.covariateColumns.isEmpty ? nil : zip(
+                patient(document.patients[index], tumourInformed: document.tumourInformed, covariates: document.covariateColumns.isEmpty ? nil : zip(
                     document.covariateColumns,
                     index < document.covariates.count ? document.covariates[index] : document.covariateColumns.map { _ in nil }
                 ).map { JSONMember($0, .string($1)) })
@@ -78,8 +78,10 @@ public enum JSONReport {
     }
 
     /// One patient's summary; each metric an object with a member per timepoint, then the
-    /// tested pair's difference and ratio; then the sheet's covariates, when it has any.
-    static func patient(_ summary: PatientSummary, covariates: [JSONMember]? = nil) -> JSONValue {
+    /// tested pair's difference and ratio (`tumour_informed_fraction` is `null` without tissue
+    /// data); `n_tissue_mutations` and `n_tissue_used` when the run has tissue copy numbers; then
+    /// the sheet's covariates, when it has any.
+    static func patient(_ summary: PatientSummary, tumourInformed: Bool = false, covariates: [JSONMember]? = nil) -> JSONValue {
         let status: String, reason: JSONValue
         switch summary.status {
         case .paired: (status, reason) = ("paired", .null)
@@ -101,6 +103,10 @@ public enum JSONReport {
             JSONMember("ctdna_fraction", metric(summary.ctDNAFraction, timepoints: summary.timepoints)),
             JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints)),
+        ] + (tumourInformed ? [
+            JSONMember("n_tissue_mutations", .integer(summary.tissueMutationCount)),
+            JSONMember("n_tissue_used", .integer(summary.tissueMutationsUsed)),
+        ] : []) + [
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
             JSONMember("molecular_response", .string(summary.molecularResponse?.rawValue)),
         ] + (covariates.map { [JSONMember("covariates", .object($0))] } ?? []))

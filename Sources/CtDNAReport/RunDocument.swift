@@ -161,6 +161,10 @@ public struct RunDocument: Sendable, Equatable {
     public var survival: [SurvivalRow] = []
     /// How the waterfall and change plots measure a patient's change (log2 ratio by default).
     public var changeMeasure: Change = .log2Ratio
+    /// The metrics the run tested, in report order (``Metric/tested(tumourInformed:)``).
+    public var metrics: [Metric] = Metric.tested
+    /// Whether the run had tissue copy numbers, so tumour-informed fractions, columns and figures.
+    public var tumourInformed: Bool { metrics.contains(.tumourInformedFraction) }
     /// Which tests formed one Benjamini-Hochberg family for the q-values (the whole report by default).
     public var fdrFamily: FDRFamily = .report
     /// The titles of the tested pair's timepoints in figures, as the sample sheet writes them

@@ -14,11 +14,12 @@ import CtDNAStats
 public enum FigureSet {
     /// The figures of a run, in the page's order: the paired plots of each tested metric (one
     /// per cohort and arm), the waterfall of the ctDNA fraction (one per cohort), the change box
-    /// plots of each tested metric (one per cohort), then, when the run has survival, the
+    /// plots of each tested metric (one per cohort), the tumour-informed against the plasma-only
+    /// fraction when the run has tissue copy numbers, then, when the run has survival, the
     /// Kaplan-Meier panel of each endpoint and the swimmer plot of each endpoint and cohort.
     ///
     /// Names: `paired_<metric>_<cohort>_<arm>.svg`, `waterfall_<metric>_<cohort>.svg`,
-    /// `change_<metric>_<cohort>.svg`, `km_<endpoint>.svg`, `swimmer_<endpoint>_<cohort>.svg`,
+    /// `change_<metric>_<cohort>.svg`, `tumour_informed_vs_ctdna_fraction.svg`, `km_<endpoint>.svg`, `swimmer_<endpoint>_<cohort>.svg`,
     /// each made safe by ``fileName(_:)``; names are unique within the list (a clash gets
     /// `-2`, `-3`, ... before `.svg`).
     /// - Parameter document: the run; its ``RunDocument/changeMeasure`` is the measure of the
@@ -64,6 +65,11 @@ public enum FigureSet {
                     caption: changeCaption(document, metric: metric, cohort: cohort, change: change),
                     armCount: armCount))
             }
+        }
+        if document.tumourInformed && drawsChanges {
+            add(["tumour_informed_vs_ctdna_fraction"], standalone(
+                TumourInformedScatter.panel(document), title: TumourInformedScatter.title,
+                caption: TumourInformedScatter.caption(document), armCount: armCount))
         }
         guard !document.survival.isEmpty else { return figures }
         var endpoints: [String] = []

@@ -52,6 +52,7 @@ public enum HTMLReport {
         }
         try body(waterfallSection(document))
         try body(changeSection(document))
+        if document.tumourInformed { try body(tumourInformedSection(document)) }
         try body(tablesSections(document))
         try body("</main>\n</body>\n</html>\n")
     }
@@ -184,6 +185,21 @@ public enum HTMLReport {
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// The tumour-informed fraction against the plasma-only one (runs with tissue copy numbers).
+    static func tumourInformedSection(_ document: RunDocument) -> String {
+        let figure = document.pairedSummaries.isEmpty ? nothingToDraw : TumourInformedScatter.panel(document).render()
+        return """
+        <section id="tumour-informed">
+        <h2>Tumour-informed vs plasma-only ctDNA fraction</h2>
+        <p class="caption">\(escape(TumourInformedScatter.caption(document)))</p>
+        <div class="panels">
+        \(figure)
+        </div>
+        </section>
+
+        """
     }
 
     /// Which tests formed one Benjamini-Hochberg family, and why, for the statistics caption.

@@ -119,6 +119,33 @@ import TestSupport
         #expect(p001["flags"] == "no_tissue_mutation_in_plasma")
     }
 
+    @Test func theSheetsSexGivesOneNormalCopyOnXInMales() throws {
+        // The same X mutation (AF 0.3 then 0.1) in a male (P1) and a female (P2), tissue tcn 1, lcn 0
+        // -> m = 1. Male, N = 1: p = 0.3 / (1 + 0 x 0.3) = 0.3, then 0.1. Female, N = 2:
+        // p = 0.6 / (1 + 1 x 0.3) = 0.6 / 1.3, then 0.2 / 1.1.
+        let folder = TemporaryFolder()
+        let maf = "Hugo_Symbol\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\tt_alt_count\tt_ref_count\n"
+        folder.file("b.maf", maf + "KDM6A\tX\t100\tC\tT\t30\t70\n")
+        folder.file("f.maf", maf + "KDM6A\tchrX\t100\tC\tT\t10\t90\n")
+        folder.file("tissue.tsv", "patient\tChromosome\tStart_Position\tReference_Allele\tTumor_Seq_Allele2\ttcn\tlcn\nP1\tX\t100\tC\tT\t1\t0\nP2\tX\t100\tC\tT\t1\t0\n")
+        folder.file("sheet.tsv", """
+            patient\ttimepoint\tarm\tcohort\tfile\tsex
+            P1\tbaseline\tA\tC\tb.maf\tM
+            P1\tfollowup\tA\tC\tf.maf\tM
+            P2\tbaseline\tA\tC\tb.maf\tF
+            P2\tfollowup\tA\tC\tf.maf\tF
+
+            """)
+        let result = try CLI.run(["run", "--samplesheet", "sheet.tsv", "--outdir", "out", "--quiet", "--tissue", "tissue.tsv"], in: folder.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        let patients = TableComparison.records(try folder.text("out/patients.tsv"))
+        let values = patients.map { row in
+            ["tumour_informed_fraction_baseline", "tumour_informed_fraction_followup"].map { Double(row[$0]!)! }
+        }
+        #expect(values[0] == [0.3, 0.1])
+        #expect(abs(values[1][0] - 0.6 / 1.3) < 1e-15 && abs(values[1][1] - 0.2 / 1.1) < 1e-15)
+    }
+
     @Test func withoutTissueThereAreNoTumourInformedColumns() throws {
         let (folder, result) = try Self.run([])
         #expect(result.status == 0, "\(result.standardError)")

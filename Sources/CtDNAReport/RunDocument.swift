@@ -93,6 +93,10 @@ public struct FilterTally: Sendable {
     private var driversOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
     /// Audit rows whose mutation a table listed more than once (the first row was used).
     public private(set) var repeatedMutations = 0
+    /// Tissue mutations in S left out of the tumour-informed fraction for want of a mutant copy
+    /// number, by the reason (``MutantCopyProblem``, in its declaration order): no C_T, no purity,
+    /// no tissue allele fraction.
+    public private(set) var tissueWithoutMutantCopies: [Int] = [0, 0, 0]
 
     /// An empty tally.
     public init() {}
@@ -104,6 +108,9 @@ public struct FilterTally: Sendable {
             countOfStatus[index] += 1
             if row.hasDriverAnnotation { driversOfStatus[index] += 1 }
             if row.notes.contains(where: { $0.hasPrefix("duplicate_rows_") }) { repeatedMutations += 1 }
+            if let tissue = row.tissue, tissue.inSomaticSet, case let .failure(problem) = tissue.mutantCopies {
+                tissueWithoutMutantCopies[Self.problems.firstIndex(of: problem)!] += 1
+            }
         }
     }
 
@@ -114,7 +121,13 @@ public struct FilterTally: Sendable {
             driversOfStatus[index] += other.driversOfStatus[index]
         }
         repeatedMutations += other.repeatedMutations
+        for index in tissueWithoutMutantCopies.indices {
+            tissueWithoutMutantCopies[index] += other.tissueWithoutMutantCopies[index]
+        }
     }
+
+    /// The reasons a tissue mutation has no m, in the order of ``tissueWithoutMutantCopies``.
+    public static let problems: [MutantCopyProblem] = [.noTotalCopies, .noPurity, .noTissueAlleleFraction]
 
     /// Every status with its count, in the order of `MutationStatus.allCases`, zeros included.
     public var counts: [FilterCount] {

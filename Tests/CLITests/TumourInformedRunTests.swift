@@ -85,6 +85,19 @@ import TestSupport
         #expect(inputs.contains("\"role\": \"tissue\"") && inputs.contains("\"role\": \"tissue_purity\""))
     }
 
+    @Test func tissueMutationsWithoutMutantCopiesAreAWarning() throws {
+        // With the purity table: only P033's KEAP1 (no tcn) lacks m. Without it, P007's EGFR (3, 1)
+        // needs t, so its purity, too.
+        let (_, with) = try Self.run(Self.tissueArguments)
+        #expect(with.standardError.contains(
+            "1 tissue mutation in the plasma's somatic set has no mutant copy number and is left out of the tumour-informed fraction (tissue_no_total_copies 1;"))
+        let (_, without) = try Self.run(["--tissue", Self.sampleData + "/tissue/tissue.maf"])
+        #expect(without.status == 0)
+        #expect(without.standardError.contains("2 tissue mutations in the plasma's somatic set have no mutant copy number"))
+        #expect(without.standardError.contains("(tissue_no_total_copies 1, tissue_no_purity 1;"))
+        #expect(without.standardError.contains("give the purity in the table or with --tissue-purity"))
+    }
+
     @Test func theSheetsTissueColumnGivesTheSameNumbers() throws {
         // The cohort table named in a tissue column for every patient (read once, by its patient
         // column), and P030's rows in a table of its own without a patient column.

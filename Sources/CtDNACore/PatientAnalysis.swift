@@ -31,6 +31,7 @@ public func analyzePatient(
     var somatic: [SomaticMutation] = []
     var unionCount = 0
     let tissueRows = tissue.map { chooseTissueRows($0.rows) }
+    let isMale = tissue?.isMale ?? false
     for mutation in mutations {
         let normal = normalIndex.map { index in
             index[mutation.key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent
@@ -58,7 +59,7 @@ public func analyzePatient(
         }
         let estimate = tissueRows?.chosen[mutation.key].map { row in
             TissueEstimate(
-                row: row, alleleFractions: mutation.observations.map(\.alleleFraction), isMale: tissue!.isMale,
+                row: row, alleleFractions: mutation.observations.map(\.alleleFraction), isMale: isMale,
                 inSomaticSet: status == .kept)
         }
         if let estimate { notes += tissueNotes(estimate, timepoints: timepoints) }

@@ -51,6 +51,11 @@ public struct RunRequest: Sendable {
     public var shard: ShardSelection?
     /// Whether the run draws each patient's mutations over time (figures/mutations_page*.svg).
     public var mutationPages: MutationPages = .auto
+    /// A tissue copy-number table of many patients (a `patient` column), for the tumour-informed
+    /// fraction (docs/method.md §9); the sheet's `tissue` column may name a table per patient too.
+    public var tissueTable: String?
+    /// A per-patient tissue purity table (`patient`, `purity`), for tissue rows without a purity.
+    public var tissuePurityTable: String?
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
@@ -60,7 +65,8 @@ public struct RunRequest: Sendable {
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
-        clinicalTable: String? = nil, shard: ShardSelection? = nil, mutationPages: MutationPages = .auto
+        clinicalTable: String? = nil, shard: ShardSelection? = nil, mutationPages: MutationPages = .auto,
+        tissueTable: String? = nil, tissuePurityTable: String? = nil
     ) {
         self.shard = shard
         self.mutationPages = mutationPages
@@ -82,6 +88,8 @@ public struct RunRequest: Sendable {
         self.endpoints = endpoints
         self.landmarkDays = landmarkDays
         self.clinicalTable = clinicalTable
+        self.tissueTable = tissueTable
+        self.tissuePurityTable = tissuePurityTable
     }
 }
 
@@ -143,7 +151,9 @@ public enum CohortRun {
         let outputs = try OutputFolder(path: request.outputFolder)
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
-        let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
+        let tumourInformed = setup.tissue.isEnabled
+        let stream = CurrentStream(try ResultStream(
+            audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints, tumourInformed: tumourInformed))
         // Each patient's mutations over time, for the mutation pages: a few values per mutation
         // kept, as the summaries are (decided over the whole sheet, so that shards agree).
         let drawsMutations = request.mutationPages.draws(patientCount: setup.cohortPatientCount)
@@ -151,7 +161,7 @@ public enum CohortRun {
         let mutationSeries = Mutex<[Int: PatientMutationSeries]>([:])
         let analysis = try CohortAnalysis(
             sheet: sheet, plan: setup.plan, tableOptions: request.tableOptions, parameters: setup.parameters,
-            threads: request.threads, progress: observer.progress,
+            threads: request.threads, tissue: setup.tissue.patients, progress: observer.progress,
             onResult: { index, result in
                 try stream.value.withLock { $0 }.add(result, index: index)
                 if drawsMutations {
@@ -160,7 +170,8 @@ public enum CohortRun {
                 }
             },
             onRestart: {
-                let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
+                let fresh = try ResultStream(
+                    audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints, tumourInformed: tumourInformed)
                 stream.value.withLock { $0 = fresh }
                 mutationSeries.withLock { $0 = [:] }
             })
@@ -255,7 +266,8 @@ public enum CohortRun {
             mutationSeries: series.map { series in order.compactMap { series[$0] } })
         let outputs = try OutputFolder(path: request.outputFolder)
         try ShardAudit.join(
-            shards: shards, order: order, header: PatientTables.auditHeader(timepoints: setup.plan.timepoints),
+            shards: shards, order: order,
+            header: PatientTables.auditHeader(timepoints: setup.plan.timepoints, tumourInformed: setup.tissue.isEnabled),
             into: try outputs.open("audit.tsv"), scratchFolder: outputs.path)
         return try finish(
             request, setup: setup, results: results, outputs: outputs, observer: observer, shardCommandLines: states.map(\.commandLine))
@@ -269,7 +281,8 @@ public enum CohortRun {
     ) throws -> RunOutcome {
         let sheet = setup.sheet, plan = setup.plan, timepoints = plan.timepoints, summaries = results.summaries
         let patients = summaries.map(\.patient)
-        let statistics = try CohortAnalysis.statistics(of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily)
+        let statistics = try CohortAnalysis.statistics(
+            of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily, metrics: setup.metrics)
         var covariates = PatientCovariates(sheet: sheet, patients: patients)
         var clinicalWarnings: [String] = []
         if let clinical = setup.clinical {
@@ -306,7 +319,9 @@ public enum CohortRun {
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
             version: request.version, commandLine: request.commandLine, parameters: setup.parameterRows,
-            inputs: try inputs(sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable, checksums: results.checksums),
+            inputs: try inputs(
+                sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable,
+                tissue: setup.tissue.files, checksums: results.checksums),
             patients: summaries, filterCounts: results.tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
@@ -316,6 +331,7 @@ public enum CohortRun {
         document.survivalPatients = outcome.patients
         document.changeMeasure = request.changeMeasure
         document.fdrFamily = request.fdrFamily
+        document.metrics = setup.metrics
         document.timepoints = timepoints
         document.seriesTitles = plan.titles
         document.pairs = plan.pairs
@@ -328,7 +344,7 @@ public enum CohortRun {
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
-            covariates: covariates.values))
+            covariates: covariates.values, tumourInformed: setup.tissue.isEnabled))
         try outputs.stage("timepoints.tsv", PatientTables.timepointsTSV(document, sheetColumns: sheet.extraColumns))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
@@ -359,7 +375,8 @@ public enum CohortRun {
     /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
     /// was read), each list file.
     private static func inputs(
-        sheet: SampleSheet, analysed: Set<Timepoint>, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
+        sheet: SampleSheet, analysed: Set<Timepoint>, lists: MethodLists, clinical: String?,
+        tissue: [(path: String, role: String)], checksums: [String: FileChecksum]
     ) throws -> [RunInput] {
         func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
             RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
@@ -374,6 +391,7 @@ public enum CohortRun {
         }
         for (role, path) in lists.files { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         if let clinical { inputs.append(input(clinical, role: "clinical", try FileChecksum(ofFile: clinical))) }
+        for (path, role) in tissue { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         return inputs
     }
 }
@@ -395,6 +413,11 @@ private struct RunSetup {
     var parameterRows: [RunParameter]
     /// The patients of the whole sheet (of every shard).
     var cohortPatientCount: Int
+    /// The tissue copy numbers of the whole sheet's patients (every shard reads them, so that
+    /// each has the tumour-informed columns when the run has any).
+    var tissue: TissueInputs
+    /// The metrics tested, in report order (the tumour-informed fraction with tissue data).
+    var metrics: [Metric]
 
     init(_ request: RunRequest, observer: RunObserver) throws {
         parameters = try request.lists.load(into: request.method)
@@ -402,6 +425,11 @@ private struct RunSetup {
         cohortPatientCount = whole.patients.count
         // Read before any variant table, so that a bad clinical table stops the run at once.
         clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
+        tissue = try TissueInputs(sheet: whole, table: request.tissueTable, purityTable: request.tissuePurityTable)
+        if parameters.responseMetric == .tumourInformedFraction && !tissue.isEnabled {
+            throw InputError(file: whole.path, message: "the response metric tumour_informed_fraction needs tissue copy numbers: give --tissue or a tissue column in the sample sheet")
+        }
+        metrics = Metric.tested(tumourInformed: tissue.isEnabled)
         plan = try TimepointPlan(
             sheet: whole, chosen: request.timepoints, compare: request.comparisons.map { ($0.first, $0.second) },
             labels: request.timepointLabels)

@@ -51,12 +51,13 @@ public enum HTMLReport {
         // (one timepoint) shows the sections empty, saying why.
         for pair in document.pairs.isEmpty ? [nil] : document.pairs.map(Optional.some) {
             let view = pair.map(document.focused(on:)) ?? document
-            for metric in Metric.tested {
+            for metric in document.metrics {
                 try body(pairedSection(view, metric: metric))
             }
             try body(waterfallSection(view))
             try body(changeSection(view))
         }
+        if document.tumourInformed { try body(tumourInformedSection(document.pairs.first.map(document.focused(on:)) ?? document)) }
         if document.drawsTrajectories { try body(trajectorySection(document)) }
         if !document.mutationSeries.isEmpty { try body(mutationSection(document)) }
         try body(tablesSections(document))
@@ -67,6 +68,9 @@ public enum HTMLReport {
     static func header(_ document: RunDocument) -> String {
         let links = [
             ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
+        ] + (document.tumourInformed ? [
+            ("paired-tumour_informed_fraction", "Tumour-informed"), ("tumour-informed", "Tumour-informed vs plasma"),
+        ] : []) + [
             ("waterfall", "Waterfall"), ("change", "Change per arm"),
         ] + document.pairs.dropFirst().map { pair in
             let view = document.focused(on: pair)
@@ -173,7 +177,7 @@ public enum HTMLReport {
         both axes.</p>
 
         """
-        for metric in Metric.tested {
+        for metric in document.metrics {
             let panels = TrajectoryPlot.panels(
                 document.trajectories(of: metric), metric: metric, timepointTitles: document.seriesTitles,
                 groups: document.groups, arms: document.arms)
@@ -237,12 +241,27 @@ public enum HTMLReport {
 
         """
         guard !document.pairedSummaries.isEmpty else { return html + nothingToDraw + "\n</section>\n" }
-        for metric in Metric.tested {
+        for metric in document.metrics {
             let panels = ChangeBoxPlot.panels(document, metric: metric, change: document.changeMeasure)
                 .map { $0.render() }.joined(separator: "\n")
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// The tumour-informed fraction against the plasma-only one (runs with tissue copy numbers).
+    static func tumourInformedSection(_ document: RunDocument) -> String {
+        let figure = document.pairedSummaries.isEmpty ? nothingToDraw : TumourInformedScatter.panel(document).render()
+        return """
+        <section id="tumour-informed">
+        <h2>Tumour-informed vs plasma-only ctDNA fraction</h2>
+        <p class="caption">\(escape(TumourInformedScatter.caption(document)))</p>
+        <div class="panels">
+        \(figure)
+        </div>
+        </section>
+
+        """
     }
 
     /// Which tests formed one Benjamini-Hochberg family, and why, for the statistics caption.
@@ -269,7 +288,8 @@ public enum HTMLReport {
         <p class="caption">The columns of patients.tsv.</p>
         \(HTMLTable.fromTSV(
             PatientTables.patientsTSV(
-                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates),
+                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates,
+                tumourInformed: document.tumourInformed),
             className: "patients"))
         </section>
 

@@ -215,12 +215,14 @@ public enum PatientTables {
 
 extension PatientTables {
     /// Columns of `timepoints.tsv`, in order: one row per patient and sampled timepoint.
-    /// - Parameter sheetColumns: The sample sheet's own columns, last.
-    public static func timepointColumns(sheetColumns: [String] = []) -> [String] {
-        [
-            "patient", "cohort", "arm", "timepoint", "day", "reference", "ctdna_fraction", "median_af",
-            "n_detected", "n_clonal_detected",
-        ] + sheetColumns
+    /// - Parameters:
+    ///   - sheetColumns: The sample sheet's own columns, last.
+    ///   - tumourInformed: Whether the run has tissue copy numbers (a `tumour_informed_fraction`
+    ///     column after `median_af`).
+    public static func timepointColumns(sheetColumns: [String] = [], tumourInformed: Bool = false) -> [String] {
+        ["patient", "cohort", "arm", "timepoint", "day", "reference", "ctdna_fraction", "median_af"]
+            + (tumourInformed ? ["tumour_informed_fraction"] : [])
+            + ["n_detected", "n_clonal_detected"] + sheetColumns
     }
 
     /// The text of `timepoints.tsv`: the long form of the per-timepoint values, a row per
@@ -234,7 +236,8 @@ extension PatientTables {
     ///   - sheetColumns: The names of the values each draw carries.
     /// - Returns: The table's text, each line ending in `\n`.
     public static func timepointsTSV(_ document: RunDocument, sheetColumns: [String] = []) -> String {
-        var lines = [timepointColumns(sheetColumns: sheetColumns).joined(separator: "\t")]
+        let tumourInformed = document.tumourInformed
+        var lines = [timepointColumns(sheetColumns: sheetColumns, tumourInformed: tumourInformed).joined(separator: "\t")]
         for draw in document.draws {
             let s = document.patients[draw.patientIndex]
             let place = draw.timepointIndex
@@ -244,8 +247,9 @@ extension PatientTables {
                 draw.day.map { $0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : NumberFormat.real($0) } ?? NumberFormat.missing,
                 s.reference.map { $0.index == place ? "true" : "false" } ?? NumberFormat.missing,
                 NumberFormat.real(at(s.ctDNAFraction)), NumberFormat.real(at(s.medianAlleleFraction)),
-                NumberFormat.integer(at(s.detectedCounts)), NumberFormat.integer(at(s.clonalDetectedCounts)),
             ]
+            if tumourInformed { cells.append(NumberFormat.real(at(s.tumourInformedFraction))) }
+            cells += [NumberFormat.integer(at(s.detectedCounts)), NumberFormat.integer(at(s.clonalDetectedCounts))]
             cells += draw.sheetValues.map { text($0) }
             lines.append(cells.joined(separator: "\t"))
         }

@@ -296,6 +296,10 @@ if ((cohort)); then
         timed "ctdna view" /dev/null bash -c 'for f in "${@:2}"; do "$1" view "$f" -o /dev/null || exit 1; done' - "$ctdna" "$cdir"/maf/*.maf.gz || true
     fi
     method "" "$cdir/samplesheet.tsv" "$work/cohort"
+    if [[ -x $ctdna_isal ]]; then
+        timed "isal run" /dev/null "$ctdna_isal" run --samplesheet "$cdir/samplesheet.tsv" --outdir "$work/cohort-isal" --quiet --threads 2 || true
+        same_outputs "$work/cohort-ctdna" "$work/cohort-isal" "the ISA-L build on the cohort"
+    fi
     results=$table_results
 fi
 

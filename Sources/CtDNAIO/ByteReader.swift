@@ -242,8 +242,8 @@ public final class ByteReader {
             throw InputError(file: path, message: "corrupt \(compression.rawValue) data: the stream asks for a preset dictionary")
         case .outOfMemory:
             throw InputError(file: path, message: "out of memory while decompressing")
-        case let .fault(words):
-            throw InputError(file: path, message: "corrupt \(compression.rawValue) data (\(words)) near compressed byte \(rawOffset)")
+        case let .fault(words, before):
+            throw InputError(file: path, message: "corrupt \(compression.rawValue) data (\(words)) near compressed byte \(max(0, rawOffset - before))")
         }
     }
 

@@ -32,7 +32,10 @@ enum InflateStep {
     /// The member's trailer was read and its checks passed.
     case memberEnd
     /// The data is corrupt: the words say why (the library's own, such as "incorrect data check").
-    case fault(String)
+    /// The fault lies `before` bytes before the end of the input consumed: ISA-L consumes input
+    /// ahead into its bit buffer, and reads ISIZE before it checks the CRC-32, where zlib stops
+    /// after the CRC-32; the position reported is zlib's, whichever library ran.
+    case fault(String, before: Int)
     /// A zlib stream that asks for a preset dictionary.
     case needsDictionary
     /// The library could not allocate its memory.
@@ -118,7 +121,7 @@ final class StreamInflater {
             case Z_OK, Z_BUF_ERROR: step = .progress
             case Z_NEED_DICT: step = .needsDictionary
             case Z_MEM_ERROR: step = .outOfMemory
-            default: step = .fault(stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)")
+            default: step = .fault(stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)", before: 0)
             }
             return (consumed, produced, step)
         #if ISAL
@@ -130,7 +133,11 @@ final class StreamInflater {
             let status = isal_inflate(isal)
             let consumed = input.count - Int(isal.pointee.avail_in)
             let produced = output.count - Int(isal.pointee.avail_out)
-            guard status >= 0 else { return (consumed, produced, .fault(isalFault(status))) }
+            guard status >= 0 else {
+                let buffered = Int(isal.pointee.read_in_length) / 8
+                let isize = status == ISAL_INCORRECT_CHECKSUM ? 4 : 0
+                return (consumed, produced, .fault(isalFault(status), before: buffered + isize))
+            }
             return (consumed, produced, isal.pointee.block_state == ISAL_BLOCK_FINISH ? .memberEnd : .progress)
         #endif
         }

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/ctdna
 
-.PHONY: help build release test run bench fuzz expected golden clean
+.PHONY: help build release release-isal test test-isal run bench fuzz expected golden clean
 FUZZ_SECONDS ?= 300
 
 help:
@@ -10,6 +10,8 @@ help:
 	@echo "make test    build and run the whole test suite"
 	@echo "make build   debug build"
 	@echo "make release release build"
+	@echo "make release-isal  release build with the ISA-L inflater (libisal-dev) in .build-isal"
+	@echo "make test-isal     the whole test suite with the ISA-L inflater (its tests compare it with zlib)"
 	@echo "make bench   benchmarks against zcat, a C zlib floor, pandas and polars (Benchmarks/README.md)"
 	@echo "make fuzz    libFuzzer on the readers for FUZZ_SECONDS (Fuzz/README.md)"
 	@echo "make expected  regenerate SampleData/expected and the report tests' golden files"
@@ -24,8 +26,16 @@ build:
 release:
 	$(SWIFT) build -c release --product ctdna --static-swift-stdlib
 
+# The optional ISA-L inflater (package trait ISAL, Debian libisal-dev): its own build folder, so
+# that the default zlib build is not rebuilt (Benchmarks/README.md, "ISA-L").
+release-isal:
+	$(SWIFT) build -c release --product ctdna --static-swift-stdlib --traits ISAL --scratch-path .build-isal
+
 test:
 	$(SWIFT) test
+
+test-isal:
+	$(SWIFT) test --traits ISAL --scratch-path .build-isal
 
 run: release
 	$(RELEASE_BIN) run --samplesheet SampleData/samplesheet.tsv --outdir results
@@ -42,7 +52,9 @@ golden:
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
+# With libisal-dev installed, the ISA-L build is timed beside the default one.
 bench: release
+	if pkg-config --exists libisal 2>/dev/null; then $(MAKE) release-isal; fi
 	bash Benchmarks/run.sh --cohort
 
 clean:

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The modules, bottom to top; each imports only modules listed before it (README, "Architecture"):
@@ -24,6 +24,12 @@ let package = Package(
         .library(name: "CtDNAReport", targets: ["CtDNAReport"]),
         .library(name: "CtDNAPipeline", targets: ["CtDNAPipeline"]),
     ],
+    // ISAL: inflate gzip and BGZF input with Intel's ISA-L (Debian libisal-dev) instead of zlib,
+    // about twice as fast on x86-64; off by default, so zlib stays the only required library
+    // (`swift build --traits ISAL`, `make release-isal`; Benchmarks/README.md, "ISA-L").
+    traits: [
+        .trait(name: "ISAL", description: "Inflate gzip with ISA-L (libisal-dev) instead of zlib"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // 4.x reaches for FoundationEssentials, not the whole of Foundation and ICU: a process
@@ -37,6 +43,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // ISA-L's igzip_lib.h, linked only in a build with the ISAL trait.
+        .systemLibrary(name: "CIsal", providers: [.apt(["libisal-dev"])]),
         // glibc's allocator settings (mallopt) and CPU affinity, through a shim header; nothing to link.
         .systemLibrary(name: "CSystemShim"),
         .target(name: "CtDNAModel"),
@@ -47,7 +55,13 @@ let package = Package(
         // The bundled lists (CH genes, CH variants), copied beside the executable; a C target so
         // that no generated Swift accessor brings Foundation in (include/bundled_lists.h).
         .target(name: "BundledLists", resources: [.copy("Resources")]),
-        .target(name: "CtDNAIO", dependencies: ["CtDNAModel", "CtDNASystem", "CZlib", "BundledLists"]),
+        .target(
+            name: "CtDNAIO",
+            dependencies: [
+                "CtDNAModel", "CtDNASystem", "CZlib", "BundledLists",
+                .target(name: "CIsal", condition: .when(traits: ["ISAL"])),
+            ]
+        ),
         .target(name: "CtDNACore", dependencies: ["CtDNAModel"]),
         .target(name: "CtDNAStats", dependencies: ["CtDNAModel"]),
         .target(name: "CtDNAReport", dependencies: ["CtDNAModel", "CtDNACore", "CtDNAStats"]),
@@ -66,7 +80,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CtDNAModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CtDNAModelTests", dependencies: ["CtDNAModel", "TestSupport"]),
         .testTarget(name: "CtDNASystemTests", dependencies: ["CtDNAModel", "CtDNASystem", "TestSupport"]),
-        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CtDNAIOTests", dependencies: ["CtDNAModel", "CtDNASystem", "CtDNAIO", "CZlib", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CtDNACoreTests", dependencies: ["CtDNAModel", "CtDNACore", "TestSupport"]),
         .testTarget(name: "CtDNAStatsTests", dependencies: ["CtDNAModel", "CtDNAStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CtDNAReportTests", dependencies: ["CtDNAModel", "CtDNACore", "CtDNAStats", "CtDNAReport"], exclude: ["Golden"]),

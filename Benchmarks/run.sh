@@ -6,7 +6,9 @@
 #
 # Data goes to bench-data/ at the repository root and is reused while the parameters (and the
 # generator version below) match. Progress goes to stderr, the result table to stdout.
-# CTDNA (default .build/release/ctdna) names the binary under test.
+# CTDNA (default .build/release/ctdna) names the binary under test; CTDNA_ISAL (default
+# .build-isal/release/ctdna, when it exists) one built with the ISA-L inflater (make release-isal).
+# The table is also timed as BGZF (bgzip -@2 of the same text, made once when bgzip is installed).
 set -euo pipefail
 
 # Bump when genmaf's output changes, so that old data files are not reused.
@@ -46,16 +48,28 @@ done
 ((samples <= rows)) || { log "run.sh: --samples ($samples) exceeds --rows ($rows)"; exit 64; }
 
 ctdna=${CTDNA:-$root/.build/release/ctdna}
+ctdna_isal=${CTDNA_ISAL:-$root/.build-isal/release/ctdna}
 bin=$here/bin
 data=$root/bench-data
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # -------------------------------------------------------------------- build
-log "building Benchmarks/bin/genmaf and Benchmarks/bin/floor"
+log "building Benchmarks/bin/genmaf, floor and inflate_bench (and floor-isal with ISA-L)"
 mkdir -p "$bin" "$data"
 cc -O2 -o "$bin/genmaf" "$here/genmaf.c" -lz -lm
 cc -O2 -o "$bin/floor" "$here/floor.c" -lz
+# The same floor.c on ISA-L's inflate (inflaters/isal_zshim.h), when libisal-dev is installed.
+have_isal=0
+if printf '#include <isa-l/igzip_lib.h>\nint main(void) { struct inflate_state s; isal_inflate_init(&s); return 0; }\n' |
+    cc -x c - -o "$work/probe" -lisal >/dev/null 2>&1; then
+    cc -O2 -include "$here/inflaters/isal_zshim.h" -o "$bin/floor-isal" "$here/floor.c" -lisal -lz
+    cc -O2 -DNO_LIBDEFLATE -o "$bin/inflate_bench" "$here/inflaters/inflate_bench.c" -lz -lisal
+    have_isal=1
+else
+    log "no ISA-L (apt-get install libisal-dev): no floor-isal line"
+    cc -O2 -DNO_LIBDEFLATE -DNO_ISAL -o "$bin/inflate_bench" "$here/inflaters/inflate_bench.c" -lz
+fi
 
 # -------------------------------------------------------------------- data
 name=table-r$rows-s$samples-seed$seed-g$GEN_VERSION
@@ -75,6 +89,17 @@ else
     mv "$work/table.meta" "$meta"
     log "generated in $gen_seconds s"
 fi
+# The same text as BGZF (independent blocks, which ctdna inflates on several threads), made
+# with bgzip -@2 (Debian package tabix) once.
+bgzf=$data/$name.bgzf.maf.gz
+if [[ ! -s $bgzf ]]; then
+    if command -v bgzip >/dev/null 2>&1; then
+        log "making $bgzf (zcat | bgzip -@2)"
+        zcat "$file" | bgzip -@2 >"$work/table.bgzf" && mv "$work/table.bgzf" "$bgzf"
+    else
+        log "no bgzip (apt-get install tabix): no BGZF lines"
+    fi
+fi
 meta_value() { sed -n "s/^$1=//p" "$meta"; }
 expect_checksum=$(meta_value checksum)
 [[ $(meta_value rows) == "$rows" ]] || { log "run.sh: $meta does not describe $rows rows; delete it"; exit 1; }
@@ -83,26 +108,29 @@ gen_seconds=$(meta_value gen_seconds)
 compressed=$(stat -c %s "$file")
 
 # -------------------------------------------------------------------- timing
-# timed LABEL STDOUT CMD...: runs CMD $repeat times; leaves best wall seconds and the largest
-# peak RSS (KiB) in the results file, or a skip line when the command fails.
+# timed LABEL STDOUT CMD...: runs CMD $repeat times; leaves best wall seconds, the largest
+# peak RSS (KiB) and the user+system CPU seconds of the best run in the results file, or a skip
+# line when the command fails.
 results=$work/results
 : >"$results"
 timed() {
-    local label=$1 out=$2 best= rss=0 i line
+    local label=$1 out=$2 best= rss=0 cpu= i line wall kb run_cpu
     shift 2
     for ((i = 1; i <= repeat; i++)); do
         log "running $label ($i/$repeat)"
-        if ! /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$out" 2>"$work/stderr"; then
+        if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >"$out" 2>"$work/stderr"; then
             log "$label failed:"
             sed 's/^/    /' "$work/stderr" >&2
             printf '%s\tfailed\n' "$label" >>"$results"
             return 1
         fi
-        line=$(tail -n 1 "$work/time")
-        best=$(awk -v b="$best" -v s="${line% *}" 'BEGIN { print (b == "" || s < b) ? s : b }')
-        ((${line#* } > rss)) && rss=${line#* }
+        read -r wall kb run_cpu < <(tail -n 1 "$work/time" | awk '{ print $1, $2, $3 + $4 }')
+        if [[ -z $best ]] || awk -v s="$wall" -v b="$best" 'BEGIN { exit !(s < b) }'; then
+            best=$wall cpu=$run_cpu
+        fi
+        ((kb > rss)) && rss=$kb
     done
-    printf '%s\t%s\t%s\n' "$label" "$best" "$rss" >>"$results"
+    printf '%s\t%s\t%s\t%s\n' "$label" "$best" "$rss" "$cpu" >>"$results"
 }
 
 log "reading $file once so that every tool starts from the page cache"
@@ -116,9 +144,17 @@ if timed "floor" "$work/floor.out" "$bin/floor" "$file"; then
         exit 1
     fi
 fi
+if ((have_isal)) && timed "floor isal" "$work/floor-isal.out" "$bin/floor-isal" "$file"; then
+    got=$(sed -n 's/.*checksum=\([0-9a-f]*\).*/\1/p' "$work/floor-isal.out")
+    [[ $got == "$expect_checksum" ]] || { log "run.sh: floor-isal read checksum $got, genmaf wrote $expect_checksum"; exit 1; }
+fi
+# One core's inflate alone (zlib, CRC checked, newlines counted): the bound a plain gzip file sets.
+timed "inflate" "$work/inflate.out" "$bin/inflate_bench" zlib "$file" || true
+((!have_isal)) || timed "inflate isal" "$work/inflate-isal.out" "$bin/inflate_bench" isal "$file" || true
 if [[ -x $ctdna ]]; then
     timed "ctdna view" /dev/null "$ctdna" view "$file" || true
     timed "view -j 1" /dev/null "$ctdna" view -j 1 "$file" || true
+    [[ ! -s $bgzf ]] || timed "view bgzf" /dev/null "$ctdna" view "$bgzf" || true
 else
     log "skipping ctdna view: no executable at $ctdna (swift build -c release, or set CTDNA)"
     printf '%s\tskipped: no %s\n' "ctdna view" "$ctdna" >>"$results"
@@ -197,6 +233,35 @@ table_patients=$(($(wc -l <"$sheet") / 2))
 printf 'table (%d patients):\n' "$table_patients" >>"$work/agreement"
 method "" "$sheet" "$work/table"
 
+# same_outputs A B LABEL: the per-patient and per-mutation tables of two runs are byte-identical.
+same_outputs() {
+    local f
+    [[ -s $1/patients.tsv && -s $2/patients.tsv ]] || return 0
+    for f in patients.tsv audit.tsv; do
+        cmp -s "$1/$f" "$2/$f" || { log "run.sh: $3 wrote a different $f from ctdna run"; exit 1; }
+    done
+}
+# The same table as BGZF, and through the ISA-L build: the same outputs, sooner.
+if [[ -s $bgzf ]]; then
+    bsheet=$data/$name.bgzf.samplesheet.tsv
+    [[ -s $bsheet ]] || awk -F'\t' -v OFS='\t' -v f="$name.bgzf.maf.gz" 'NR > 1 { $5 = f } 1' "$sheet" >"$bsheet"
+fi
+if [[ -x $ctdna && -s $bgzf ]]; then
+    timed "run bgzf" /dev/null "$ctdna" run --samplesheet "$bsheet" --outdir "$work/table-bgzf" --quiet --threads 2 || true
+    same_outputs "$work/table-ctdna" "$work/table-bgzf" "ctdna run on the BGZF table"
+fi
+if [[ -x $ctdna_isal ]]; then
+    timed "isal view" /dev/null "$ctdna_isal" view "$file" || true
+    timed "isal run" /dev/null "$ctdna_isal" run --samplesheet "$sheet" --outdir "$work/table-isal" --quiet --threads 2 || true
+    same_outputs "$work/table-ctdna" "$work/table-isal" "the ISA-L build"
+    if [[ -s $bgzf ]]; then
+        timed "isal run bgzf" /dev/null "$ctdna_isal" run --samplesheet "$bsheet" --outdir "$work/table-isal-bgzf" --quiet --threads 2 || true
+        same_outputs "$work/table-ctdna" "$work/table-isal-bgzf" "the ISA-L build on the BGZF table"
+    fi
+else
+    log "no ISA-L build at $ctdna_isal (make release-isal): no isal lines"
+fi
+
 # -------------------------------------------------------------------- cohort
 cohort_line=
 if ((cohort)); then
@@ -231,44 +296,69 @@ if ((cohort)); then
         timed "ctdna view" /dev/null bash -c 'for f in "${@:2}"; do "$1" view "$f" -o /dev/null || exit 1; done' - "$ctdna" "$cdir"/maf/*.maf.gz || true
     fi
     method "" "$cdir/samplesheet.tsv" "$work/cohort"
+    if [[ -x $ctdna_isal ]]; then
+        timed "isal run" /dev/null "$ctdna_isal" run --samplesheet "$cdir/samplesheet.tsv" --outdir "$work/cohort-isal" --quiet --threads 2 || true
+        same_outputs "$work/cohort-ctdna" "$work/cohort-isal" "the ISA-L build on the cohort"
+    fi
     results=$table_results
 fi
 
 # -------------------------------------------------------------------- report
 floor_s=$(awk -F'\t' '$1 == "floor" && $2 != "failed" { print $2 }' "$results")
+isal_s=$(awk -F'\t' '$1 == "floor isal" && NF == 4 { print $2 }' "$results")
 printf '\n%s\n' "$file"
 awk -v r="$rows" -v c="$compressed" -v u="$uncompressed" 'BEGIN {
     printf "%d data rows, %.1f MB gzipped, %.1f MB uncompressed (%.1fx), %.0f bytes a row\n",
         r, c / 1e6, u / 1e6, u / c, u / r }'
+[[ ! -s $bgzf ]] || printf 'BGZF (bgzip -@2) copy: %.1f MB\n' "$(awk -v c="$(stat -L -c %s "$bgzf")" 'BEGIN { print c / 1e6 }')"
 [[ -z $gen_seconds ]] || printf 'generation took %s s (genmaf | gzip -6, when the file was made)\n' "$gen_seconds"
-printf 'best of %d run(s); MB/s is uncompressed bytes per second\n\n' "$repeat"
-awk -F'\t' -v r="$rows" -v u="$uncompressed" -v f="$floor_s" '
-    BEGIN { printf "%-12s %9s %8s %12s %9s %9s\n", "tool", "seconds", "x floor", "rows/s", "MB/s", "peak MB" }
-    NF == 2 { printf "%-12s %s\n", $1, $2; next }
+printf 'best of %d run(s); cpu s is user+system of that run; MB/s is uncompressed bytes per second\n' "$repeat"
+printf 'x floor: over the C zlib floor; x isal: over the same floor on ISA-L\n\n'
+awk -F'\t' -v r="$rows" -v u="$uncompressed" -v f="$floor_s" -v fi="$isal_s" '
+    BEGIN { printf "%-14s %9s %7s %8s %7s %12s %9s %9s\n", "tool", "seconds", "cpu s", "x floor", "x isal", "rows/s", "MB/s", "peak MB" }
+    NF == 2 { printf "%-14s %s\n", $1, $2; next }
     {
         s = $2 > 0 ? $2 : 0.01
         ratio = f > 0 ? sprintf("%.2f", s / f) : "-"
-        printf "%-12s %9.2f %8s %12.0f %9.0f %9.1f\n", $1, $2, ratio, r / s, u / 1e6 / s, $3 / 1024
+        iratio = fi > 0 ? sprintf("%.2f", s / fi) : "-"
+        printf "%-14s %9.2f %7.2f %8s %7s %12.0f %9.0f %9.1f\n", $1, $2, $4, ratio, iratio, r / s, u / 1e6 / s, $3 / 1024
+    }' "$results"
+# The physical limit of a run on this machine: a gzip stream is inflated in order on one core,
+# and all the CPU work is shared by the cores; a BGZF file lifts the first bound.
+cores=$(nproc)
+awk -F'\t' -v n="$cores" '
+    NF == 4 { s[$1] = $2; cpu[$1] = $4 }
+    END {
+        if (!("inflate" in s)) exit
+        printf "\nlimit on %d cores: max(one core'"'"'s inflate, all CPU / %d); run over it\n", n, n
+        split("ctdna run,run bgzf,isal run,isal run bgzf", tools, ",")
+        for (i = 1; i <= 4; i++) {
+            t = tools[i]
+            if (!(t in s)) continue
+            inflate = (t ~ /bgzf/) ? 0 : (t ~ /isal/ ? s["inflate isal"] : s["inflate"])
+            limit = cpu[t] / n > inflate ? cpu[t] / n : inflate
+            printf "%-14s max(%.2f, %.2f / %d) = %.2f s; run %.2f s = %.2f x the limit\n", t, inflate, cpu[t], n, limit, s[t], s[t] / limit
+        }
     }' "$results"
 [[ -z $cohort_line ]] || printf '\n%s\n' "$cohort_line"
 if [[ -s $work/cohort-results ]]; then
-    ctdna_s=$(awk -F'\t' '$1 == "ctdna run" && NF == 3 { print $2 }' "$work/cohort-results")
-    cfloor_s=$(awk -F'\t' '$1 == "floor" && NF == 3 { print $2 }' "$work/cohort-results")
+    ctdna_s=$(awk -F'\t' '$1 == "ctdna run" && NF == 4 { print $2 }' "$work/cohort-results")
+    cfloor_s=$(awk -F'\t' '$1 == "floor" && NF == 4 { print $2 }' "$work/cohort-results")
     awk -F'\t' -v c="$ctdna_s" -v f="$cfloor_s" '
-        BEGIN { printf "%-12s %9s %8s %8s %9s\n", "tool", "seconds", "x floor", "x ctdna", "peak MB" }
+        BEGIN { printf "%-12s %9s %7s %8s %8s %9s\n", "tool", "seconds", "cpu s", "x floor", "x ctdna", "peak MB" }
         NF == 2 { printf "%-12s %s\n", $1, $2; next }
         {
             s = $2 > 0 ? $2 : 0.01
             ratio = c > 0 ? sprintf("%.2f", s / c) : "-"
             fratio = f > 0 ? sprintf("%.2f", s / f) : "-"
-            printf "%-12s %9.2f %8s %8s %9.1f\n", $1, $2, fratio, ratio, $3 / 1024
+            printf "%-12s %9.2f %7.2f %8s %8s %9.1f\n", $1, $2, $4, fratio, ratio, $3 / 1024
         }' "$work/cohort-results"
 fi
 
 # ctdna run against the Python versions: their time and peak memory over ctdna run's (above 1: ctdna wins).
 ratios() {
     awk -F'\t' -v what="$1" '
-        NF == 3 { s[$1] = $2 > 0 ? $2 : 0.01; m[$1] = $3 }
+        NF == 4 { s[$1] = $2 > 0 ? $2 : 0.01; m[$1] = $3 }
         END {
             if (!("ctdna run" in s)) exit
             for (i = 1; i <= 2; i++) {

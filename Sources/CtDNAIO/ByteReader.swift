@@ -1,4 +1,3 @@
-import CZlib
 import CtDNASystem
 import Dispatch
 import Synchronization
@@ -42,7 +41,10 @@ public final class ByteReader {
     @exclusivity(unchecked) private var inputStart = 0
     @exclusivity(unchecked) private var inputEnd = 0
     private var reachedEndOfFile = false
-    private var stream: UnsafeMutablePointer<z_stream>?
+    /// The inflater of gzip or zlib input (nil for plain input).
+    private var stream: StreamInflater?
+    /// Which library inflates gzip input.
+    public let engine: InflateEngine
     private var insideMember = false
     private var membersFinished = 0
     private var digest: SHA256?
@@ -55,10 +57,12 @@ public final class ByteReader {
     ///   - path: A file path, or `-` for standard input.
     ///   - computesDigest: Whether to compute the SHA-256 of the raw (compressed) bytes as they
     ///     are read, for `rawDigest()`: a report's checksum at no second read of the file.
+    ///   - engine: The library that inflates gzip input (``InflateEngine/preferred`` by default).
     /// - Throws: `SystemError` when the file cannot be opened or read; `InputError` when a
     ///   compressed stream cannot be set up.
-    public init(path: String, computesDigest: Bool = false) throws {
+    public init(path: String, computesDigest: Bool = false, engine: InflateEngine = .preferred) throws {
         self.path = path
+        self.engine = engine
         digest = computesDigest ? SHA256() : nil
         if path == "-" {
             descriptor = STDIN_FILENO
@@ -77,32 +81,43 @@ public final class ByteReader {
 
     deinit {
         readAhead?.stop()
+        blockReadAhead?.stop()
         releaseResources()
     }
 
     private var readAhead: ReadAhead?
+    /// The most threads that inflate one BGZF file: each brings a 2 MiB slot, and memory stays
+    /// under 50 MB on any machine.
+    static let maximumInflatingThreads = 4
+    private var blockReadAhead: ParallelBlockReadAhead?
 
-    /// Moves decompression to a thread of its own that works ahead of the reader, so inflating
-    /// and parsing overlap on two cores. Worth it for a compressed input when a core is idle.
+    /// Moves decompression to threads of their own that work ahead of the reader, so inflating
+    /// and parsing overlap. Worth it for a compressed input when a core is idle.
     /// Call before the first `read(into:)`.
+    ///
+    /// A BGZF file (bgzip's output: independent blocks that carry their own length) is inflated
+    /// by `threads` threads at once, blocks in batches (``ParallelBlockReadAhead``); any other
+    /// compressed input by one thread, since a plain gzip stream can only be inflated in order.
     /// A file of at most one read (256 KiB) is inflated on the caller's thread: starting a thread
     /// and filling a 1 MiB slot before the first line cost more than the overlap gained on such
     /// a file (a per-sample MAF of a panel is a few tens of KiB).
-    public func startReadingAhead() {
-        guard readAhead == nil, compression != .plain else { return }
+    /// - Parameter threads: How many threads may inflate BGZF blocks at once (at least 1).
+    /// - Throws: `SystemError` when the file cannot be read while looking at its first block.
+    public func startReadingAhead(threads: Int = 1) throws {
+        guard readAhead == nil, blockReadAhead == nil, compression != .plain else { return }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= input.count {
             return
         }
-        readAhead = ReadAhead(reader: self)
+        if threads > 1, compression == .gzip, try startsWithBGZFBlock() {
+            blockReadAhead = try ParallelBlockReadAhead(reader: self, threads: min(threads, Self.maximumInflatingThreads))
+        } else {
+            readAhead = ReadAhead(reader: self)
+        }
     }
 
     private func releaseResources() {
-        if let stream {
-            inflateEnd(stream)
-            stream.deallocate()
-            self.stream = nil
-        }
+        stream = nil
         input.deallocate()
         if closesDescriptor { close(descriptor) }
     }
@@ -119,15 +134,11 @@ public final class ByteReader {
         } else {
             return
         }
-        let zstream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        zstream.initialize(to: z_stream())
-        // 15 + 32: the largest window, and let zlib recognise the gzip or zlib header itself.
-        let status = ctdna_inflateInit2(zstream, 15 + 32)
-        guard status == Z_OK else {
-            zstream.deallocate()
-            throw InputError(file: path, message: "cannot start decompression (zlib status \(status))")
+        do {
+            stream = try StreamInflater(compression: compression, engine: engine)
+        } catch {
+            throw InputError(file: path, message: "cannot start decompression (zlib status \(error.status))")
         }
-        stream = zstream
     }
 
     /// Reads more raw bytes into the input buffer after `inputEnd`, compacting first.
@@ -182,43 +193,57 @@ public final class ByteReader {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         precondition(buffer.count > 0, "ByteReader.read needs room to write")
         if let readAhead { return try readAhead.read(into: buffer) }
+        if let blockReadAhead { return try blockReadAhead.read(into: buffer) }
         return try produce(into: buffer)
     }
 
     /// Decompresses (or copies) the next bytes: the work `read(into:)` does in the caller's
     /// thread, or the read-ahead thread does ahead of it.
-    fileprivate func produce(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    func produce(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let stream else { return try readPlain(into: buffer) }
         while true {
             if inputStart == inputEnd {
-                if reachedEndOfFile { return try finishCompressed() }
+                if reachedEndOfFile {
+                    // ISA-L may hold the last output back (it reads ahead): ask once with no input.
+                    if insideMember {
+                        let (_, produced, step) = stream.inflate(UnsafeRawBufferPointer(start: nil, count: 0), into: buffer)
+                        try check(step)
+                        if case .memberEnd = step { endMember() }
+                        if produced > 0 { return produced }
+                    }
+                    return try finishCompressed()
+                }
                 try fillInput()
                 continue
             }
             if !insideMember {
                 try startMember()
             }
-            stream.pointee.next_in = (input.baseAddress! + inputStart).assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_in = uInt(inputEnd - inputStart)
-            stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(buffer.count)
-            let status = inflate(stream, Z_NO_FLUSH)
-            inputStart = inputEnd - Int(stream.pointee.avail_in)
-            let produced = buffer.count - Int(stream.pointee.avail_out)
-            switch status {
-            case Z_STREAM_END:
-                insideMember = false
-                membersFinished += 1
-            case Z_OK, Z_BUF_ERROR:
-                break
-            case Z_NEED_DICT:
-                throw InputError(file: path, message: "corrupt \(compression.rawValue) data: the stream asks for a preset dictionary")
-            case Z_MEM_ERROR:
-                throw InputError(file: path, message: "out of memory while decompressing")
-            default:
-                throw InputError(file: path, message: "corrupt \(compression.rawValue) data\(zlibMessage(stream)) near compressed byte \(rawOffset)")
-            }
+            let (consumed, produced, step) = stream.inflate(
+                UnsafeRawBufferPointer(start: input.baseAddress! + inputStart, count: inputEnd - inputStart), into: buffer)
+            inputStart += consumed
+            try check(step)
+            if case .memberEnd = step { endMember() }
             if produced > 0 { return produced }
+        }
+    }
+
+    private func endMember() {
+        insideMember = false
+        membersFinished += 1
+    }
+
+    /// Throws for an inflate step that found a fault.
+    private func check(_ step: InflateStep) throws {
+        switch step {
+        case .progress, .memberEnd:
+            return
+        case .needsDictionary:
+            throw InputError(file: path, message: "corrupt \(compression.rawValue) data: the stream asks for a preset dictionary")
+        case .outOfMemory:
+            throw InputError(file: path, message: "out of memory while decompressing")
+        case let .fault(words, before):
+            throw InputError(file: path, message: "corrupt \(compression.rawValue) data (\(words)) near compressed byte \(max(0, rawOffset - before))")
         }
     }
 
@@ -231,12 +256,7 @@ public final class ByteReader {
     }
 
     /// The offset in the raw file of the next unread compressed byte.
-    private var rawOffset: Int { rawBytesRead - (inputEnd - inputStart) }
-
-    private func zlibMessage(_ stream: UnsafeMutablePointer<z_stream>) -> String {
-        guard let message = stream.pointee.msg else { return "" }
-        return " (\(String(cString: message)))"
-    }
+    var rawOffset: Int { rawBytesRead - (inputEnd - inputStart) }
 
     /// Called at a member boundary with unread input: only another gzip member may follow.
     private func startMember() throws {
@@ -252,7 +272,7 @@ public final class ByteReader {
             guard available >= 2, input[inputStart] == 0x1f, input[inputStart + 1] == 0x8b else {
                 throw InputError(file: path, message: "unexpected data after gzip member \(membersFinished) at byte \(rawOffset) (not another gzip member)")
             }
-            inflateReset(stream)
+            stream!.startNextMember()
         }
         insideMember = true
     }
@@ -262,6 +282,68 @@ public final class ByteReader {
             throw InputError(file: path, message: "\(compression == .gzip ? "gzip" : "zlib") data is truncated: the file ends inside a compressed member (after \(rawBytesRead) bytes)")
         }
         return 0
+    }
+
+    /// What ``takeBGZFBlocks(into:outputCapacity:blockEnds:)`` found at the reading position.
+    enum BGZFBatch {
+        /// Whole blocks were copied: this many compressed bytes.
+        case blocks(compressedBytes: Int)
+        /// The next member is not a BGZF block, or is cut short: the rest is read by `produce`,
+        /// in order, which also words any fault the way it does for every gzip file.
+        case notBGZF
+        /// The input ended after the last block.
+        case end
+    }
+
+    /// Whether the input starts with a BGZF block. Call before the first read.
+    func startsWithBGZFBlock() throws -> Bool {
+        try fillForBlock()
+        return BGZFBlock.length(ofBlockAt: UnsafeRawBufferPointer(start: input.baseAddress! + inputStart, count: inputEnd - inputStart)) != nil
+    }
+
+    /// Reads whole BGZF blocks (as many as fit both capacities) into `batch`, without inflating
+    /// them, and moves the reading position past them: the part of reading a BGZF file that must
+    /// happen in order. One caller at a time (``ParallelBlockReadAhead`` takes turns).
+    /// - Parameters:
+    ///   - batch: Where the compressed blocks go, one after another.
+    ///   - outputCapacity: The room for their inflated bytes (the sum of their recorded sizes).
+    ///   - blockEnds: Set to the end offset of each block in `batch`.
+    /// - Returns: What was found; `.blocks` whenever at least one block was taken.
+    /// - Throws: `SystemError` when the file cannot be read; `InputError` when it is empty of members.
+    func takeBGZFBlocks(into batch: UnsafeMutableRawBufferPointer, outputCapacity: Int, blockEnds: inout [Int]) throws -> BGZFBatch {
+        blockEnds.removeAll(keepingCapacity: true)
+        var used = 0
+        var inflated = 0
+        while true {
+            try fillForBlock()
+            let available = inputEnd - inputStart
+            if available == 0 {
+                if used > 0 { return .blocks(compressedBytes: used) }
+                _ = try finishCompressed()
+                return .end
+            }
+            let view = UnsafeRawBufferPointer(start: input.baseAddress! + inputStart, count: available)
+            guard let length = BGZFBlock.length(ofBlockAt: view), length <= available else {
+                return used > 0 ? .blocks(compressedBytes: used) : .notBGZF
+            }
+            let size = BGZFBlock.recordedSize(UnsafeRawBufferPointer(rebasing: view[..<length]))
+            if used + length > batch.count || inflated + size > outputCapacity {
+                // A block larger than an empty batch can only be corrupt (sizes are at most
+                // 64 KiB): the in-order path reports it.
+                return used > 0 ? .blocks(compressedBytes: used) : .notBGZF
+            }
+            (batch.baseAddress! + used).copyMemory(from: view.baseAddress!, byteCount: length)
+            used += length
+            inflated += size
+            blockEnds.append(used)
+            inputStart += length
+            membersFinished += 1
+        }
+    }
+
+    /// Reads until a whole block of the largest size is in the input buffer, or the file ends.
+    private func fillForBlock() throws {
+        while inputEnd - inputStart < BGZFBlock.maximumSize && !reachedEndOfFile { try fillInput() }
     }
 
     private func readPlain(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -115,9 +115,11 @@ enum SampleLoader {
                 guard index < total else { return }
                 let file = fileOrder[index]
                 do {
-                    // With fewer files than threads, the idle cores decompress ahead of the parsing.
+                    // With fewer files than threads, the idle cores decompress ahead of the parsing
+                    // (a BGZF file on as many threads as are spare, and the reading one).
                     let facts = try readFile(
-                        file, requests: groups[file]!, options: options, readAhead: threads > workers,
+                        file, requests: groups[file]!, options: options,
+                        readAheadThreads: threads > workers ? threads - workers + 1 : 0,
                         holdingWholeFile: holdingWholeFiles.contains(file), deliver: deliver)
                     fileRead(file, facts)
                     progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, total)
@@ -134,7 +136,7 @@ enum SampleLoader {
 
     /// Reads one file, delivering its requested samples; returns its checksum and layout facts.
     private static func readFile(
-        _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool,
+        _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAheadThreads: Int,
         holdingWholeFile: Bool, deliver: (SampleKey, [VariantRecord]) throws -> Void
     ) throws -> FileFacts {
         let origin = requests[0].origin
@@ -164,7 +166,7 @@ enum SampleLoader {
         var hasDriverAnnotation = false
         do {
             var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
-            if readAhead { reader.byteReader.startReadingAhead() }
+            if readAheadThreads > 0 { try reader.byteReader.startReadingAhead(threads: readAheadThreads) }
             try reader.forEachRecord(onHeader: { layout in
                 hasDriverAnnotation = [.oncogenic, .hotspot, .hotspotWhitelist].contains { layout.columnOfField[$0] != nil }
             }) { record in

@@ -16,13 +16,14 @@ public enum VariantView {
     /// - Parameters:
     ///   - path: The table, or `-` for standard input.
     ///   - options: Count columns and the sample to keep.
-    ///   - readAhead: Whether to decompress on a thread of its own, ahead of the parsing.
+    ///   - threads: 1 reads on the calling thread; 2 or more decompress ahead of the parsing on
+    ///     a thread of their own, a BGZF file on that many threads (``ByteReader/startReadingAhead(threads:)``).
     ///   - output: The output (`-` for standard output); renamed into place when complete.
     /// - Throws: `SystemError` or `InputError` as the table is read or the output written.
-    public static func write(path: String, options: VariantTableOptions, readAhead: Bool, to output: String) throws {
+    public static func write(path: String, options: VariantTableOptions, threads: Int, to output: String) throws {
         let out = try OutputFile(path: output)
         var reader = try VariantTableReader(path: path, options: options)
-        if readAhead { reader.byteReader.startReadingAhead() }
+        if threads > 1 { try reader.byteReader.startReadingAhead(threads: threads) }
         var annotations: [TableField] = []
         let tab = UInt8(ascii: "\t")
         func appendCount(_ count: Int?) {

@@ -23,7 +23,7 @@ struct View: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output = "-"
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp("Threads: 2 or more decompress on a thread of their own, ahead of the parsing; by default one per core.", valueName: "n"))
+    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp("Threads: 2 or more decompress ahead of the parsing (a BGZF file on that many threads); by default one per core.", valueName: "n"))
     var threads: Int?
 
     @OptionGroup(title: "Count columns")
@@ -36,6 +36,6 @@ struct View: ParsableCommand {
     func run() throws {
         try VariantView.write(
             path: file, options: columns.tableOptions(sample: sample),
-            readAhead: (threads ?? onlineProcessorCount) > 1, to: output)
+            threads: threads ?? onlineProcessorCount, to: output)
     }
 }

@@ -41,7 +41,7 @@ import TestSupport
         // Read one byte, then drop the reader: the read-ahead thread must stop and free its ring.
         for _ in 0..<20 {
             let reader = try ByteReader(path: Fixture.path("small.multi.gz"))
-            reader.startReadingAhead()
+            try reader.startReadingAhead()
             let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
             defer { byte.deallocate() }
             #expect(try reader.read(into: byte) == 1)

@@ -10,9 +10,9 @@ enum Fixture {
 }
 
 /// Everything a `ByteReader` yields, read through a deliberately small buffer.
-func allBytes(_ path: String, chunk: Int = 100, readAhead: Bool = false) throws -> (Compression, [UInt8]) {
+func allBytes(_ path: String, chunk: Int = 100, readAhead: Bool = false, threads: Int = 1) throws -> (Compression, [UInt8]) {
     let reader = try ByteReader(path: path)
-    if readAhead { reader.startReadingAhead() }
+    if readAhead { try reader.startReadingAhead(threads: threads) }
     var result: [UInt8] = []
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
     defer { buffer.deallocate() }

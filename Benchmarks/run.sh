@@ -300,6 +300,27 @@ if ((cohort)); then
         timed "isal run" /dev/null "$ctdna_isal" run --samplesheet "$cdir/samplesheet.tsv" --outdir "$work/cohort-isal" --quiet --threads 2 || true
         same_outputs "$work/cohort-ctdna" "$work/cohort-isal" "the ISA-L build on the cohort"
     fi
+    # Serial samples (issue 15): the same patients drawn four times (baseline, follow-up, weeks
+    # 16 and 24, with days): twice the bytes; the run's cost should follow the bytes, not the
+    # square of the draws.
+    sdir=$data/cohort-p$patients-t4-seed$seed-g$GEN_VERSION
+    if [[ ! -s $sdir/samplesheet.tsv ]]; then
+        log "generating a 4-draw cohort of $patients patients in $sdir"
+        rm -rf "$sdir.tmp"
+        "$bin/genmaf" cohort --patients "$patients" --dir "$sdir.tmp" --seed "$seed" --timepoints 4
+        mv "$sdir.tmp" "$sdir"
+    fi
+    cat "$sdir"/maf/*.maf.gz >/dev/null
+    serial_results=$work/serial-results
+    : >"$serial_results"
+    results=$serial_results
+    timed "zcat 2 draws" /dev/null zcat "$cdir"/maf/*.maf.gz || true
+    timed "zcat 4 draws" /dev/null zcat "$sdir"/maf/*.maf.gz || true
+    if [[ -x $ctdna ]]; then
+        timed "run 2 draws" /dev/null "$ctdna" run --samplesheet "$cdir/samplesheet.tsv" --outdir "$work/serial-2" --quiet --threads 2 || true
+        timed "run 4 draws" /dev/null "$ctdna" run --samplesheet "$sdir/samplesheet.tsv" --outdir "$work/serial-4" --quiet --threads 2 || true
+    fi
+    serial_line="serial: $sdir; $(find "$sdir/maf" -name '*.maf.gz' | wc -l) files, $(($(du -sk "$sdir" | cut -f1) / 1024)) MB"
     results=$table_results
 fi
 
@@ -353,6 +374,20 @@ if [[ -s $work/cohort-results ]]; then
             fratio = f > 0 ? sprintf("%.2f", s / f) : "-"
             printf "%-12s %9.2f %7.2f %8s %8s %9.1f\n", $1, $2, $4, fratio, ratio, $3 / 1024
         }' "$work/cohort-results"
+fi
+
+if [[ -s $work/serial-results ]]; then
+    printf '\n%s\n' "$serial_line"
+    awk -F'\t' '
+        NF == 4 { s[$1] = $2 > 0 ? $2 : 0.01; c[$1] = $4; m[$1] = $3 }
+        END {
+            printf "%-14s %9s %7s %9s\n", "tool", "seconds", "cpu s", "peak MB"
+            split("zcat 2 draws,zcat 4 draws,run 2 draws,run 4 draws", t, ",")
+            for (i = 1; i <= 4; i++) if (t[i] in s) printf "%-14s %9.2f %7.2f %9.1f\n", t[i], s[t[i]], c[t[i]], m[t[i]] / 1024
+            if (("zcat 4 draws" in s) && ("run 4 draws" in s))
+                printf "4 draws over 2: bytes (zcat cpu) %.2f x, ctdna run cpu %.2f x, wall %.2f x\n",
+                    c["zcat 4 draws"] / c["zcat 2 draws"], c["run 4 draws"] / c["run 2 draws"], s["run 4 draws"] / s["run 2 draws"]
+        }' "$work/serial-results"
 fi
 
 # ctdna run against the Python versions: their time and peak memory over ctdna run's (above 1: ctdna wins).

@@ -67,8 +67,11 @@ public struct VariantTableReader: ~Copyable {
         let path = lines.path
         var parser: RowParser?
         var vcfParser: VCFLineParser?
-        /// A VCF's header while its `##` lines are read (from its first line until `#CHROM`).
-        var vcfHeader: VCFHeader?
+        /// The INFO and FORMAT definitions of the `##` lines before the header, kept in case the
+        /// header turns out to be a VCF's (one without its `##fileformat` line too).
+        var meta = VCFHeader()
+        /// Whether the input is a VCF: its first line is `##fileformat=VCF...`, or its header is a VCF's.
+        var isVCF = false
         let options = self.options
         var resolved: TableLayout?
         var isFirstLine = true
@@ -87,24 +90,24 @@ public struct VariantTableReader: ~Copyable {
                 isFirstLine = false
                 line = VariantTableReader.withoutByteOrderMark(line)
                 if line.isEmpty { return true }
-                if VCFHeader.isFileFormatLine(line) { vcfHeader = VCFHeader() }
+                isVCF = VCFHeader.isFileFormatLine(line)
             }
-            if vcfHeader == nil && VCFHeader.isHeaderLine(line) { vcfHeader = VCFHeader() }  // a VCF without its ##fileformat line
-            if vcfHeader != nil {
-                if line.count >= 2 && line[0] == UInt8(ascii: "#") && line[1] == UInt8(ascii: "#") {
-                    try vcfHeader!.read(metaLine: String(decoding: line, as: UTF8.self), path: path, number: number)
-                    return true
-                }
-                guard VCFHeader.isHeaderLine(line) else {
-                    throw InputError(file: path, line: number, message: "expected the VCF's #CHROM POS ID REF ALT QUAL FILTER INFO header line after its ## lines")
-                }
-                vcfHeader!.columnNames = try VariantTableReader.headerNames(UnsafeRawBufferPointer(rebasing: line.dropFirst()), path: path, line: number)
-                let made = try VCFLineParser(header: vcfHeader!, sample: options.sample, passOnly: options.passOnly, path: path, line: number)
-                let layout = TableLayout(vcf: vcfHeader!, annotations: made.annotationsPresent, hasGene: made.hasGene)
+            if line.count >= 2 && line[0] == UInt8(ascii: "#") && line[1] == UInt8(ascii: "#") {
+                try meta.read(metaLine: String(decoding: line, as: UTF8.self), path: path, number: number)
+                return true
+            }
+            if VCFHeader.isHeaderLine(line) {
+                isVCF = true
+                meta.columnNames = try VariantTableReader.headerNames(UnsafeRawBufferPointer(rebasing: line.dropFirst()), path: path, line: number)
+                let made = try VCFLineParser(header: meta, sample: options.sample, passOnly: options.passOnly, path: path, line: number)
+                let layout = TableLayout(vcf: meta, annotations: made.annotationsPresent, hasGene: made.hasGene)
                 resolved = layout
                 try onHeader(layout)
                 vcfParser = made
                 return true
+            }
+            if isVCF {
+                throw InputError(file: path, line: number, message: "expected the VCF's #CHROM POS ID REF ALT QUAL FILTER INFO header line after its ## lines")
             }
             if line[0] == UInt8(ascii: "#") && memchr(line.baseAddress!, 0x09, line.count) == nil {
                 return true  // a comment before the header
@@ -120,7 +123,7 @@ public struct VariantTableReader: ~Copyable {
             return true
         }
         layout = resolved
-        if vcfHeader != nil {
+        if isVCF {
             guard vcfParser != nil else {
                 throw InputError(file: path, message: "the VCF ends before its #CHROM header line: the file is truncated, or holds only ## lines")
             }

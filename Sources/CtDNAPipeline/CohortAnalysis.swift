@@ -164,8 +164,8 @@ struct CohortAnalysis: Sendable {
             requests.append(SampleRequest(file: entry.file, sample: entry.sample, origin: origin(entry.line)))
             usersOfSample[plasma, default: []].append((index, .timepoint(placeOf[entry.timepoint!]!)))
             if let normal = entry.normal {
-                requests.append(SampleRequest(file: normal, sample: nil, origin: origin(entry.line)))
-                usersOfSample[SampleKey(file: normal, sample: nil), default: []].append((index, .normal))
+                requests.append(SampleRequest(file: normal, sample: entry.normalSample, origin: origin(entry.line)))
+                usersOfSample[SampleKey(file: normal, sample: entry.normalSample), default: []].append((index, .normal))
             }
         }
         var samplesLeft = Array(repeating: 0, count: patients.count)

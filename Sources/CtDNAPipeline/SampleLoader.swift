@@ -138,7 +138,8 @@ enum SampleLoader {
         _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAhead: Bool,
         holdingWholeFile: Bool, deliver: (SampleKey, [VariantRecord]) throws -> Void
     ) throws -> FileFacts {
-        let origin = requests[0].origin
+        /// Where the request an error is about was listed: the first request's unless an error names another.
+        var origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
             error.message += " (listed at \(origin))"
@@ -177,6 +178,7 @@ enum SampleLoader {
                 let samples = vcf.samples
                 let listed = samples.prefix(20).joined(separator: ", ") + (samples.count > 20 ? ", ... (\(samples.count) in all)" : "")
                 for sample in wanted.sorted() where !samples.contains(sample) {
+                    origin = requests.first { $0.sample == sample }?.origin ?? origin
                     throw InputError(file: file, message: "sample \"\(sample)\" not found; the VCF header has samples: \(listed)")
                 }
                 if wholeTable && samples.count > 1 {

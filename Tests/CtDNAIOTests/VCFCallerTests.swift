@@ -136,3 +136,26 @@ import Testing
         #expect(layout.columnName(of: .proteinChange) == "INFO")
     }
 }
+
+/// A VCF and the MAF made from it (Fixtures/vcf/mutect2-vep.plasma.maf, written by hand in
+/// vcf2maf's conventions from the VCF's PLASMA1 sample) read to the same keys and counts, and the
+/// same annotation where the VCF has one: the normalisation makes vcf2maf's `AAGA`>`GA` and the
+/// VCF's `GAAGA`>`GGA` one key, its `AT`>`GAT` at 101 and the VCF's `CAT`>`CGAT` at 100 one
+/// insertion, its padded MNV `TTG`>`TTT` one SNV, and its empty `t_ref_count` with `t_depth` 100
+/// the VCF's `AD` `.,8` with `DP` 100 (ref 92 both ways).
+@Suite struct VCFRoundTripTests {
+    @Test func aVCFAndItsMAFReadAlike() throws {
+        let vcf = try VariantTableReader.readAll(path: Fixture.path("vcf/mutect2-vep.vcf"), options: VariantTableOptions(sample: "PLASMA1"))
+        let maf = try VariantTableReader.readAll(path: Fixture.path("vcf/mutect2-vep.plasma.maf"))
+        func counts(_ records: [VariantRecord]) -> [String] {
+            records.map { "\($0.key) \($0.altCount ?? -1) \($0.refCount ?? -1) \($0.alleleFraction ?? -1) \($0.filter ?? "NA")" }
+        }
+        #expect(vcf.count == 9)
+        #expect(counts(vcf) == counts(maf))
+        for (fromVCF, fromMAF) in zip(vcf, maf) where fromVCF.gene != nil {
+            #expect(fromVCF.gene == fromMAF.gene && fromVCF.proteinChange == fromMAF.proteinChange)
+            #expect(fromVCF.variantClassification == fromMAF.variantClassification)
+        }
+        #expect(Set(vcf.map(\.key)).count == 9)
+    }
+}

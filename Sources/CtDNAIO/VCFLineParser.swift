@@ -33,23 +33,32 @@ final class VCFLineParser {
     private let sampleNames: [String]
     private let passOnly: Bool
     private let annotation: VCFAnnotationLayout?
+    /// The annotation's INFO key (`CSQ` or `ANN`) as bytes.
+    private let annotationKey: [UInt8]?
+    /// The last INFO `ONCOGENIC` value and what it was read as (a value repeats line after line).
+    @exclusivity(unchecked) private var lastOncogenic: (raw: [UInt8], alleles: Int, values: [String?]) = ([], 0, [])
+    private let annotationReader: VCFAnnotationReader?
+    /// `-`, the empty allele, for matching an annotation's allele (static memory).
+    private static let dash: StaticString = "-"
     private let oncogenicKey: [UInt8]?
     private let hotspotKey: [UInt8]?
     private let hotspotIsFlag: Bool
     private let readsInfoDepth: Bool
     private let singleSample: Bool
     /// Start and end of each column of the current line.
-    private var starts: [Int]
-    private var ends: [Int]
+    @exclusivity(unchecked) private var starts: [Int]
+    @exclusivity(unchecked) private var ends: [Int]
     /// The text caches: chromosome, filter.
     private let caches = RepeatedTextCache(fields: 2)
     /// The FORMAT column of the previous line and its plan.
-    private var lastFormat: [UInt8] = []
-    private var plan: VCFCountPlan?
-    /// Scratch space for one field's values, and the sub-field ranges of one sample.
-    private var values: [Int] = []
-    private var fieldStarts: [Int] = []
-    private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var lastFormat: [UInt8] = []
+    @exclusivity(unchecked) private var plan: VCFCountPlan?
+    /// Scratch space: the current line's ALT alleles (byte ranges in the ALT field), one field's
+    /// values, and the sub-field ranges of one sample.
+    @exclusivity(unchecked) private var alleleRanges: [Range<Int>] = []
+    @exclusivity(unchecked) private var values: [Int] = []
+    @exclusivity(unchecked) private var fieldStarts: [Int] = []
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
 
     /// Creates a parser for a header.
     /// - Parameters:
@@ -85,6 +94,8 @@ final class VCFLineParser {
         }
         singleSample = samples.count == 1
         annotation = VCFAnnotationLayout(header: header)
+        annotationReader = annotation.map(VCFAnnotationReader.init)
+        annotationKey = annotation.map { Array($0.key.utf8) }
         oncogenicKey = header.info["ONCOGENIC"] != nil ? Array("ONCOGENIC".utf8) : nil
         let hotspot = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0] != nil }
         hotspotKey = hotspot.map { Array($0.utf8) }
@@ -165,7 +176,7 @@ final class VCFLineParser {
         }
 
         // The ALT alleles: their byte ranges within the ALT field.
-        var alleleRanges: [Range<Int>] = []
+        alleleRanges.removeAll(keepingCapacity: true)
         var alleleStart = 0
         for index in 0...alternates.count where index == alternates.count || alternates[index] == UInt8(ascii: ",") {
             alleleRanges.append(alleleStart..<index)
@@ -197,7 +208,7 @@ final class VCFLineParser {
                 let equals = entry.firstIndex(of: UInt8(ascii: "=")) ?? entry.count
                 let key = UnsafeRawBufferPointer(rebasing: entry[..<equals])
                 let value = UnsafeRawBufferPointer(rebasing: entry[min(equals + 1, entry.count)...])
-                if let wanted = annotation?.key, key.elementsEqual(wanted.utf8) { annotationValue = value }
+                if let wanted = annotationKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { annotationValue = value }
                 else if let wanted = oncogenicKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { oncogenicValue = value }
                 else if let wanted = hotspotKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) {
                     hotspotValue = equals == entry.count ? UnsafeRawBufferPointer(start: nil, count: 0) : value
@@ -226,19 +237,23 @@ final class VCFLineParser {
             }
 
             var annotated: VCFAlleleAnnotation?
-            if let annotation, let annotationValue, !annotationValue.isEmpty {
-                let value = String(decoding: annotationValue, as: UTF8.self)
-                let written = String(decoding: alternate, as: UTF8.self)
-                var spellings: [Substring] = [Substring(written), Substring(alternateText)]
-                if sharesFirstBase {
-                    spellings.append(alternate.count > 1 ? Substring(String(decoding: alternate.dropFirst(), as: UTF8.self)) : "-")
-                }
-                annotated = VCFAnnotationText.annotation(
-                    Substring(value), layout: annotation, alleleNumber: alleleIndex + 1, alleleSpellings: spellings,
+            if let annotationReader, let annotationValue, !annotationValue.isEmpty {
+                let dash = UnsafeRawBufferPointer(start: Self.dash.utf8Start, count: 1)
+                let normalised = trimmed.alternate.isEmpty ? dash : UnsafeRawBufferPointer(rebasing: alternate[trimmed.alternate])
+                let withoutFirstBase = sharesFirstBase ? (alternate.count > 1 ? UnsafeRawBufferPointer(rebasing: alternate.dropFirst()) : dash) : nil
+                annotated = annotationReader.annotation(
+                    annotationValue, alleleNumber: alleleIndex + 1, spellings: (alternate, normalised, withoutFirstBase),
                     isDeletion: trimmed.alternate.count < trimmed.reference.count,
                     isInsertion: trimmed.alternate.count > trimmed.reference.count)
             }
-            let oncogenic = oncogenicValue.flatMap { Self.alleleValue($0, index: alleleIndex, count: alleleCount) }
+            var oncogenic: String?
+            if let oncogenicValue {
+                if !(lastOncogenic.alleles == alleleCount && lastOncogenic.raw.withUnsafeBytes({ sameBytes($0, oncogenicValue) })) {
+                    lastOncogenic = (Array(oncogenicValue), alleleCount,
+                                     (0..<alleleCount).map { Self.alleleValue(oncogenicValue, index: $0, count: alleleCount) })
+                }
+                oncogenic = lastOncogenic.values[alleleIndex]
+            }
             var hotspot: String?
             if let hotspotValue {
                 if hotspotIsFlag || hotspotValue.isEmpty {
@@ -277,13 +292,15 @@ final class VCFLineParser {
     /// An INFO value for one ALT allele: the allele's own when the value has one per ALT,
     /// otherwise the whole value; `nil` when missing.
     static func alleleValue(_ value: UnsafeRawBufferPointer, index: Int, count: Int) -> String? {
-        var text = String(decoding: value, as: UTF8.self)
+        var part = value
         if count > 1 {
-            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-            if parts.count == count { text = String(parts[index]) }
+            let parts = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            if parts.count == count { part = UnsafeRawBufferPointer(rebasing: parts[index]) }
         }
-        text = text.replacing("_", with: " ")  // INFO values have no spaces: Likely_Oncogenic
-        return CellText.isMissing(text) ? nil : text
+        guard !CellText.isMissing(part) else { return nil }
+        // INFO values have no spaces: `Likely_Oncogenic` is OncoKB's `Likely Oncogenic`.
+        let spaced = part.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+        return spaced.withUnsafeBytes { validatedText($0) }
     }
 
     /// A sample's counts for one ALT allele.

@@ -789,10 +789,13 @@ static void put_vcf_row(Out *o, const Mut *m, Counts c) {
     put(o, "\t.\tPASS\tDP="); putu(o, (uint64_t)c.depth);
     put(o, ";CSQ=");
     if (m->vtype == SNP) put(o, m->alt); else if (m->vtype == DEL) putc_(o, '-'); else put(o, m->alt);
-    putc_(o, '|'); put(o, CONSEQ[m->vclass]); putc_(o, '|'); put(o, IMPACT[m->vclass]); putc_(o, '|');
+    putc_(o, '|');
+    /* VEP joins a variant's consequence terms with & (a comma separates CSQ entries). */
+    for (const char *p = CONSEQ[m->vclass]; *p; p++) putc_(o, *p == ',' ? '&' : *p);
+    putc_(o, '|'); put(o, IMPACT[m->vclass]); putc_(o, '|');
     put(o, m->g->name); putc_(o, '|'); put_ensg(o, m->g); put(o, "|Transcript|"); put_enst(o, m->g, 0);
     put(o, "|protein_coding|"); put_enst(o, m->g, 0); putc_(o, ':'); put_hgvsc(o, m); putc_(o, '|');
-    { size_t before = o->len; put_hgvsp(o, m, 0); if (o->len == before) o->len = before; }
+    put_hgvsp(o, m, 0);
     put(o, "|1|YES");
     put(o, ";ONCOGENIC=");
     for (const char *p = m->oncogenic; *p; p++) putc_(o, *p == ' ' ? '_' : *p);

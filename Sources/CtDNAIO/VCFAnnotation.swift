@@ -5,19 +5,24 @@
 /// `Allele`; snpEff: its `Allele`). Among them VEP's entry flagged `PICK` comes first, then one
 /// flagged `CANONICAL` = `YES`, then the first entry (VEP and snpEff list the most severe
 /// consequences first). An allele without an entry has no annotation.
+///
+/// The layout holds the positions of the sub-fields read, counted from 0 in each entry.
 struct VCFAnnotationLayout: Sendable {
-    /// Which annotation the sub-field indices below belong to.
-    enum Source: Sendable { case vep, snpEff }
-
-    let source: Source
     /// The INFO key (`CSQ` or `ANN`).
     let key: String
+    /// `Allele`: the allele the entry is for, as the annotator writes it.
     let allele: Int
+    /// VEP's `ALLELE_NUM` (with `--allele_number`): the ALT's 1-based number.
     let alleleNumber: Int?
+    /// `SYMBOL` (VEP) or `Gene_Name` (snpEff).
     let gene: Int?
+    /// `HGVSp` (VEP) or `HGVS.p` (snpEff).
     let protein: Int?
+    /// `Consequence` (VEP) or `Annotation` (snpEff): `&`-joined Sequence Ontology terms.
     let consequence: Int?
+    /// VEP's `PICK` (with `--flag_pick`): `1` on the entry VEP chose.
     let pick: Int?
+    /// VEP's `CANONICAL`: `YES` on the canonical transcript's entry.
     let canonical: Int?
     /// VEP's gnomAD allele frequency sub-field (`gnomAD_AF`, or `gnomADe_AF`/`gnomADg_AF` in newer releases; `MAX_AF` not).
     let populationFrequency: Int?
@@ -31,7 +36,7 @@ struct VCFAnnotationLayout: Sendable {
             return nil
         }
         if let names = header.consequenceFields, let allele = index(names, "Allele") {
-            source = .vep; key = "CSQ"
+            key = "CSQ"
             self.allele = allele
             alleleNumber = index(names, "ALLELE_NUM")
             gene = index(names, "SYMBOL")
@@ -41,7 +46,7 @@ struct VCFAnnotationLayout: Sendable {
             canonical = index(names, "CANONICAL")
             populationFrequency = index(names, "gnomAD_AF", "gnomADe_AF", "gnomADg_AF")
         } else if let names = header.snpEffFields, let allele = index(names, "Allele") {
-            source = .snpEff; key = "ANN"
+            key = "ANN"
             self.allele = allele
             alleleNumber = nil
             gene = index(names, "Gene_Name")
@@ -189,6 +194,7 @@ final class VCFAnnotationReader {
     }
 }
 
+/// The vocabularies an annotation is translated with: amino-acid codes and consequence classes.
 enum VCFAnnotationText {
     /// The one-letter code of a three-letter amino-acid code given as bytes (`Leu` is `L`, `Ter`
     /// the stop, `*`); `nil` for anything else.

@@ -32,9 +32,13 @@ public struct VCFHeader: Sendable {
 
     /// One `##INFO` or `##FORMAT` definition.
     public struct Definition: Sendable, Hashable {
+        /// The field's key (`AD`, `CSQ`).
         public var id: String
+        /// How many values it has.
         public var number: Number
+        /// `Integer`, `Float`, `Flag`, `Character` or `String` as written (`String` when absent).
         public var type: String
+        /// The description, unquoted (empty when absent).
         public var description: String
     }
 

@@ -19,7 +19,7 @@ import CtDNAModel
 /// - `FILTER` is kept (`PASS`, `.` or the caller's filter names); with `passOnly`, lines with any
 ///   other value give no record.
 /// - Gene, protein change and consequence from VEP's `CSQ` or snpEff's `ANN`
-///   (``VCFAnnotationText``); OncoKB-style driver flags from INFO `ONCOGENIC` and `HOTSPOT`
+///   (``VCFAnnotationReader``); OncoKB-style driver flags from INFO `ONCOGENIC` and `HOTSPOT`
 ///   (or `IS_A_HOTSPOT`; a flag, or `Y`/`TRUE`/`1`, marks a hotspot).
 ///
 /// The line is never split into strings: fields are located on the bytes and only the values

@@ -100,7 +100,7 @@ public struct VariantRecord: Sendable, Hashable {
 }
 
 /// Where a VCF record's read counts came from: the FORMAT (or INFO) fields of one caller's
-/// layout, in the reader's order of preference (docs/input.md, "VCF").
+/// layout, in the reader's order of preference (docs/vcf.md, "Read counts, by caller").
 public enum ReadCountSource: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// `AD` (Number=R: ref, alt1, alt2, ...): Mutect2, GATK, bcftools `-a AD`, newer VarDict, Strelka2 germline.
     case alleleDepths

@@ -86,6 +86,14 @@ func chromosomeText(_ cell: UnsafeRawBufferPointer, cache: RepeatedTextCache, sl
     return cache.text(slot, of: bytes)
 }
 
+/// The index of the first `byte` in `bytes` at or after `start`, or `bytes.count` when there is
+/// none (found with `memchr`, for the long INFO fields of annotated VCFs).
+@inline(__always)
+func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return bytes.count }
+    return UnsafeRawPointer(found) - bytes.baseAddress!
+}
+
 /// Whether two byte ranges hold the same bytes.
 @inline(__always)
 func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {

@@ -104,19 +104,18 @@ final class VCFAnnotationReader {
         var rank = 3  // 0: PICK, 1: CANONICAL, 2: the first of the allele's entries
         var entryStart = 0
         while entryStart < value.count {
-            var entryEnd = entryStart
-            while entryEnd < value.count && value[entryEnd] != UInt8(ascii: ",") { entryEnd += 1 }
+            let entryEnd = index(of: UInt8(ascii: ","), in: value, from: entryStart)
             defer { entryStart = entryEnd + 1 }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = entryStart
-            var index = entryStart
+            var cursor = entryStart
             while fields.count <= last {
-                if index == entryEnd || value[index] == UInt8(ascii: "|") {
-                    fields.append(fieldStart..<index)
-                    fieldStart = index + 1
-                    if index == entryEnd { break }
+                if cursor == entryEnd || value[cursor] == UInt8(ascii: "|") {
+                    fields.append(fieldStart..<cursor)
+                    fieldStart = cursor + 1
+                    if cursor == entryEnd { break }
                 }
-                index += 1
+                cursor += 1
             }
             func field(_ position: Int?) -> UnsafeRawBufferPointer? {
                 guard let position, position < fields.count else { return nil }

@@ -202,9 +202,10 @@ final class VCFLineParser {
         if annotation != nil || oncogenicKey != nil || hotspotKey != nil || (readsInfoDepth && plan.kind == .infoStrandCounts) {
             let info = field(7)
             var entryStart = 0
-            for index in 0...info.count where index == info.count || info[index] == UInt8(ascii: ";") {
-                let entry = UnsafeRawBufferPointer(rebasing: info[entryStart..<index])
-                entryStart = index + 1
+            while entryStart < info.count {
+                let entryEnd = index(of: UInt8(ascii: ";"), in: info, from: entryStart)
+                let entry = UnsafeRawBufferPointer(rebasing: info[entryStart..<entryEnd])
+                entryStart = entryEnd + 1
                 let equals = entry.firstIndex(of: UInt8(ascii: "=")) ?? entry.count
                 let key = UnsafeRawBufferPointer(rebasing: entry[..<equals])
                 let value = UnsafeRawBufferPointer(rebasing: entry[min(equals + 1, entry.count)...])

@@ -16,7 +16,7 @@ import CtDNAModel
 /// 6. `AO` (`Number=A`) with `RO`: Ion Torrent, freebayes.
 /// 7. `DV` with `DP`: alt = DV, ref = DP - DV (samtools/bcftools before `AD`).
 /// 8. `DP4` in FORMAT: ref = the first two values, alt = the last two; in INFO, for a
-///    single-sample VCF (bcftools mpileup's default annotation).
+///    single-sample VCF (bcftools mpileup's default annotation) or a sites-only one (LoFreq).
 /// 9. `AF` alone (`Number=A`): an allele fraction without counts, as for a VAF column.
 ///
 /// Plans 2, 3, 5, 7 and 8 count one ALT allele; a line with several is an error.

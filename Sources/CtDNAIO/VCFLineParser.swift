@@ -30,7 +30,10 @@ final class VCFLineParser {
     private let columnCount: Int
     /// The sample columns read (0-based column index) and their names.
     private let sampleColumns: [Int]
-    private let sampleNames: [String]
+    private let sampleNames: [String?]
+    /// For a sites-only VCF (no FORMAT, no samples; LoFreq), the one plan its lines are read
+    /// with: INFO `DP4`, as one unnamed sample.
+    private let sitesOnlyPlan: VCFCountPlan?
     private let passOnly: Bool
     private let annotation: VCFAnnotationLayout?
     /// The annotation's INFO key (`CSQ` or `ANN`) as bytes.
@@ -67,8 +70,8 @@ final class VCFLineParser {
     ///   - passOnly: Whether to read only lines whose FILTER is `PASS` or `.`.
     ///   - path: The file, for messages.
     ///   - line: The `#CHROM` line's number, for messages.
-    /// - Throws: `InputError` when the header line lacks a fixed column, has no sample, or
-    ///   lacks the chosen sample (listing the header's samples).
+    /// - Throws: `InputError` when the header line lacks a fixed column, has no sample (and is
+    ///   not a sites-only VCF with INFO `DP4`), or lacks the chosen sample (listing the header's samples).
     init(header: VCFHeader, sample: String?, passOnly: Bool, path: String, line: Int) throws {
         self.header = header
         self.path = path
@@ -78,21 +81,31 @@ final class VCFLineParser {
             throw InputError(file: path, line: line, message: "the VCF header line must begin CHROM POS ID REF ALT QUAL FILTER INFO")
         }
         let samples = header.samples
-        guard columnCount > 9, header.columnNames[8] == "FORMAT" else {
-            throw InputError(file: path, line: line, message: "the VCF has no sample columns (a FORMAT column and at least one sample): it holds no read counts")
-        }
-        if let sample {
-            guard let index = samples.firstIndex(of: sample) else {
-                let listed = samples.prefix(20).joined(separator: ", ") + (samples.count > 20 ? ", ... (\(samples.count) in all)" : "")
-                throw InputError(file: path, line: line, message: "sample \"\(sample)\" not found; the VCF header has samples: \(listed)")
+        if columnCount == 8 && header.info["DP4"] != nil {
+            // Sites only, with INFO DP4 (LoFreq): the file is one sample, unnamed.
+            guard sample == nil else {
+                throw InputError(file: path, line: line, message: "sample \"\(sample!)\" not found; the VCF has no sample columns (sites only: its counts are INFO DP4)")
             }
-            sampleColumns = [9 + index]
-            sampleNames = [sample]
+            sitesOnlyPlan = VCFCountPlan(kind: .infoStrandCounts, keys: [], positions: [], depthPosition: nil, declaredNumber: "")
+            sampleColumns = [7]
+            sampleNames = [nil]
+        } else if columnCount > 9 && header.columnNames[8] == "FORMAT" {
+            sitesOnlyPlan = nil
+            if let sample {
+                guard let index = samples.firstIndex(of: sample) else {
+                    let listed = samples.prefix(20).joined(separator: ", ") + (samples.count > 20 ? ", ... (\(samples.count) in all)" : "")
+                    throw InputError(file: path, line: line, message: "sample \"\(sample)\" not found; the VCF header has samples: \(listed)")
+                }
+                sampleColumns = [9 + index]
+                sampleNames = [sample]
+            } else {
+                sampleColumns = Array(9..<columnCount)
+                sampleNames = samples
+            }
         } else {
-            sampleColumns = Array(9..<columnCount)
-            sampleNames = samples
+            throw InputError(file: path, line: line, message: "the VCF has no sample columns (a FORMAT column and at least one sample) and no INFO DP4: it holds no read counts")
         }
-        singleSample = samples.count == 1
+        singleSample = samples.count == 1 || sitesOnlyPlan != nil
         annotation = VCFAnnotationLayout(header: header)
         annotationReader = annotation.map(VCFAnnotationReader.init)
         annotationKey = annotation.map { Array($0.key.utf8) }
@@ -185,8 +198,9 @@ final class VCFLineParser {
         let alleleCount = alleleRanges.count
 
         // The count plan of this FORMAT column (the same as the previous line's, nearly always).
-        let format = field(8)
-        if plan == nil || !lastFormat.withUnsafeBytes({ sameBytes($0, format) }) {
+        if let sitesOnlyPlan {
+            plan = sitesOnlyPlan
+        } else if case let format = field(8), plan == nil || !lastFormat.withUnsafeBytes({ sameBytes($0, format) }) {
             let keys = String(decoding: format, as: UTF8.self).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard let resolved = VCFCountPlan.resolve(keys: keys, header: header, singleSample: singleSample) else {
                 throw failure(lineNumber, "FORMAT", "no read counts among the FORMAT keys \(keys.joined(separator: ":")) (ctdna reads \(VCFCountPlan.countKeysListed))")
@@ -267,7 +281,7 @@ final class VCFLineParser {
             for (sampleIndex, sampleColumn) in sampleColumns.enumerated() {
                 let sampleName = sampleNames[sampleIndex]
                 guard let counts = try counts(
-                    of: field(sampleColumn), plan: plan, sample: sampleName, alleleIndex: alleleIndex, alleleCount: alleleCount,
+                    of: field(sampleColumn), plan: plan, sample: sampleName ?? "INFO", alleleIndex: alleleIndex, alleleCount: alleleCount,
                     reference: reference, alternate: alternate, infoDepth4: depth4Value, lineNumber: lineNumber)
                 else { continue }
                 try body(VariantRecord(

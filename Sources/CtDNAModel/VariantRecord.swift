@@ -120,7 +120,7 @@ public enum ReadCountSource: UInt8, Sendable, Hashable, CaseIterable, CustomStri
     case nonReferenceDepth
     /// FORMAT `DP4` (ref-forward, ref-reverse, alt-forward, alt-reverse).
     case strandCounts
-    /// INFO `DP4` of a single-sample VCF (bcftools mpileup's default annotation).
+    /// INFO `DP4` of a single-sample VCF (bcftools mpileup's default annotation) or a sites-only one (LoFreq).
     case infoStrandCounts
     /// `AF` alone: an allele fraction without counts (the minimum-reads rule cannot apply).
     case alleleFraction

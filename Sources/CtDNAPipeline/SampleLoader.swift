@@ -179,7 +179,8 @@ enum SampleLoader {
                 let listed = samples.prefix(20).joined(separator: ", ") + (samples.count > 20 ? ", ... (\(samples.count) in all)" : "")
                 for sample in wanted.sorted() where !samples.contains(sample) {
                     origin = requests.first { $0.sample == sample }?.origin ?? origin
-                    throw InputError(file: file, message: "sample \"\(sample)\" not found; the VCF header has samples: \(listed)")
+                    throw InputError(file: file, message: "sample \"\(sample)\" not found; " + (samples.isEmpty
+                        ? "the VCF has no sample columns (sites only)" : "the VCF header has samples: \(listed)"))
                 }
                 if wholeTable && samples.count > 1 {
                     throw InputError(file: file, message: "the VCF holds \(samples.count) samples (\(listed)): name one in the sample sheet's sample column")

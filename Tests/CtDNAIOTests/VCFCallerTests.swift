@@ -124,6 +124,17 @@ import Testing
         #expect(records[1].alleleFraction == 10.0 / 1960.0)
     }
 
+    /// LoFreq 2.1.5: sites only, one unnamed sample; INFO DP4 1085,1084,20,20 gives ref 2169,
+    /// alt 40; 1500,1490,6,4 gives 2990 and 10; 440,440,9,0 gives 880 and 9.
+    @Test func loFreqSitesOnly() throws {
+        #expect(Self.summary(try Self.read("lofreq.vcf")) == [
+            "NA 17:7577120:C:T 40 2169 INFO/DP4", "NA 12:25398284:C:A 10 2990 INFO/DP4",
+            "NA 7:55242465:GGAATTAAGAGAAGC:- 9 880 INFO/DP4",
+        ])
+        let error = inputError { _ = try Self.read("lofreq.vcf", sample: "plasma") }
+        #expect(error?.line == 15 && error?.message.contains("no sample columns (sites only") == true)
+    }
+
     /// The layouts: a VCF's annotations come from INFO and FILTER; its samples from the header.
     @Test func layouts() throws {
         var reader = try VariantTableReader(path: Fixture.path("vcf/mutect2-vep.vcf"))

@@ -2,8 +2,10 @@
  * genmaf: a deterministic generator of realistic MAF data for the ctdna benchmarks.
  *
  *   genmaf table  --rows N --samples S [--seed X]          > table.maf     (pipe through gzip)
- *   genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T]   (writes DIR/samplesheet.tsv and DIR/maf/<sample>.maf.gz;
- *                                                        T draws per patient, 2 to 8, 2 by default; with more, a day column)
+ *   genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T] [--vcf 1]
+ *                       (writes DIR/samplesheet.tsv and DIR/maf/<sample>.maf.gz; T draws per patient,
+ *                        2 to 8, 2 by default, with a day column when more; with --vcf 1 also the
+ *                        same samples as DIR/vcf/<sample>.vcf.gz and DIR/samplesheet-vcf.tsv)
  *
  * Both modes write the same 154-column layout: the 140 columns of a GDC MAF (gdc-1.0.0)
  * followed by MSK-ACCESS's 12 fragment-count columns (simplex, duplex, simplex+duplex) and
@@ -744,6 +746,68 @@ static void table_mode(uint64_t rows, int samples, uint64_t seed) {
     free(muts); free(o.buf);
 }
 
+/* ------------------------------------------------------------------ VCF */
+
+/* The same calls as a single-sample VCF in the layout GATK Mutect2 writes (FORMAT GT:AD:AF:DP),
+ * annotated as VEP writes CSQ (SYMBOL, HGVSp, ALLELE_NUM, CANONICAL) with OncoKB-style INFO
+ * ONCOGENIC and HOTSPOT: what ctdna reads from the MAF row (gene, protein change, counts, driver
+ * flags) is in the VCF line too, so `ctdna run` gives the same patients.tsv on either cohort.
+ * Indels are written as a caller writes them, anchored on the base before, and left-aligned:
+ * the anchor base differs from the indel's last base (a real left-aligned call's does). */
+static void put_vcf_header(Out *o, const char *sample) {
+    put(o, "##fileformat=VCFv4.2\n"
+           "##FILTER=<ID=PASS,Description=\"All filters passed\">\n"
+           "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths for the ref and alt alleles in the order listed\">\n"
+           "##FORMAT=<ID=AF,Number=A,Type=Float,Description=\"Allele fractions of alternate alleles in the tumor\">\n"
+           "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Approximate read depth (reads with MQ=255 or with bad mates are filtered)\">\n"
+           "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+           "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp|ALLELE_NUM|CANONICAL\">\n"
+           "##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Approximate read depth; some reads may have been filtered\">\n"
+           "##INFO=<ID=HOTSPOT,Number=0,Type=Flag,Description=\"A cancer hotspot (cancerhotspots.org)\">\n"
+           "##INFO=<ID=ONCOGENIC,Number=1,Type=String,Description=\"OncoKB oncogenicity, spaces written _\">\n"
+           "##source=genmaf (ctdna benchmarks), in the layout of Mutect2 + VEP\n"
+           "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t");
+    put(o, sample);
+    putc_(o, '\n');
+}
+
+static void put_vcf_row(Out *o, const Mut *m, Counts c) {
+    char anchor = 0;
+    put(o, m->g->chrom); tab(o);
+    if (m->vtype == SNP) {
+        putu(o, (uint64_t)m->pos); put(o, "\t.\t"); put(o, m->ref); tab(o); put(o, m->alt);
+    } else {
+        const char *seq = m->vtype == DEL ? m->ref : m->alt;
+        char last = seq[strlen(seq) - 1];
+        anchor = BASES[m->seed % 4];
+        if (anchor == last) anchor = BASES[(m->seed + 1) % 4];
+        /* A deletion's anchor is the base before its first deleted base; an insertion's is the MAF's Start_Position. */
+        putu(o, (uint64_t)(m->vtype == DEL ? m->pos - 1 : m->pos)); put(o, "\t.\t");
+        putc_(o, anchor); if (m->vtype == DEL) put(o, seq);
+        tab(o);
+        putc_(o, anchor); if (m->vtype == INS) put(o, seq);
+    }
+    put(o, "\t.\tPASS\tDP="); putu(o, (uint64_t)c.depth);
+    put(o, ";CSQ=");
+    if (m->vtype == SNP) put(o, m->alt); else if (m->vtype == DEL) putc_(o, '-'); else put(o, m->alt);
+    putc_(o, '|');
+    /* VEP joins a variant's consequence terms with & (a comma separates CSQ entries). */
+    for (const char *p = CONSEQ[m->vclass]; *p; p++) putc_(o, *p == ',' ? '&' : *p);
+    putc_(o, '|'); put(o, IMPACT[m->vclass]); putc_(o, '|');
+    put(o, m->g->name); putc_(o, '|'); put_ensg(o, m->g); put(o, "|Transcript|"); put_enst(o, m->g, 0);
+    put(o, "|protein_coding|"); put_enst(o, m->g, 0); putc_(o, ':'); put_hgvsc(o, m); putc_(o, '|');
+    put_hgvsp(o, m, 0);
+    put(o, "|1|YES");
+    put(o, ";ONCOGENIC=");
+    for (const char *p = m->oncogenic; *p; p++) putc_(o, *p == ' ' ? '_' : *p);
+    if (m->hotspot) put(o, ";HOTSPOT");
+    put(o, "\tGT:AD:AF:DP\t0/1:");
+    putu(o, (uint64_t)c.ref); putc_(o, ','); putu(o, (uint64_t)c.alt); putc_(o, ':');
+    putf(o, c.ref + c.alt ? (double)c.alt / (c.ref + c.alt) : 0, 4); putc_(o, ':');
+    putu(o, (uint64_t)c.depth); putc_(o, '\n');
+    out_reserve(o);
+}
+
 /* ------------------------------------------------------------------ cohort mode */
 
 enum { MAX_TIMEPOINTS = 8 };
@@ -752,10 +816,17 @@ enum { K_TUMOUR, K_CH, K_GERMLINE, K_BACKGROUND };
 
 static int cmut_cmp(const void *a, const void *b) { return mut_cmp(&((const CohortMut *)a)->m, &((const CohortMut *)b)->m); }
 
-static void write_sample_file(const char *path, CohortMut *muts, int n, int tp, const Sample *s, double tf, Rng *r) {
+static void write_sample_file(const char *path, const char *vcf_path, CohortMut *muts, int n, int tp, const Sample *s, double tf, Rng *r) {
     Out o = { malloc(OUT_CAP + OUT_SLACK), 0, NULL, gzopen(path, "wb6"), 0 };
     if (!o.gz) die("cannot create", path);
     put_header(&o, 1);
+    Out v = { NULL, 0, NULL, NULL, 0 };
+    if (vcf_path) {
+        v.buf = malloc(OUT_CAP + OUT_SLACK);
+        v.gz = gzopen(vcf_path, "wb6");
+        if (!v.gz) die("cannot create", vcf_path);
+        put_vcf_header(&v, s->barcode);
+    }
     for (int i = 0; i < n; i++) {
         CohortMut *cm = &muts[i];
         if (!cm->present[tp]) continue;
@@ -768,10 +839,16 @@ static void write_sample_file(const char *path, CohortMut *muts, int n, int tp, 
         }
         Counts c = draw_counts(r, between(r, 500, 5000), vaf);
         put_row(&o, &cm->m, s, c, r);
+        if (vcf_path) put_vcf_row(&v, &cm->m, c);
     }
     out_flush(&o);
     if (gzclose(o.gz) != Z_OK) die("gzip close failed", path);
     free(o.buf);
+    if (vcf_path) {
+        out_flush(&v);
+        if (gzclose(v.gz) != Z_OK) die("gzip close failed", vcf_path);
+        free(v.buf);
+    }
 }
 
 static void base36(uint32_t v, char *dst) {
@@ -780,8 +857,8 @@ static void base36(uint32_t v, char *dst) {
     dst[6] = 0;
 }
 
-static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t seed) {
-    char path[4096];
+static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t seed, int vcf) {
+    char path[4096], vcf_path[4096];
     if (mkdir(dir, 0777) && errno != EEXIST) die("cannot create directory", dir);
     snprintf(path, sizeof path, "%s/maf", dir);
     if (mkdir(path, 0777) && errno != EEXIST) die("cannot create directory", path);
@@ -789,6 +866,15 @@ static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t 
     FILE *sheet = fopen(path, "w");
     if (!sheet) die("cannot create", path);
     fprintf(sheet, "patient\ttimepoint\tarm\tcohort\tfile\tsample%s\n", timepoints > 2 ? "\tday" : "");
+    FILE *vcf_sheet = NULL;
+    if (vcf) {
+        snprintf(path, sizeof path, "%s/vcf", dir);
+        if (mkdir(path, 0777) && errno != EEXIST) die("cannot create directory", path);
+        snprintf(path, sizeof path, "%s/samplesheet-vcf.tsv", dir);
+        vcf_sheet = fopen(path, "w");
+        if (!vcf_sheet) die("cannot create", path);
+        fprintf(vcf_sheet, "patient\ttimepoint\tarm\tcohort\tfile%s\n", timepoints > 2 ? "\tday" : "");
+    }
 
     static const char *NSCLC_GENES[] = {"EGFR", "KRAS", "TP53", "STK11", "KEAP1", "SMARCA4", "NF1", "BRAF", "MET", "ERBB2", "RB1", "CDKN2A"};
     static const char *BREAST_GENES[] = {"PIK3CA", "TP53", "GATA3", "ESR1", "CDH1", "MAP3K1", "AKT1", "PTEN", "ERBB2", "ARID1A", "KMT2C", "NF1"};
@@ -881,16 +967,24 @@ static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t 
             if (tp >= 2) tf[tp] = fmin(fmax(tf[tp - 1], 0.001) * logunif(&r, 1.2, 4.0), 0.9);
             Sample s; make_sample(&r, &s, bar[tp], normal);
             snprintf(path, sizeof path, "%s/maf/%s.maf.gz", dir, bar[tp]);
-            write_sample_file(path, muts, n, tp, &s, tf[tp], &r);
+            snprintf(vcf_path, sizeof vcf_path, "%s/vcf/%s.vcf.gz", dir, bar[tp]);
+            write_sample_file(path, vcf ? vcf_path : NULL, muts, n, tp, &s, tf[tp], &r);
             static const char *LABELS[MAX_TIMEPOINTS] = {"baseline", "followup", "week16", "week24", "week32", "week40", "week48", "week56"};
             static const int DAYS[MAX_TIMEPOINTS] = {0, 56, 112, 168, 224, 280, 336, 392};
             fprintf(sheet, "%s\t%s\t%s\t%s\tmaf/%s.maf.gz\t%s", pid, LABELS[tp],
                     sbrt ? "SBRT" : "SOC", nsclc ? "NSCLC" : "Breast", bar[tp], bar[tp]);
             if (timepoints > 2) fprintf(sheet, "\t%d", DAYS[tp]);
             fputc('\n', sheet);
+            if (vcf_sheet) {
+                fprintf(vcf_sheet, "%s\t%s\t%s\t%s\tvcf/%s.vcf.gz", pid, LABELS[tp],
+                        sbrt ? "SBRT" : "SOC", nsclc ? "NSCLC" : "Breast", bar[tp]);
+                if (timepoints > 2) fprintf(vcf_sheet, "\t%d", DAYS[tp]);
+                fputc('\n', vcf_sheet);
+            }
         }
     }
     if (fclose(sheet) != 0) die("write failed", "samplesheet.tsv");
+    if (vcf_sheet && fclose(vcf_sheet) != 0) die("write failed", "samplesheet-vcf.tsv");
     fprintf(stderr, "patients=%d samples=%d dir=%s\n", patients, timepoints * patients, dir);
 }
 
@@ -899,7 +993,7 @@ static void cohort_mode(int patients, int timepoints, const char *dir, uint64_t 
 static void usage(void) {
     fprintf(stderr,
             "usage: genmaf table  --rows N --samples S [--seed X]   (MAF text on stdout)\n"
-            "       genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T]\n"
+            "       genmaf cohort --patients P --dir DIR [--seed X] [--timepoints T] [--vcf 1]\n"
             "       genmaf columns                                 (the header, one name a line)\n");
     exit(64);
 }
@@ -915,7 +1009,7 @@ static uint64_t number(const char *flag, const char *s) {
 int main(int argc, char **argv) {
     if (argc < 2) usage();
     const char *mode = argv[1], *dir = NULL;
-    uint64_t rows = 0, samples = 0, patients = 0, seed = 42, timepoints = 2;
+    uint64_t rows = 0, samples = 0, patients = 0, seed = 42, timepoints = 2, vcf = 0;
     for (int i = 2; i < argc; i++) {
         if (i + 1 >= argc) usage();
         if (!strcmp(argv[i], "--rows")) rows = number("--rows", argv[++i]);
@@ -924,6 +1018,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--timepoints")) timepoints = number("--timepoints", argv[++i]);
         else if (!strcmp(argv[i], "--seed")) seed = number("--seed", argv[++i]);
         else if (!strcmp(argv[i], "--dir")) dir = argv[++i];
+        else if (!strcmp(argv[i], "--vcf")) vcf = number("--vcf", argv[++i]);
         else usage();
     }
     self_check();
@@ -933,7 +1028,7 @@ int main(int argc, char **argv) {
     } else if (!strcmp(mode, "cohort")) {
         if (!patients || !dir || patients > 1000000) usage();
         if (timepoints < 2 || timepoints > MAX_TIMEPOINTS) usage();
-        cohort_mode((int)patients, (int)timepoints, dir, seed);
+        cohort_mode((int)patients, (int)timepoints, dir, seed, vcf != 0);
     } else if (!strcmp(mode, "columns")) {
         for (int i = 0; i < NCOL; i++) printf("%d\t%s\n", i + 1, COLUMNS[i]);
     } else usage();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `ctdna view` against zcat and the C floor on one large gzipped MAF, and `ctdna run`
-# against the same method written with pandas and with polars (on that table and the cohort).
+# against the same method written with pandas and with polars (on that table and the cohort);
+# with --cohort, also the cohort as per-sample VCF.gz, `ctdna view` beside `bcftools query -f`.
 #
 #   bash Benchmarks/run.sh [--rows N] [--samples S] [--seed X] [--repeat N] [--cohort] [--patients P]
 #
@@ -113,8 +114,9 @@ compressed=$(stat -c %s "$file")
 # line when the command fails.
 results=$work/results
 : >"$results"
+: >"$work/cpu-times"
 timed() {
-    local label=$1 out=$2 best= rss=0 cpu= i line wall kb run_cpu
+    local label=$1 out=$2 best= rss=0 cpu= i wall kb user sys run_cpu
     shift 2
     for ((i = 1; i <= repeat; i++)); do
         log "running $label ($i/$repeat)"
@@ -124,11 +126,15 @@ timed() {
             printf '%s\tfailed\n' "$label" >>"$results"
             return 1
         fi
-        read -r wall kb run_cpu < <(tail -n 1 "$work/time" | awk '{ print $1, $2, $3 + $4 }')
+        # wall, peak RSS, user and system seconds; user+sys of each run also goes to cpu-times
+        # (the machine may be shared: CPU time says what the tool cost when wall time is noisy).
+        read -r wall kb user sys < <(tail -n 1 "$work/time")
+        run_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
         if [[ -z $best ]] || awk -v s="$wall" -v b="$best" 'BEGIN { exit !(s < b) }'; then
             best=$wall cpu=$run_cpu
         fi
         ((kb > rss)) && rss=$kb
+        printf '%s\t%s\n' "$label" "$run_cpu" >>"$work/cpu-times"
     done
     printf '%s\t%s\t%s\t%s\n' "$label" "$best" "$rss" "$cpu" >>"$results"
 }
@@ -266,14 +272,15 @@ fi
 cohort_line=
 if ((cohort)); then
     cdir=$data/cohort-p$patients-seed$seed-g$GEN_VERSION
-    if [[ -s $cdir/samplesheet.tsv ]]; then
+    # The VCF copy of the cohort came later: a folder made without it is made again.
+    if [[ -s $cdir/samplesheet.tsv && -s $cdir/samplesheet-vcf.tsv ]]; then
         log "reusing $cdir"
         cohort_line="cohort: $cdir (reused)"
     else
         log "generating a cohort of $patients patients in $cdir"
-        rm -rf "$cdir.tmp"
+        rm -rf "$cdir.tmp" "$cdir"
         start=$(date +%s.%N)
-        "$bin/genmaf" cohort --patients "$patients" --dir "$cdir.tmp" --seed "$seed"
+        "$bin/genmaf" cohort --patients "$patients" --dir "$cdir.tmp" --seed "$seed" --vcf 1
         end=$(date +%s.%N)
         mv "$cdir.tmp" "$cdir"
         cohort_line="cohort: $cdir generated in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s"
@@ -321,6 +328,40 @@ if ((cohort)); then
         timed "run 4 draws" /dev/null "$ctdna" run --samplesheet "$sdir/samplesheet.tsv" --outdir "$work/serial-4" --quiet --threads 2 || true
     fi
     serial_line="serial: $sdir; $(find "$sdir/maf" -name '*.maf.gz' | wc -l) files, $(($(du -sk "$sdir" | cut -f1) / 1024)) MB"
+
+    # The same cohort as per-sample VCF.gz (Mutect2 layout, VEP CSQ, INFO ONCOGENIC/HOTSPOT;
+    # genmaf.c, put_vcf_row): ctdna view beside bcftools query -f printing the same fields (the
+    # key, FILTER, the annotation and driver fields, the sample's AD), one process per file as
+    # for the MAFs; then ctdna run on the VCF sheet, whose patients.tsv must equal the MAF run's.
+    vcf_results=$work/vcf-results
+    : >"$vcf_results"
+    results=$vcf_results
+    cat "$cdir"/vcf/*.vcf.gz >/dev/null
+    if ! command -v bcftools >/dev/null; then
+        log "installing bcftools from Debian (apt-get), for the VCF lines"
+        { apt-get install -y --no-install-recommends bcftools >&2 || { apt-get update >&2 && apt-get install -y --no-install-recommends bcftools >&2; }; } ||
+            log "could not install bcftools: its line is skipped"
+    fi
+    if command -v bcftools >/dev/null; then
+        bcftools_version=$(bcftools --version | head -n 1)
+        timed "bcftools query" /dev/null bash -c 'for f in "${@:1}"; do bcftools query -f "%CHROM\t%POS\t%REF\t%ALT\t%FILTER\t%INFO/CSQ\t%INFO/ONCOGENIC\t%INFO/HOTSPOT[\t%SAMPLE\t%AD]\n" "$f" >/dev/null || exit 1; done' - "$cdir"/vcf/*.vcf.gz || true
+    else
+        printf '%s\tskipped: no bcftools\n' "bcftools query" >>"$results"
+    fi
+    if [[ -x $ctdna ]]; then
+        timed "ctdna view vcf" /dev/null bash -c 'for f in "${@:2}"; do "$1" view "$f" -o /dev/null || exit 1; done' - "$ctdna" "$cdir"/vcf/*.vcf.gz || true
+        rm -rf "$work/vcf-ctdna"
+        timed "ctdna run vcf" /dev/null "$ctdna" run --samplesheet "$cdir/samplesheet-vcf.tsv" --outdir "$work/vcf-ctdna" --quiet --threads 2 || true
+        if [[ -s $work/vcf-ctdna/patients.tsv && -s $work/cohort-ctdna/patients.tsv ]]; then
+            if cmp -s "$work/vcf-ctdna/patients.tsv" "$work/cohort-ctdna/patients.tsv"; then
+                vcf_agreement="ctdna run on the VCF cohort: patients.tsv identical to the MAF cohort's"
+            else
+                log "run.sh: ctdna run wrote a different patients.tsv from the VCF cohort than from the MAF cohort"
+                diff "$work/cohort-ctdna/patients.tsv" "$work/vcf-ctdna/patients.tsv" | head -n 20 >&2
+                exit 1
+            fi
+        fi
+    fi
     results=$table_results
 fi
 
@@ -388,6 +429,17 @@ if [[ -s $work/serial-results ]]; then
                 printf "4 draws over 2: bytes (zcat cpu) %.2f x, ctdna run cpu %.2f x, wall %.2f x\n",
                     c["zcat 4 draws"] / c["zcat 2 draws"], c["run 4 draws"] / c["run 2 draws"], s["run 4 draws"] / s["run 2 draws"]
         }' "$work/serial-results"
+fi
+if [[ -s $work/vcf-results ]]; then
+    printf '\ncohort as per-sample VCF.gz (%s files, %s MB)%s\n' "$(find "$cdir/vcf" -name '*.vcf.gz' | wc -l)" \
+        "$(($(du -sk "$cdir/vcf" | cut -f1) / 1024))" "${bcftools_version:+; $bcftools_version}"
+    # user+sys: the last run's of that label (cpu-times holds every run, in order).
+    awk -F'\t' '
+        FNR == NR { cpu[$1] = $2; next }
+        FNR == 1 { printf "%-15s %9s %9s %9s\n", "tool", "seconds", "user+sys", "peak MB" }
+        NF == 2 { printf "%-15s %s\n", $1, $2; next }
+        { printf "%-15s %9.2f %9s %9.1f\n", $1, $2, ($1 in cpu) ? cpu[$1] : "-", $3 / 1024 }' "$work/cpu-times" "$work/vcf-results"
+    [[ -z ${vcf_agreement:-} ]] || printf '%s\n' "$vcf_agreement"
 fi
 
 # ctdna run against the Python versions: their time and peak memory over ctdna run's (above 1: ctdna wins).

@@ -11,6 +11,10 @@ for name in small.maf small.maf.gz small.bgzf small.multi.gz small.zlib bad-crc.
             truncated.gz truncated-at-member.gz; do
     cp "$fixtures/$name" "$out/$name"
 done
+# The VCF fixtures, one per caller's layout.
+for name in "$fixtures"/vcf/*.vcf; do
+    cp "$name" "$out/vcf-$(basename "$name")"
+done
 # The MSK-ACCESS table, cut to its header and four rows (the whole file is large for a seed).
 head -n 5 "$fixtures/msk-access-genotyped.maf" > "$out/msk-access-head.maf"
 head -n 8 "$root/Tests/CLITests/Fixtures/method-cohort/P01_baseline.maf" > "$out/cohort-p01.maf"

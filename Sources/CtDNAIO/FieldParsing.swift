@@ -61,6 +61,39 @@ func validatedText(_ bytes: UnsafeRawBufferPointer) -> String? {
     return String(validating: units, as: UTF8.self)
 }
 
+/// The part `range` of an allele's bytes as text, `-` when the range is empty (the empty allele
+/// of ``AlleleNormalization``); `nil` when the bytes are not valid UTF-8.
+@inline(__always)
+func alleleText(_ allele: UnsafeRawBufferPointer, _ range: Range<Int>) -> String? {
+    if range.isEmpty { return "-" }
+    if range.count == allele.count { return validatedText(allele) }
+    return validatedText(UnsafeRawBufferPointer(rebasing: allele[range]))
+}
+
+/// A chromosome's name as the readers write it: without a leading `chr` (any letter case), and
+/// `M` written `MT` (`chrM`, UCSC and GDC's GRCh38, is `MT`, Ensembl and GRCh37 MAFs); `nil` when
+/// the cell is empty or not valid UTF-8. The text is kept in `cache` at `slot`, so a chromosome
+/// repeated line after line is made once.
+@inline(__always)
+func chromosomeText(_ cell: UnsafeRawBufferPointer, cache: RepeatedTextCache, slot: Int) -> String? {
+    guard !cell.isEmpty else { return nil }
+    var bytes = cell
+    if bytes.count > 3, (bytes[0] | 0x20) == UInt8(ascii: "c"), (bytes[1] | 0x20) == UInt8(ascii: "h"),
+       (bytes[2] | 0x20) == UInt8(ascii: "r") {
+        bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst(3))
+    }
+    if bytes.count == 1 && (bytes[0] | 0x20) == UInt8(ascii: "m") { return "MT" }
+    return cache.text(slot, of: bytes)
+}
+
+/// The index of the first `byte` in `bytes` at or after `start`, or `bytes.count` when there is
+/// none (found with `memchr`, for the long INFO fields of annotated VCFs).
+@inline(__always)
+func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return bytes.count }
+    return UnsafeRawPointer(found) - bytes.baseAddress!
+}
+
 /// Whether two byte ranges hold the same bytes.
 @inline(__always)
 func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {

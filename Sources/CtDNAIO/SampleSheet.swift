@@ -84,8 +84,12 @@ public struct SampleEntry: Sendable, Hashable {
     public var file: String
     /// The barcode to pick out of a multi-sample table, or `nil` for the whole table.
     public var sample: String?
-    /// A matched white-blood-cell variant table, resolved against the sheet's folder.
+    /// A matched white-blood-cell variant table, resolved against the sheet's folder (the row's
+    /// own `file` when only `normal_sample` is given: the normal is a sample of the same table).
     public var normal: String?
+    /// The barcode of the matched normal in a multi-sample table (a tumour-normal VCF's normal
+    /// column), from the `normal_sample` column; `nil` for a single-sample normal table.
+    public var normalSample: String?
     /// Days from a common origin (such as randomisation) to the blood draw, from the `day`
     /// column: a finite number, possibly negative or fractional; `nil` when the sheet has no
     /// `day` column or the cell is missing (empty, `.` or `NA`).
@@ -127,9 +131,10 @@ public struct SampleSheet: Sendable {
     /// The columns a sheet must have.
     public static let requiredColumns = ["patient", "timepoint", "arm", "cohort", "file"]
     /// Optional columns: `sample` (a barcode in a multi-sample table), `normal` (a matched
-    /// white-blood-cell table), `day` (days to the blood draw), `sex` (`M`/`F`) and `tissue` (a
-    /// tissue copy-number table).
-    public static let optionalColumns = ["sample", "normal", "day", "sex", "tissue"]
+    /// white-blood-cell table), `normal_sample` (the normal's barcode in a multi-sample table, such
+    /// as the normal column of a tumour-normal VCF; without `normal`, in the row's own file),
+    /// `day` (days to the blood draw), `sex` (`M`/`F`) and `tissue` (a tissue copy-number table).
+    public static let optionalColumns = ["sample", "normal", "normal_sample", "day", "sex", "tissue"]
 
     /// Reads and validates a sheet.
     /// - Parameters:
@@ -187,7 +192,7 @@ public struct SampleSheet: Sendable {
         var entries: [SampleEntry] = []
         var seen: [String: Int] = [:]
         var firstOfPatient: [String: SampleEntry] = [:]
-        var normalSeen: [String: (String, Int)] = [:]
+        var normalSeen: [String: (String, String?, Int)] = [:]
         var tissueSeen: [String: (String, Int)] = [:]
         // A patient's rows by the sample they read: the lexically normal file and the barcode.
         var sampleSeen: [SampleIdentity: SampleEntry] = [:]
@@ -223,10 +228,14 @@ public struct SampleSheet: Sendable {
                 let value = CellText.trimmed(fields[position])
                 return CellText.isMissing(value) ? nil : value
             }
+            let file = resolve(try cell("file")!)
+            let normalSample = try cell("normal_sample", required: false).flatMap { CellText.isMissing($0) ? nil : $0 }
             let entry = SampleEntry(
                 patient: try cell("patient")!, timepointLabel: label, timepoint: timepoint,
-                arm: try cell("arm")!, cohort: try cell("cohort")!, file: resolve(try cell("file")!),
-                sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve),
+                arm: try cell("arm")!, cohort: try cell("cohort")!, file: file,
+                sample: try cell("sample", required: false),
+                normal: try cell("normal", required: false).map(resolve) ?? (normalSample != nil ? file : nil),
+                normalSample: normalSample,
                 day: day, sex: sex,
                 tissue: try cell("tissue", required: false).flatMap { CellText.isMissing($0) ? nil : resolve($0) },
                 extraValues: extraValues, line: line)
@@ -252,10 +261,10 @@ public struct SampleSheet: Sendable {
                 firstOfPatient[entry.patient] = entry
             }
             if let normal = entry.normal {
-                if let (earlier, earlierLine) = normalSeen[entry.patient], earlier != normal {
-                    throw InputError(file: path, line: line, column: "normal", message: "patient \"\(entry.patient)\" has another matched normal on line \(earlierLine)")
+                if let (earlier, earlierSample, earlierLine) = normalSeen[entry.patient], earlier != normal || earlierSample != entry.normalSample {
+                    throw InputError(file: path, line: line, column: earlier != normal ? "normal" : "normal_sample", message: "patient \"\(entry.patient)\" has another matched normal on line \(earlierLine)")
                 }
-                normalSeen[entry.patient] = (normal, line)
+                normalSeen[entry.patient] = (normal, entry.normalSample, line)
             }
             if let tissue = entry.tissue {
                 if let (earlier, earlierLine) = tissueSeen[entry.patient], earlier != tissue {
@@ -279,7 +288,10 @@ public struct SampleSheet: Sendable {
         }
         // A normal named on a later row applies to the patient's earlier rows too.
         for position in entries.indices where entries[position].normal == nil {
-            entries[position].normal = normalSeen[entries[position].patient]?.0
+            if let (normal, normalSample, _) = normalSeen[entries[position].patient] {
+                entries[position].normal = normal
+                entries[position].normalSample = normalSample
+            }
         }
         for position in entries.indices where entries[position].tissue == nil {
             entries[position].tissue = tissueSeen[entries[position].patient]?.0

@@ -16,7 +16,7 @@ public enum TableField: Int, CaseIterable, Sendable {
     case sample, gene, chromosome, position, reference, allele1, allele2
     case altCount, refCount, depth, vaf
     case proteinChange, variantClassification, oncogenic, hotspot, hotspotWhitelist, callStatus, populationFrequency
-    case genomeBuild
+    case genomeBuild, filter
 
     /// Accepted header names, lower-case, the preferred one first.
     public var defaultNames: [String] {
@@ -40,6 +40,7 @@ public enum TableField: Int, CaseIterable, Sendable {
         case .callStatus: ["called", "call_status"]
         case .populationFrequency: ["gnomad_af", "exac_af", "population_af"]
         case .genomeBuild: ["ncbi_build"]
+        case .filter: ["filter"]
         }
     }
 
@@ -58,10 +59,11 @@ public enum TableField: Int, CaseIterable, Sendable {
         }
     }
 
-    /// The optional annotations, in the order `ctdna view` prints them (the genome build last).
+    /// The optional annotations, in the order `ctdna view` prints them (the caller's FILTER, then
+    /// the genome build, last).
     public static let annotations: [TableField] = [
         .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .callStatus, .populationFrequency,
-        .genomeBuild,
+        .filter, .genomeBuild,
     ]
 
     /// Whether a column's name marks it as an allele fraction that `--vaf-column` could read:
@@ -87,6 +89,12 @@ public struct TableLayout: Sendable {
     /// The annotations present, in output order.
     public var annotationsPresent: [TableField] {
         TableField.annotations.filter { columnOfField[$0] != nil }
+    }
+    /// For a VCF, its header (definitions and sample names); `nil` for a MAF-like table.
+    public let vcf: VCFHeader?
+    /// Whether the records carry a driver annotation (`ONCOGENIC`, a hotspot flag).
+    public var hasDriverAnnotation: Bool {
+        [TableField.oncogenic, .hotspot, .hotspotWhitelist].contains { columnOfField[$0] != nil }
     }
 
     /// The header name of a field's column, for messages.
@@ -142,7 +150,7 @@ public struct TableLayout: Sendable {
         if found[.allele2] == nil && found[.allele1] == nil {
             throw fail("missing column tumor_seq_allele2 or alt (or tumor_seq_allele1) for the alternate allele")
         }
-        for field in [TableField.sample, .gene, .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .genomeBuild] {
+        for field in [TableField.sample, .gene, .proteinChange, .variantClassification, .oncogenic, .hotspot, .hotspotWhitelist, .genomeBuild, .filter] {
             found[field] = try locate(field.defaultNames)
         }
         if let name = options.callStatusColumn {
@@ -192,6 +200,23 @@ public struct TableLayout: Sendable {
             }
         }
         columnOfField = found
+        vcf = nil
+    }
+
+    /// The layout of a VCF: its fixed columns, and the fields its INFO column provides mapped to
+    /// that column (so that messages and `ctdna view` name INFO as where they come from).
+    /// - Parameters:
+    ///   - header: The VCF's header.
+    ///   - annotations: The annotations its records carry (from INFO, and FILTER).
+    ///   - hasGene: Whether its records carry a gene (from `CSQ` or `ANN`).
+    init(vcf header: VCFHeader, annotations: [TableField], hasGene: Bool) {
+        columnNames = header.columnNames
+        var found: [TableField: Int] = [.chromosome: 0, .position: 1, .reference: 3, .allele2: 4]
+        for field in annotations { found[field] = field == .filter ? 6 : 7 }
+        if hasGene { found[.gene] = 7 }
+        columnOfField = found
+        readsCounts = true
+        vcf = header
     }
 }
 

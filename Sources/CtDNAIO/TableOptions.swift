@@ -33,7 +33,10 @@ public struct CountColumns: Sendable, Hashable {
         alt: "t_alt_count_fragment_simplex_duplex", ref: "t_ref_count_fragment_simplex_duplex")
 }
 
-/// How to read a variant table: which columns, and which sample.
+/// How to read a variant table: which columns, which sample, which calls.
+///
+/// The count columns apply to MAF-like tables only: a VCF's counts come from its FORMAT fields
+/// (``VCFCountPlan``).
 public struct VariantTableOptions: Sendable, Hashable {
     /// The count (or VAF) columns.
     public var counts: CountColumns
@@ -44,13 +47,18 @@ public struct VariantTableOptions: Sendable, Hashable {
     public var callStatusColumn: String?
     /// The population allele-frequency column; `nil` looks for `gnomAD_AF`, `ExAC_AF` or `population_af`.
     public var populationFrequencyColumn: String?
+    /// Keep only calls whose `FILTER` is `PASS` or `.` (a VCF's FILTER column, or a MAF's `FILTER`
+    /// column when it has one). Off by default: callers' filters are tuned for tissue, and on
+    /// plasma they drop many true low-fraction calls (`weak_evidence`, `strand_bias`, ...).
+    public var passOnly: Bool
 
     /// Creates options; by default every row is read with the GDC MAF count columns.
     public init(counts: CountColumns = CountColumns(), sample: String? = nil,
-                callStatusColumn: String? = nil, populationFrequencyColumn: String? = nil) {
+                callStatusColumn: String? = nil, populationFrequencyColumn: String? = nil, passOnly: Bool = false) {
         self.counts = counts
         self.sample = sample
         self.callStatusColumn = callStatusColumn
         self.populationFrequencyColumn = populationFrequencyColumn
+        self.passOnly = passOnly
     }
 }

@@ -5,7 +5,8 @@ import Darwin
 #endif
 import CtDNAModel
 
-/// Reads a MAF or MAF-like tab-separated variant table, one `VariantRecord` per data row.
+/// Reads a MAF or MAF-like tab-separated variant table, one `VariantRecord` per data row, or a
+/// VCF, one `VariantRecord` per ALT allele and sample (told apart by content, never by name).
 ///
 /// The table may be plain, gzip, BGZF or zlib-compressed (see `ByteReader`). `#` lines before
 /// the header are comments (`#version 2.4`); a `#` line that contains a tab is taken as the
@@ -16,13 +17,15 @@ import CtDNAModel
 /// The dialects it settles, so that two tables of one mutation give one key and one count:
 /// - a UTF-8 byte-order mark before the first line is ignored;
 /// - a VCF (first line `##fileformat=VCF...`, or the header `#CHROM POS ID REF ALT QUAL FILTER
-///   INFO`) is refused with a message that says so, not read as a table without counts;
+///   INFO`) is read as one, by ``VCFLineParser``: one record per ALT allele and sample;
 /// - cells lose surrounding white space (``CellText/isBlank(_:)``), as header names do;
 /// - the chromosome loses a leading `chr`, and `M` is written `MT` (`chrM` and `MT` are one
 ///   chromosome);
 /// - a count written `12.0` is 12 (`12.5` is an error);
 /// - with both `t_ref_count` and `t_depth`, a row whose ref cell is missing takes depth - alt;
-/// - a row whose alternate allele is the reference allele is an error, never a variant.
+/// - a row whose alternate allele is the reference allele is an error, never a variant;
+/// - the position and alleles are normalised (``AlleleNormalization``): `AAGA`>`GA` at 112174758
+///   is read as `AA`>`-` there, the key a VCF's `GAAGA`>`GGA` at 112174757 gets too.
 ///
 /// ```swift
 /// var reader = try VariantTableReader(path: "baseline.maf.gz")
@@ -63,32 +66,51 @@ public struct VariantTableReader: ~Copyable {
     ) throws {
         let path = lines.path
         var parser: RowParser?
-        var sampleFound = false
+        var vcfParser: VCFLineParser?
+        /// The INFO and FORMAT definitions of the `##` lines before the header, kept in case the
+        /// header turns out to be a VCF's (one without its `##fileformat` line too).
+        var meta = VCFHeader()
+        /// Whether the input is a VCF: its first line is `##fileformat=VCF...`, or its header is a VCF's.
+        var isVCF = false
         let options = self.options
         var resolved: TableLayout?
         var isFirstLine = true
         try lines.forEachLine { line, number in
             if let parser {
-                if let record = try parser.parse(line, lineNumber: number) {
-                    sampleFound = true
-                    try body(record)
-                }
+                if let record = try parser.parse(line, lineNumber: number) { try body(record) }
+                return true
+            }
+            if let vcfParser {
+                try vcfParser.parse(line, lineNumber: number, body)
                 return true
             }
             // Only lines before the header come here: the checks below cost the rows nothing.
             var line = line
             if isFirstLine {
                 isFirstLine = false
-                line = try VariantTableReader.firstLine(line, path: path, line: number)
+                line = VariantTableReader.withoutByteOrderMark(line)
                 if line.isEmpty { return true }
+                isVCF = VCFHeader.isFileFormatLine(line)
+            }
+            if line.count >= 2 && line[0] == UInt8(ascii: "#") && line[1] == UInt8(ascii: "#") {
+                try meta.read(metaLine: String(decoding: line, as: UTF8.self), path: path, number: number)
+                return true
+            }
+            if VCFHeader.isHeaderLine(line) {
+                isVCF = true
+                meta.columnNames = try VariantTableReader.headerNames(UnsafeRawBufferPointer(rebasing: line.dropFirst()), path: path, line: number)
+                let made = try VCFLineParser(header: meta, sample: options.sample, passOnly: options.passOnly, path: path, line: number)
+                let layout = TableLayout(vcf: meta, annotations: made.annotationsPresent, hasGene: made.hasGene)
+                resolved = layout
+                try onHeader(layout)
+                vcfParser = made
+                return true
+            }
+            if isVCF {
+                throw InputError(file: path, line: number, message: "expected the VCF's #CHROM POS ID REF ALT QUAL FILTER INFO header line after its ## lines")
             }
             if line[0] == UInt8(ascii: "#") && memchr(line.baseAddress!, 0x09, line.count) == nil {
                 return true  // a comment before the header
-            }
-            if VariantTableReader.isVCFHeader(line) {
-                throw InputError(
-                    file: path, line: number,
-                    message: "this is a VCF (its header is #CHROM POS ID REF ALT QUAL FILTER INFO ...); " + VariantTableReader.vcfAdvice)
             }
             let header = line[0] == UInt8(ascii: "#") ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
             let layout = try TableLayoutCache.shared.layout(header: header, options: options) {
@@ -101,10 +123,16 @@ public struct VariantTableReader: ~Copyable {
             return true
         }
         layout = resolved
+        if isVCF {
+            guard vcfParser != nil else {
+                throw InputError(file: path, message: "the VCF ends before its #CHROM header line: the file is truncated, or holds only ## lines")
+            }
+            return
+        }
         guard let parser else {
             throw InputError(file: path, message: "no header line: the file is empty or holds only # comment lines")
         }
-        if let sample = options.sample, !sampleFound {
+        if let sample = options.sample, !parser.chosenSampleSeen {
             if resolved?.columnOfField[.sample] == nil {
                 throw InputError(file: path, message: "sample \"\(sample)\" was asked for, but the table has no Tumor_Sample_Barcode column")
             }
@@ -127,40 +155,12 @@ public struct VariantTableReader: ~Copyable {
         return records
     }
 
-    /// What to do with a VCF, for the messages that refuse one.
-    static let vcfAdvice = "ctdna reads MAF-like tables for now (one row per variant, with t_alt_count and t_ref_count or an allele-fraction column): convert it with vcf2maf first, or see the issue on VCF input"
-
-    /// The first line of the input without a UTF-8 byte-order mark, after checking it is not a VCF's.
-    /// - Parameters:
-    ///   - line: The first non-empty line.
-    ///   - path: The file, for the error message.
-    ///   - number: The line's number, for the error message.
-    /// - Returns: The line without a leading byte-order mark (possibly empty).
-    /// - Throws: `InputError` when the line is a VCF's `##fileformat=VCF...` line.
-    static func firstLine(_ line: UnsafeRawBufferPointer, path: String, line number: Int) throws -> UnsafeRawBufferPointer {
-        var line = line
+    /// The first line of the input without a UTF-8 byte-order mark (possibly empty).
+    static func withoutByteOrderMark(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         if line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
-            line = UnsafeRawBufferPointer(rebasing: line.dropFirst(3))
-        }
-        let vcfMark = "##fileformat=VCF".utf8
-        if line.count >= vcfMark.count && line.prefix(vcfMark.count).elementsEqual(vcfMark) {
-            // The format's name as written (`##fileformat=VCFv4.2`), up to the first blank, at most 40 bytes.
-            let shown = line.prefix(40).prefix { !CellText.isBlank($0) }
-            throw InputError(
-                file: path, line: number,
-                message: "this is a VCF (\(String(decoding: shown, as: UTF8.self))); " + vcfAdvice)
+            return UnsafeRawBufferPointer(rebasing: line.dropFirst(3))
         }
         return line
-    }
-
-    /// Whether a header line is a VCF's: `#CHROM`, `POS`, `ID`, `REF`, `ALT`, `QUAL`, `FILTER`,
-    /// `INFO`, the eight fixed columns of the VCF specification, in order. (A MAF-like table that
-    /// only borrows `#CHROM POS REF ALT` is read as a table.)
-    /// - Parameter line: A line before the header, or the header.
-    static func isVCFHeader(_ line: UnsafeRawBufferPointer) -> Bool {
-        let fixed = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO".utf8
-        guard line.count >= fixed.count, line.prefix(fixed.count).elementsEqual(fixed) else { return false }
-        return line.count == fixed.count || line[fixed.count] == 0x09
     }
 
     /// The cells of a header line, split at tabs, each without surrounding white space
@@ -197,6 +197,10 @@ final class RowParser {
     @exclusivity(unchecked) private var lastSampleSeen: [UInt8] = []
     /// Every distinct sample met while looking for the chosen one, for the error message.
     private(set) var samplesSeen: Set<String> = []
+    /// Whether a row of the chosen sample (or any row, without one) was met, kept or not.
+    private(set) var chosenSampleSeen = false
+    /// Whether only rows whose FILTER cell is `PASS`, `.` or empty are kept.
+    private let passOnly: Bool
 
     init(layout: TableLayout, options: VariantTableOptions, path: String) {
         self.layout = layout
@@ -209,6 +213,7 @@ final class RowParser {
         vafScale = options.counts.vafIsPercent ? 100 : 1
         hasRefColumn = layout.columnOfField[.refCount] != nil
         hasDepthColumn = layout.columnOfField[.depth] != nil
+        passOnly = options.passOnly && layout.columnOfField[.filter] != nil
         cellStart = .allocate(capacity: TableField.allCases.count)
         cellStart.initialize(repeating: -1)
         cellEnd = .allocate(capacity: TableField.allCases.count)
@@ -224,7 +229,8 @@ final class RowParser {
         InputError(file: path, line: line, column: field.map { layout.columnName(of: $0) }, message: message)
     }
 
-    /// Parses one row; `nil` when the row belongs to another sample than the chosen one.
+    /// Parses one row; `nil` when the row belongs to another sample than the chosen one, or,
+    /// with `passOnly`, when its FILTER is not `PASS` or `.`.
     func parse(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws -> VariantRecord? {
         try split(line, lineNumber: lineNumber)
         let base = line.baseAddress!
@@ -283,21 +289,15 @@ final class RowParser {
             }
             sample = try text(.sample)
         }
+        chosenSampleSeen = true
+        if passOnly, let filter = cell(.filter), !CellText.isMissing(filter), !filter.elementsEqual("PASS".utf8) {
+            return nil
+        }
 
-        guard var chromosomeBytes = cell(.chromosome), !chromosomeBytes.isEmpty else {
-            throw failure(lineNumber, .chromosome, "empty cell, expected a chromosome")
-        }
-        if chromosomeBytes.count > 3, (chromosomeBytes[0] | 0x20) == UInt8(ascii: "c"),
-           (chromosomeBytes[1] | 0x20) == UInt8(ascii: "h"), (chromosomeBytes[2] | 0x20) == UInt8(ascii: "r") {
-            chromosomeBytes = UnsafeRawBufferPointer(rebasing: chromosomeBytes.dropFirst(3))
-        }
-        let chromosome: String
-        if chromosomeBytes.count == 1 && (chromosomeBytes[0] | 0x20) == UInt8(ascii: "m") {
-            chromosome = "MT"  // chrM (UCSC, GDC's GRCh38) is MT (Ensembl, GRCh37 MAFs)
-        } else if let text = caches.text(TableField.chromosome.rawValue, of: chromosomeBytes) {
-            chromosome = text
-        } else {
-            throw failure(lineNumber, .chromosome, "\(quotedCell(chromosomeBytes)) is not valid UTF-8 text")
+        let chromosomeBytes = cell(.chromosome)!
+        guard let chromosome = chromosomeText(chromosomeBytes, cache: caches, slot: TableField.chromosome.rawValue) else {
+            throw failure(lineNumber, .chromosome, chromosomeBytes.isEmpty
+                ? "empty cell, expected a chromosome" : "\(quotedCell(chromosomeBytes)) is not valid UTF-8 text")
         }
         let positionBytes = cell(.position)!
         guard let position = CellValue.wholeNumber(positionBytes), position > 0 else {
@@ -322,8 +322,14 @@ final class RowParser {
             let also = alternateField == .allele1 ? " (and \(layout.columnName(of: .allele2)) is empty or the reference too)" : ""
             throw failure(lineNumber, alternateField, "\(quotedCell(alternateBytes)) is the reference allele\(also): the row names no alternate allele")
         }
-        let reference = try plainText(.reference)!
-        let alternate = try plainText(alternateField)!
+        // One key across formats: shared suffix, then shared prefix, removed (AlleleNormalization).
+        let trimmed = AlleleNormalization.trim(position: position, reference: referenceBytes, alternate: alternateBytes)
+        guard let reference = alleleText(referenceBytes, trimmed.reference) else {
+            throw failure(lineNumber, .reference, "\(quotedCell(referenceBytes)) is not valid UTF-8 text")
+        }
+        guard let alternate = alleleText(alternateBytes, trimmed.alternate) else {
+            throw failure(lineNumber, alternateField, "\(quotedCell(alternateBytes)) is not valid UTF-8 text")
+        }
 
         var altCount: Int?, refCount: Int?, alleleFraction: Double?
         if layout.readsCounts {
@@ -348,7 +354,7 @@ final class RowParser {
             sample: sample,
             gene: try optionalText(.gene),
             chromosome: chromosome,
-            position: position,
+            position: trimmed.position,
             reference: reference,
             alternate: alternate,
             altCount: altCount,
@@ -362,7 +368,8 @@ final class RowParser {
             callStatus: try optionalText(.callStatus),
             populationAlleleFrequency: try fraction(.populationFrequency, scale: 1, what: "a population allele frequency between 0 and 1"),
             lineNumber: lineNumber,
-            genomeBuild: try optionalText(.genomeBuild)
+            genomeBuild: try optionalText(.genomeBuild),
+            filter: try optionalText(.filter)
         )
     }
 

@@ -9,15 +9,17 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Alternate allele.
     public var alternate: String
 
-    /// Creates a key; a leading `chr` on the chromosome is removed.
+    /// Creates a key; a leading `chr` on the chromosome is removed and the position and alleles
+    /// are normalised (``AlleleNormalization``), so that `5:112174757:GAAGA:GGA` (a VCF's
+    /// alleles) and `5:112174758:AA:-` are one key.
     public init(chromosome: String, position: Int, reference: String, alternate: String) {
         self.chromosome = MutationKey.normalizedChromosome(chromosome)
-        self.position = position
-        self.reference = reference
-        self.alternate = alternate
+        (self.position, self.reference, self.alternate) = AlleleNormalization.normalized(
+            position: position, reference: reference, alternate: alternate)
     }
 
-    /// Creates a key from a chromosome that has no leading `chr` already.
+    /// Creates a key from a chromosome that has no leading `chr` already and alleles already
+    /// normalised (as a reader's records are).
     init(alreadyNormalized chromosome: String, position: Int, reference: String, alternate: String) {
         self.chromosome = chromosome
         self.position = position
@@ -80,7 +82,7 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
 
 extension MutationKey {
     /// Reads a key written as `chrom:pos:ref:alt` (the audit table's form); surrounding white
-    /// space is ignored and a leading `chr` dropped.
+    /// space is ignored, a leading `chr` dropped and the alleles normalised (``AlleleNormalization``).
     /// - Parameter text: The key's text.
     /// - Returns: `nil` when the text does not have four non-empty parts with a position of 1 or more.
     public init?(parsing text: String) {

@@ -175,8 +175,8 @@ struct CohortAnalysis: Sendable {
                 usersOfSample[SampleKey(file: entry.file, sample: entry.sample), default: []].append((index, .timepoint(place)))
             }
             if let normal = rows.first(where: { $0.normal != nil }) {
-                requests.append(SampleRequest(file: normal.normal!, sample: nil, origin: origin(normal.line)))
-                usersOfSample[SampleKey(file: normal.normal!, sample: nil), default: []].append((index, .normal))
+                requests.append(SampleRequest(file: normal.normal!, sample: normal.normalSample, origin: origin(normal.line)))
+                usersOfSample[SampleKey(file: normal.normal!, sample: normal.normalSample), default: []].append((index, .normal))
             }
         }
         var samplesLeft = Array(repeating: 0, count: patients.count)

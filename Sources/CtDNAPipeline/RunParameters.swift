@@ -62,16 +62,19 @@ enum RunParameters {
         ]
     }
 
-    /// The count columns.
+    /// The count columns, and `pass_only` when it is on (left out when off, its default, so that
+    /// the parameters of a run without it read as before).
     static func columns(_ options: VariantTableOptions) -> [RunParameter] {
         let counts = options.counts
+        let passOnly = options.passOnly
+            ? [RunParameter(name: "pass_only", value: "true", description: "only calls whose FILTER is PASS or . were read")] : []
         if let vaf = counts.vaf {
-            return [RunParameter(name: "vaf_column", value: vaf + (counts.vafIsPercent ? " (percent)" : ""), description: "allele fractions read from this column")]
+            return [RunParameter(name: "vaf_column", value: vaf + (counts.vafIsPercent ? " (percent)" : ""), description: "allele fractions read from this column")] + passOnly
         }
         return [
             RunParameter(name: "alt_column", value: counts.alt ?? "t_alt_count", description: "alternate-allele reads"),
             RunParameter(name: "ref_column", value: counts.depth.map { "\($0) - alt" } ?? counts.ref ?? "t_ref_count (or t_depth - alt)", description: "reference-allele reads"),
-        ]
+        ] + passOnly
     }
 
     /// The tests' options.

@@ -26,7 +26,7 @@ enum RunWarnings {
                 + (guessed.count > 5 ? ", ..." : "")
             warnings.append(
                 "\(guessed.count) patient\(guessed.count == 1 ? "'s" : "s'") tables have no driver annotation "
-                    + "(no ONCOGENIC, IS-A-HOTSPOT or hotspot_whitelist column), so the reference timepoint "
+                    + "(no ONCOGENIC, IS-A-HOTSPOT or hotspot_whitelist column; in a VCF, no INFO ONCOGENIC or HOTSPOT), so the reference timepoint "
                     + "was chosen over all their mutations (reference_rule all_mutations): \(names). "
                     + "Annotate the tables (OncoKB, a hotspot list) to choose it over drivers (docs/method.md §4-§5)")
         }

@@ -39,7 +39,8 @@ struct SampleKey: Sendable, Hashable {
 }
 
 /// What reading a whole file told: its checksum, and whether its header has a driver
-/// annotation column (`ONCOGENIC`, `IS-A-HOTSPOT`, `hotspot_whitelist`).
+/// annotation column (`ONCOGENIC`, `IS-A-HOTSPOT`, `hotspot_whitelist`; a VCF's INFO `ONCOGENIC`
+/// or `HOTSPOT`).
 struct FileFacts: Sendable {
     var checksum: FileChecksum
     var hasDriverAnnotation: Bool
@@ -139,7 +140,8 @@ enum SampleLoader {
         _ file: String, requests: [SampleRequest], options: VariantTableOptions, readAheadThreads: Int,
         holdingWholeFile: Bool, deliver: (SampleKey, [VariantRecord]) throws -> Void
     ) throws -> FileFacts {
-        let origin = requests[0].origin
+        /// Where the request an error is about was listed: the first request's unless an error names another.
+        var origin = requests[0].origin
         func located(_ error: InputError) -> InputError {
             var error = error
             error.message += " (listed at \(origin))"
@@ -150,7 +152,8 @@ enum SampleLoader {
         var options = options
         options.sample = (wanted.count == 1 && !wholeTable) ? wanted.first : nil
         // Several samples wanted from one table: each is handed over when its rows end.
-        let byRuns = options.sample == nil && !wholeTable && !holdingWholeFile
+        var byRuns = options.sample == nil && !wholeTable && !holdingWholeFile
+        var isVCF = false
         var held: [String?: [VariantRecord]] = [:]
         var samplesInTable: [String] = []
         var samplesSeen: Set<String> = []
@@ -168,7 +171,22 @@ enum SampleLoader {
             var reader = try VariantTableReader(path: file, options: options, computesDigest: true)
             if readAheadThreads > 0 { try reader.byteReader.startReadingAhead(threads: readAheadThreads) }
             try reader.forEachRecord(onHeader: { layout in
-                hasDriverAnnotation = [.oncogenic, .hotspot, .hotspotWhitelist].contains { layout.columnOfField[$0] != nil }
+                hasDriverAnnotation = layout.hasDriverAnnotation
+                guard let vcf = layout.vcf else { return }
+                // Each line of a VCF holds every sample: its samples' records come interleaved,
+                // never in runs, and are held until the file ends.
+                isVCF = true
+                byRuns = false
+                let samples = vcf.samples
+                let listed = samples.prefix(20).joined(separator: ", ") + (samples.count > 20 ? ", ... (\(samples.count) in all)" : "")
+                for sample in wanted.sorted() where !samples.contains(sample) {
+                    origin = requests.first { $0.sample == sample }?.origin ?? origin
+                    throw InputError(file: file, message: "sample \"\(sample)\" not found; " + (samples.isEmpty
+                        ? "the VCF has no sample columns (sites only)" : "the VCF header has samples: \(listed)"))
+                }
+                if wholeTable && samples.count > 1 {
+                    throw InputError(file: file, message: "the VCF holds \(samples.count) samples (\(listed)): name one in the sample sheet's sample column")
+                }
             }) { record in
                 if options.sample != nil {
                     held[record.sample, default: []].append(record)
@@ -207,7 +225,7 @@ enum SampleLoader {
             let listed = samplesInTable.prefix(10).joined(separator: ", ") + (samplesInTable.count > 10 ? ", ..." : "")
             throw located(InputError(file: file, message: "the table holds \(samplesInTable.count) samples (\(listed)): name one in the sample sheet's sample column"))
         }
-        for sample in wanted.sorted() where options.sample == nil && held[sample] == nil && !delivered.contains(sample) {
+        for sample in wanted.sorted() where options.sample == nil && !isVCF && held[sample] == nil && !delivered.contains(sample) {
             let listed = samplesInTable.prefix(10).joined(separator: ", ")
             throw located(InputError(file: file, message: "sample \"\(sample)\" not found; the file has \(samplesInTable.isEmpty ? "no data rows" : "samples: " + listed)"))
         }

@@ -6,8 +6,11 @@ import CtDNASystem
 /// What ctdna reads from one variant table, one TSV row per data row: `ctdna view`.
 ///
 /// Columns: `sample gene chromosome position ref alt alt_count ref_count af`, then the
-/// annotations the table has (``TableField/outputName``), `ncbi_build` last when the table has an
-/// `NCBI_Build` column. A missing value is `NA`.
+/// annotations the table has (``TableField/outputName``: a VCF's `filter` among them),
+/// `ncbi_build` last when the table has an `NCBI_Build` column; with `verbose`, a last column
+/// `count_field` says which fields the counts came from (a VCF's `FORMAT/AD`, ...; `NA` for a
+/// MAF-like table, whose count columns are the options'). Position and alleles are the normalised
+/// ones (``AlleleNormalization``), those of the key. A missing value is `NA`.
 public enum VariantView {
     /// The columns before the annotations.
     public static let fixedColumns = ["sample", "gene", "chromosome", "position", "ref", "alt", "alt_count", "ref_count", "af"]
@@ -18,9 +21,10 @@ public enum VariantView {
     ///   - options: Count columns and the sample to keep.
     ///   - threads: 1 reads on the calling thread; 2 or more decompress ahead of the parsing on
     ///     a thread of their own, a BGZF file on that many threads (``ByteReader/startReadingAhead(threads:)``).
+    ///   - verbose: Whether to add the `count_field` column.
     ///   - output: The output (`-` for standard output); renamed into place when complete.
     /// - Throws: `SystemError` or `InputError` as the table is read or the output written.
-    public static func write(path: String, options: VariantTableOptions, threads: Int, to output: String) throws {
+    public static func write(path: String, options: VariantTableOptions, threads: Int, verbose: Bool = false, to output: String) throws {
         let out = try OutputFile(path: output)
         var reader = try VariantTableReader(path: path, options: options)
         if threads > 1 { try reader.byteReader.startReadingAhead(threads: threads) }
@@ -31,7 +35,8 @@ public enum VariantView {
         }
         try reader.forEachRecord(onHeader: { layout in
             annotations = layout.annotationsPresent
-            try out.write((fixedColumns + annotations.map(\.outputName)).joined(separator: "\t") + "\n")
+            let names = fixedColumns + annotations.map(\.outputName) + (verbose ? ["count_field"] : [])
+            try out.write(names.joined(separator: "\t") + "\n")
         }) { record in
             out.append(record.sample ?? NumberFormat.missing)
             out.append(byte: tab); out.append(record.gene ?? NumberFormat.missing)
@@ -53,8 +58,13 @@ public enum VariantView {
                 case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
                 case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
                 case .genomeBuild: out.append(record.genomeBuild ?? NumberFormat.missing)
+                case .filter: out.append(record.filter ?? NumberFormat.missing)
                 default: break
                 }
+            }
+            if verbose {
+                out.append(byte: tab)
+                out.append(record.countSource?.description ?? NumberFormat.missing)
             }
             try out.endLine()
         }

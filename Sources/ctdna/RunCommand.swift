@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
             step and choice is in docs/method.md.
             """)
 
-    @Option(name: .customLong("samplesheet"), help: ArgumentHelp("TSV or CSV with columns patient, timepoint, arm, cohort, file, and optionally sample, normal, day, sex and tissue (README, 'Sample sheet').", valueName: "file"))
+    @Option(name: .customLong("samplesheet"), help: ArgumentHelp("TSV or CSV with columns patient, timepoint, arm, cohort, file (a MAF-like table or a VCF), and optionally sample, normal, normal_sample, day, sex and tissue (README, 'Sample sheet').", valueName: "file"))
     var sampleSheet: String
 
     @Option(name: .customLong("outdir"), help: ArgumentHelp("Folder for the results; made when missing.", valueName: "dir"))

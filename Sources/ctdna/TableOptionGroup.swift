@@ -28,6 +28,9 @@ struct TableOptionGroup: ParsableArguments {
     @Option(name: .customLong("population-af-column"), help: ArgumentHelp("Population allele-frequency column; without it, gnomAD_AF, ExAC_AF or population_af when present.", valueName: "name"))
     var populationAFColumn: String?
 
+    @Flag(name: .customLong("pass-only"), help: "Keep only calls whose FILTER is PASS or . (a VCF's FILTER, or a MAF's FILTER column). Off by default: callers' filters drop many true low-fraction plasma calls.")
+    var passOnly = false
+
     func validate() throws {
         if vafColumn != nil && (altColumn != nil || refColumn != nil || depthColumn != nil || mskAccess) {
             throw ValidationError("--vaf-column reads allele fractions instead of counts: do not combine it with count columns")
@@ -49,6 +52,6 @@ struct TableOptionGroup: ParsableArguments {
         counts.vaf = vafColumn
         counts.vafIsPercent = vafPercent
         return VariantTableOptions(counts: counts, sample: sample, callStatusColumn: callStatusColumn,
-                                   populationFrequencyColumn: populationAFColumn)
+                                   populationFrequencyColumn: populationAFColumn, passOnly: passOnly)
     }
 }

@@ -10,15 +10,21 @@ struct View: ParsableCommand {
         discussion: """
             Columns: sample gene chromosome position ref alt alt_count ref_count af, then the \
             annotations the table has (protein_change variant_classification oncogenic is_a_hotspot \
-            hotspot_whitelist call_status population_af). Missing values print as NA.
+            hotspot_whitelist call_status population_af filter ncbi_build). Missing values print as NA. \
+            A VCF gives one row per ALT allele and sample; position and alleles are normalised as in \
+            the mutation key (5:112174757 GAAGA>GGA prints as 5 112174758 AA -). --verbose adds \
+            count_field, the FORMAT fields the counts came from.
             """
     )
 
-    @Argument(help: ArgumentHelp("Variant table (MAF or MAF-like TSV; plain, gzip, BGZF or zlib); - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Variant table (MAF, MAF-like TSV or VCF; plain, gzip, BGZF or zlib); - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Only the rows of this Tumor_Sample_Barcode.", valueName: "id"))
+    @Option(help: ArgumentHelp("Only the rows of this Tumor_Sample_Barcode (a VCF: this sample column).", valueName: "id"))
     var sample: String?
+
+    @Flag(help: "Add a count_field column: which fields the counts came from (a VCF's FORMAT/AD, FORMAT/TIR+TAR, ...).")
+    var verbose = false
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output = "-"
@@ -36,6 +42,6 @@ struct View: ParsableCommand {
     func run() throws {
         try VariantView.write(
             path: file, options: columns.tableOptions(sample: sample),
-            threads: threads ?? onlineProcessorCount, to: output)
+            threads: threads ?? onlineProcessorCount, verbose: verbose, to: output)
     }
 }

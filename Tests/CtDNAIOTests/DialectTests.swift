@@ -79,7 +79,7 @@ enum DialectFixture {
         #expect(TableField.genomeBuild.outputName == "ncbi_build")
         var reader = try VariantTableReader(path: DialectFixture.path("vcf2maf-grch38.maf"))
         try reader.forEachRecord { _ in }
-        // vcf2maf's header has HGVSp_Short and NCBI_Build among the annotations.
+        // vcf2maf's header (this fixture's cut of it) has HGVSp_Short and NCBI_Build among the annotations.
         let annotations = reader.layout?.annotationsPresent
         #expect(annotations == [.proteinChange, .variantClassification, .genomeBuild])
         var small = try VariantTableReader(path: Fixture.path("small.maf"))
@@ -145,22 +145,25 @@ enum DialectFixture {
         #expect(error?.message == "missing read counts: no column t_alt_count (name the count columns with --alt-column and --ref-column or --depth-column, or an allele-fraction column with --vaf-column); the header has: Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2, gnomAD_AF")
     }
 
-    // MARK: A VCF where a MAF is expected
+    // MARK: A VCF where a MAF was expected: read as a VCF (VCFCallerTests has the callers' layouts)
 
+    /// The same two-sample Mutect2 VCF, plain and gzipped, is read as a VCF by its content: the
+    /// plasma sample's KRAS G12D (AD 229,21: alt 21, ref 229) and the buffy coat's (180,0).
     @Test(arguments: ["mutect2.vcf", "mutect2.vcf.gz"])
-    func aVCFIsRefusedAsAVCF(name: String) {
-        let path = DialectFixture.path(name)
-        let error = inputError { _ = try VariantTableReader.readAll(path: path) }
-        #expect(error?.description == "\(path):1: this is a VCF (##fileformat=VCFv4.2); " + VariantTableReader.vcfAdvice)
-        #expect(error?.message.contains("the header has") == false)
+    func aVCFIsReadAsAVCF(name: String) throws {
+        let records = try VariantTableReader.readAll(path: DialectFixture.path(name))
+        #expect(records.map(\.sample) == ["PT01-plasma-C1D1", "PT01-buffy"])
+        #expect(records.map(\.altCount) == [21, 0] && records.map(\.refCount) == [229, 180])
+        #expect(records.allSatisfy { $0.key.description == "12:25245350:C:T" && $0.filter == "PASS" })
     }
 
-    @Test func aVCFHeaderLineIsRefusedToo() {
+    @Test func aVCFHeaderLineWithoutItsFileFormatLineIsAVCFToo() throws {
         let folder = TemporaryFolder()
-        let path = folder.file("noformat.vcf", "##source=Mutect2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tT\nchr1\t5\t.\tC\tT\t.\tPASS\t.\tGT\t0/1\n")
-        let error = inputError { _ = try VariantTableReader.readAll(path: path) }
-        #expect(error?.description == "\(path):2: this is a VCF (its header is #CHROM POS ID REF ALT QUAL FILTER INFO ...); " + VariantTableReader.vcfAdvice)
-        // Sites-only: the eight fixed columns and nothing after them.
+        // The FORMAT definition before the header still decides how AD is read (Number=R).
+        let path = folder.file("noformat.vcf", "##source=Mutect2\n##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"x\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tT\nchr1\t5\t.\tC\tT\t.\tPASS\t.\tGT:AD\t0/1:6,2\n")
+        let record = try #require(try VariantTableReader.readAll(path: path).first)
+        #expect(record.altCount == 2 && record.refCount == 6 && record.alleleFraction == 0.25)  // 2 / (2 + 6)
+        // Sites-only: the eight fixed columns and nothing after them hold no counts.
         let sites = folder.file("sites.vcf", "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n")
         #expect(inputError { _ = try VariantTableReader.readAll(path: sites) }?.line == 1)
         // A MAF-like table that borrows #CHROM is still a table (columnsAreFoundCaseInsensitivelyAndByAlias).

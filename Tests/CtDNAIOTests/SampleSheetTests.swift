@@ -27,6 +27,22 @@ import TestSupport
         #expect(sheet.entries.map(\.line) == [2, 3])
     }
 
+    /// `normal_sample` names the normal's column in a multi-sample table: with `normal` empty, in
+    /// the row's own file (a tumour-normal VCF); it belongs to the patient like `normal`, and two
+    /// different normal samples of one patient are refused.
+    @Test func normalSampleNamesTheNormalInTheSameFile() throws {
+        let folder = Self.folderWithTables()
+        let path = folder.file("sheet.tsv", "patient\ttimepoint\tarm\tcohort\tfile\tsample\tnormal_sample\nP1\tbaseline\tA\tX\ta.maf\tT0\tN1\nP1\tfollowup\tA\tX\ta.maf\tT1\t\n")
+        let sheet = try SampleSheet(path: path)
+        let file = folder.url.appendingPathComponent("a.maf").path
+        #expect(sheet.entries.map(\.normal) == [file, file])
+        #expect(sheet.entries.map(\.normalSample) == ["N1", "N1"])
+        #expect(sheet.extraColumns.isEmpty)
+        let clash = folder.file("clash.tsv", "patient\ttimepoint\tarm\tcohort\tfile\tsample\tnormal_sample\nP1\tbaseline\tA\tX\ta.maf\tT0\tN1\nP1\tfollowup\tA\tX\ta.maf\tT1\tN2\n")
+        #expect(inputError { _ = try SampleSheet(path: clash) }?.description
+            == "\(clash):3: column normal_sample: patient \"P1\" has another matched normal on line 2")
+    }
+
     @Test(arguments: ["Baseline", "BL", "pre-treatment", "FOLLOW_UP", "Follow-up", "fu"])
     func builtInLabels(label: String) {
         #expect(TimepointLabels().timepoint(of: label) != nil)

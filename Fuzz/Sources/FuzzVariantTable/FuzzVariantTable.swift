@@ -22,6 +22,28 @@ private let optionSets: [VariantTableOptions] = [
     VariantTableOptions(counts: CountColumns(depth: "t_depth"), sample: "S2", callStatusColumn: "Called"),
 ]
 
+/// The option sets a VCF is read with: every sample; and one sample with PASS calls only. The
+/// VCF seeds name `PLASMA1`.
+private let vcfOptionSets: [VariantTableOptions] = [
+    VariantTableOptions(),
+    VariantTableOptions(sample: "PLASMA1", passOnly: true),
+]
+
+/// Put before an input to read it as a VCF whatever its first line: the file format line and the
+/// definitions that decide how counts and annotations are read, so that the fuzzer's bytes become
+/// the rest of the header (more `##` lines, the `#CHROM` line) and the data lines.
+private let vcfPrefix = Array("""
+    ##fileformat=VCFv4.2
+    ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+    ##FORMAT=<ID=RD,Number=1,Type=Integer,Description="Reference depth">
+    ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|HGVSp|ALLELE_NUM|PICK|CANONICAL|gnomAD_AF">
+    ##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p'">
+    ##INFO=<ID=HOTSPOT,Number=0,Type=Flag,Description="Hotspot">
+    ##INFO=<ID=ONCOGENIC,Number=1,Type=String,Description="OncoKB">
+    ##INFO=<ID=DP4,Number=4,Type=Integer,Description="DP4">
+
+    """.utf8)
+
 private func prepareMemoryFile() {
     guard memoryFile < 0 else { return }
     // memfd_create is not visible from Swift's Glibc module; an unlinked tmpfs file is the same.
@@ -67,10 +89,18 @@ private func readOnce(_ options: VariantTableOptions) {
             checksum &+= (record.proteinChange?.utf8.count ?? 0) &+ (record.variantClassification?.utf8.count ?? 0)
             checksum &+= (record.oncogenic?.utf8.count ?? 0) &+ (record.hotspot?.utf8.count ?? 0)
             checksum &+= (record.hotspotWhitelist?.utf8.count ?? 0) &+ (record.callStatus?.utf8.count ?? 0)
+            checksum &+= (record.filter?.utf8.count ?? 0) &+ Int(record.countSource?.rawValue ?? 0)
             // Invariants the rest of ctdna relies on.
             precondition(record.position > 0, "position must be 1 or more")
             precondition((record.altCount ?? 0) >= 0 && (record.refCount ?? 0) >= 0, "counts must not be negative")
             precondition(!record.reference.isEmpty && !record.alternate.isEmpty, "alleles must not be empty")
+            precondition(record.reference != record.alternate, "the alleles must differ")
+            // Normalised: no shared first or last base, except the `-` of an empty allele.
+            if record.reference != "-" && record.alternate != "-" {
+                precondition(record.reference.utf8.first != record.alternate.utf8.first || record.reference.utf8.count == 0,
+                             "alleles must not share their first base")
+                precondition(record.reference.utf8.last != record.alternate.utf8.last, "alleles must not share their last base")
+            }
         }
         precondition(checksum > Int.min)
     } catch let error as InputError {
@@ -113,6 +143,13 @@ public func fuzzVariantTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     prepareMemoryFile()
     store(data.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1)!, data == nil ? 0 : size)
     for options in optionSets { readOnce(options) }
+    // Every input once more as a VCF: after the VCF prefix, so that the VCF reader's header and
+    // line parsing see the fuzzer's bytes even when they do not start like a VCF.
+    var asVCF = vcfPrefix
+    if let data { asVCF.append(contentsOf: UnsafeBufferPointer(start: data, count: size)) }
+    asVCF.withUnsafeBytes { store($0.baseAddress!, $0.count) }
+    for options in vcfOptionSets { readOnce(options) }
+    store(data.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1)!, data == nil ? 0 : size)
     readBytes()
     readSheetAndPath(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
     return 0

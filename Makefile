@@ -14,6 +14,7 @@ help:
 	@echo "make fuzz    libFuzzer on the readers for FUZZ_SECONDS (Fuzz/README.md)"
 	@echo "make expected  regenerate SampleData/expected and the report tests' golden files"
 	@echo "make golden  regenerate Tests/CtDNAReportTests/Golden only"
+	@echo "make workflow-test  workflow/Snakefile over SampleData in shards, merged = ctdna run (snakemake from PyPI, cached)"
 
 build:
 	$(SWIFT) build
@@ -44,6 +45,12 @@ fuzz:
 
 bench: release
 	bash Benchmarks/run.sh --cohort
+
+# The Snakemake workflow run for real: snakemake (pinned in workflow/environment.yaml) in a virtual
+# environment cached under ~/.cache/ctdna, SampleData in shards, the merge compared with `run`.
+.PHONY: workflow-test
+workflow-test: release
+	bash workflow/tests/run.sh
 
 clean:
 	rm -rf .build

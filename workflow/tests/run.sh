@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# `make workflow-test`: runs workflow/Snakefile for real, with snakemake from PyPI, and checks
+# that the merge of its shards is the plain `ctdna run` over the same sheet.
+#
+#   bash workflow/tests/run.sh
+#
+# 1. A virtual environment with the snakemake pinned in workflow/environment.yaml, kept between
+#    runs in ${XDG_CACHE_HOME:-$HOME/.cache}/ctdna/snakemake-venv (CTDNA_SNAKEMAKE_VENV
+#    overrides) and made again only when its snakemake is not the pinned one.
+# 2. SampleData in 4 shards with --cores 2 and ctdna from PATH; merged/ compared with
+#    `ctdna run` (workflow/tests/compare_outputs.py: byte for byte, the reports' provenance
+#    aside); a second invocation has nothing to do.
+# 3. A --configfile with 3 shards, run options and the `ctdna` key (ctdna not on PATH),
+#    compared with `ctdna run` given the same options.
+# 4. A ctdna that does not exist stops the workflow at check_ctdna, saying so; the comparison
+#    notices a changed byte.
+# CTDNA (default .build/release/ctdna, which the Makefile target builds) names the binary.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+
+log() { printf 'workflow-test: %s\n' "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+ctdna=${CTDNA:-$root/.build/release/ctdna}
+[[ -x $ctdna ]] || fail "$ctdna is not an executable; run \`make release\` first"
+ctdna=$(cd "$(dirname "$ctdna")" && pwd)/$(basename "$ctdna")
+
+# ---------------------------------------------------------------- 1. snakemake, pinned, cached
+pin=$(sed -n 's/^ *- *snakemake==\([0-9][0-9.]*\) *$/\1/p' workflow/environment.yaml)
+[[ -n $pin ]] || fail "workflow/environment.yaml pins no snakemake==X.Y.Z"
+venv=${CTDNA_SNAKEMAKE_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/ctdna/snakemake-venv}
+if [[ $("$venv/bin/snakemake" --version 2>/dev/null) == "$pin" ]]; then
+    log "reusing $venv (snakemake $pin)"
+else
+    log "creating $venv with snakemake $pin from PyPI"
+    rm -rf "$venv"
+    mkdir -p "$(dirname "$venv")"
+    python3 -m venv "$venv" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "snakemake==$pin"
+    [[ $("$venv/bin/snakemake" --version) == "$pin" ]] || fail "$venv/bin/snakemake is not $pin"
+fi
+snakemake=$venv/bin/snakemake
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Runs snakemake with the workflow, its output in a log shown only when it fails.
+# Usage: workflow LOGNAME EXPECTED_STATUS(ok|fail) [snakemake arguments...]
+workflow() {
+    local name=$1 expect=$2 status=0
+    shift 2
+    local started=$SECONDS
+    "$snakemake" -s workflow/Snakefile "$@" >"$work/$name.log" 2>&1 || status=$?
+    if [[ $expect == ok && $status != 0 ]]; then
+        cat "$work/$name.log" >&2
+        fail "snakemake ($name) exited with $status"
+    fi
+    if [[ $expect == fail && $status == 0 ]]; then
+        cat "$work/$name.log" >&2
+        fail "snakemake ($name) succeeded but should have failed"
+    fi
+    log "snakemake ($name): exit status $status as expected, $((SECONDS - started)) s"
+}
+
+compare() {
+    python3 "$here/compare_outputs.py" "$1" "$2" >&2 || fail "$2 differs from $1"
+}
+
+sheet=SampleData/samplesheet.tsv
+
+# ---------------------------------------------------------------- 2. four shards, ctdna from PATH
+PATH="$(dirname "$ctdna"):$PATH" workflow four-shards ok --cores 2 \
+    --config samplesheet=$sheet outdir="$work/four" shards=4
+for k in 1 2 3 4; do
+    [[ -s $work/four/shards/$k-of-4/ctdna_shard.json ]] || fail "shard $k/4 wrote no ctdna_shard.json"
+    [[ -s $work/four/logs/shard-$k-of-4.log && -s $work/four/benchmarks/shard-$k-of-4.tsv ]] ||
+        fail "shard $k/4 has no log or benchmark file"
+done
+grep -qx "$("$ctdna" --version)" "$work/four/ctdna_version.txt" || fail "ctdna_version.txt is not \`ctdna --version\`"
+"$ctdna" run --samplesheet $sheet --outdir "$work/single" --threads 2 --quiet
+compare "$work/single" "$work/four/merged"
+
+PATH="$(dirname "$ctdna"):$PATH" workflow again ok --cores 2 \
+    --config samplesheet=$sheet outdir="$work/four" shards=4
+grep -q "Nothing to be done" "$work/again.log" || fail "a second invocation ran jobs again"
+
+# ---------------------------------------------------------------- 3. --configfile, options, ctdna key
+options="--min-alt-reads 3 --clonal-fraction 0.5"
+cat >"$work/cohort.yaml" <<EOF
+samplesheet: $sheet
+outdir: $work/three
+shards: 3
+threads: 1
+ctdna: $ctdna
+run_options: "$options"
+EOF
+PATH=/usr/bin:/bin workflow configfile ok --cores 2 --configfile "$work/cohort.yaml"
+# shellcheck disable=SC2086 # the options are words
+"$ctdna" run --samplesheet $sheet --outdir "$work/single-options" --threads 2 --quiet $options
+compare "$work/single-options" "$work/three/merged"
+# The options change the results, so a workflow that dropped them would have failed above.
+if python3 "$here/compare_outputs.py" "$work/single" "$work/single-options" >/dev/null 2>&1; then
+    fail "\"$options\" changes nothing on SampleData; pick options that do"
+fi
+
+# ---------------------------------------------------------------- 4. failures are noticed
+workflow missing-ctdna fail --cores 2 \
+    --config samplesheet=$sheet outdir="$work/missing" shards=2 ctdna="$work/no-such-ctdna"
+grep -q "is not an executable" "$work/missing/logs/check_ctdna.log" ||
+    fail "check_ctdna's log does not say that ctdna is missing"
+[[ ! -e $work/missing/shards ]] || fail "shards ran although check_ctdna failed"
+
+cp -R "$work/four/merged" "$work/changed"
+printf 'x' >>"$work/changed/patients.tsv"
+if python3 "$here/compare_outputs.py" "$work/single" "$work/changed" >/dev/null 2>&1; then
+    fail "compare_outputs.py did not notice a byte added to patients.tsv"
+fi
+
+log "passed: 4-shard and 3-shard merges equal \`ctdna run\` (snakemake $pin, $("$ctdna" --version))"

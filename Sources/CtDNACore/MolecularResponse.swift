@@ -2,7 +2,7 @@ import CtDNAModel
 
 /// A patient's molecular response over the tested pair (docs/method.md §10; the project's
 /// METHOD.md section 6), from a metric's value at the first (a) and second (b) timepoint.
-public enum MolecularResponse: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum MolecularResponse: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// a > 0 and b = 0: ctDNA no longer detected (the ctMoniTR and BR.36 definition). Also a response.
     case clearance
     /// b <= (1 - threshold) x a: a fall of the threshold (50% by default) or more.

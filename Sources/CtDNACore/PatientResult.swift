@@ -1,7 +1,7 @@
 import CtDNAModel
 
 /// Where a patient stands in the analysis.
-public enum PatientStatus: Sendable, Hashable, CustomStringConvertible {
+public enum PatientStatus: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Two or more timepoints sampled and S not empty.
     case paired
     /// A single timepoint sampled and S not empty: values there, no change to test.
@@ -78,7 +78,7 @@ public struct MutationAudit: Sendable, Equatable {
 /// Per-timepoint values hold one entry per timepoint of ``timepoints``, in order: a number, or
 /// `nil` where the set it is computed over has no value at that timepoint (no member covered
 /// there). The arrays themselves are `nil` for an excluded patient.
-public struct PatientSummary: Sendable, Equatable {
+public struct PatientSummary: Sendable, Equatable, Codable {
     /// Patient identifier.
     public var patient: String
     /// Cohort.

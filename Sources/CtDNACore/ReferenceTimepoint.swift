@@ -1,7 +1,7 @@
 import CtDNAModel
 
 /// Which rule chose the reference timepoint.
-public enum ReferenceRule: String, Sendable, Hashable, CustomStringConvertible {
+public enum ReferenceRule: String, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The higher geometric mean AF over the drivers D.
     case drivers
     /// No drivers: the higher geometric mean AF over all of S.
@@ -14,7 +14,7 @@ public enum ReferenceRule: String, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The timepoint at which the clonal set is chosen, and why.
-public struct ReferenceTimepoint: Sendable, Equatable {
+public struct ReferenceTimepoint: Sendable, Equatable, Codable {
     /// Its place in the patient's series, from 0.
     public var index: Int
     /// The rule that chose it.

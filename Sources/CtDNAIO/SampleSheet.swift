@@ -114,7 +114,7 @@ public struct SampleSheet: Sendable {
     /// The sheet as the user named it.
     public let path: String
     /// The rows, in sheet order.
-    public let entries: [SampleEntry]
+    public private(set) var entries: [SampleEntry]
     /// The names of the columns that are neither required nor optional, as written in the header
     /// (without surrounding white space), in header order; each entry's
     /// ``SampleEntry/extraValues`` follow this order. No two are equal ignoring letter case.
@@ -268,6 +268,15 @@ public struct SampleSheet: Sendable {
             entries[position].normal = normalSeen[entries[position].patient]?.0
         }
         self.entries = entries
+    }
+
+    /// The same sheet with only the rows of the patients `keep` accepts (a shard of a cohort),
+    /// in sheet order; the path and the extra columns stay.
+    /// - Parameter keep: Whether a patient's rows stay.
+    public func restricted(to keep: (String) -> Bool) -> SampleSheet {
+        var copy = self
+        copy.entries = entries.filter { keep($0.patient) }
+        return copy
     }
 
     /// The patients in order of first appearance.

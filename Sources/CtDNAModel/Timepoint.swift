@@ -59,3 +59,42 @@ public struct TimepointPair: Sendable, Hashable, CustomStringConvertible {
         self == .baselineFollowup ? "" : "_\(second.name)_vs_\(first.name)"
     }
 }
+
+/// A timepoint is stored as its name (a shard's saved results, read back by `ctdna merge`).
+extension Timepoint: Codable {
+    /// Reads a name; an empty one is an error.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard !name.isEmpty else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a timepoint has a name")
+        }
+        self.init(name)
+    }
+
+    /// Writes the name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+}
+
+/// A pair is stored as `first:second`, as `--compare` takes it.
+extension TimepointPair: Codable {
+    /// Reads `first:second` with two different, non-empty names.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0] != parts[1] else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a pair first:second")
+        }
+        self.init(Timepoint(String(parts[0])), Timepoint(String(parts[1])))
+    }
+
+    /// Writes `first:second`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -279,13 +279,20 @@ struct CohortAnalysis: Sendable {
         return state.value.withLock { $0 }
     }
 
+    /// The statistics of every tested pair and metric over this analysis' patients
+    /// (``statistics(of:pairs:options:family:)``).
+    func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
+        try Self.statistics(of: summaries, pairs: plan.pairs, options: options, family: family)
+    }
+
     /// The paired values of one metric at a tested pair, one per patient whose status is
     /// `paired` and who has a value at both timepoints (the same rule `ctdna stats` applies to
     /// a patients table).
     /// - Parameters:
     ///   - metric: The metric.
-    ///   - pair: The pair, two of the plan's timepoints.
-    func observations(of metric: Metric, at pair: TimepointPair) -> [PairedObservation] {
+    ///   - pair: The pair, two of the run's timepoints.
+    ///   - summaries: The patients, over the run's timepoints.
+    static func observations(of metric: Metric, at pair: TimepointPair, in summaries: [PatientSummary]) -> [PairedObservation] {
         summaries.compactMap { summary in
             guard summary.status == .paired, let values = summary.pair(of: metric, at: pair) else { return nil }
             return PairedObservation(patient: summary.patient, cohort: summary.cohort, arm: summary.arm,
@@ -294,17 +301,21 @@ struct CohortAnalysis: Sendable {
     }
 
     /// The statistics of every tested pair and metric, with Benjamini-Hochberg q-values over
-    /// each family.
+    /// each family: what a run computes from its patients, and a merge of shards again.
     /// - Parameters:
+    ///   - summaries: The patients, over the run's timepoints, in sheet order.
+    ///   - pairs: The tested pairs, in order.
     ///   - options: The tests' options.
     ///   - family: Which rows form one family (the whole report by default).
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
-    func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
+    static func statistics(
+        of summaries: [PatientSummary], pairs: [TimepointPair], options: WilcoxonOptions, family: FDRFamily = .report
+    ) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
-        for pair in plan.pairs {
+        for pair in pairs {
             for metric in Metric.tested {
                 rows += try GroupedAnalysis.rows(
-                    metric: metric, observations: observations(of: metric, at: pair), options: options
+                    metric: metric, observations: observations(of: metric, at: pair, in: summaries), options: options
                 ).map { row in
                     var row = row
                     row.pair = pair

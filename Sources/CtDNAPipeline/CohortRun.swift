@@ -47,6 +47,8 @@ public struct RunRequest: Sendable {
     /// A landmark in days from the sheet's origin for every patient; `nil` for the day of each
     /// patient's second draw (the sheet's `day` column), when there is one.
     public var landmarkDays: Double?
+    /// The shard of the cohort to analyse (`--shard K/N`), or `nil` for every patient.
+    public var shard: ShardSelection?
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
@@ -56,8 +58,9 @@ public struct RunRequest: Sendable {
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
-        clinicalTable: String? = nil
+        clinicalTable: String? = nil, shard: ShardSelection? = nil
     ) {
+        self.shard = shard
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
         self.outputFolder = outputFolder
@@ -132,41 +135,127 @@ public enum CohortRun {
     ///   for a file that cannot be read or written, `StatisticsError` for a value the tests
     ///   cannot take.
     public static func run(_ request: RunRequest, observer: RunObserver = RunObserver()) throws -> RunOutcome {
-        let parameters = try request.lists.load(into: request.method)
-        let sheet = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
-        // Read before any variant table, so that a bad clinical table stops the run at once.
-        let clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
-        let plan = try TimepointPlan(
-            sheet: sheet, chosen: request.timepoints, compare: request.comparisons.map { ($0.first, $0.second) },
-            labels: request.timepointLabels)
-        let timepoints = plan.timepoints
-        for entry in sheet.entries where !timepoints.contains(entry.timepoint) {
-            observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is not among --timepoints; the sample is not used")
-        }
-        if plan.pairs.isEmpty {
-            observer.warning("\(sheet.path): only one timepoint (\(timepoints.map(\.name).joined())) is analysed: each patient gets its values there, and nothing is tested")
-        }
+        let setup = try RunSetup(request, observer: observer)
+        let sheet = setup.sheet, timepoints = setup.plan.timepoints
         let outputs = try OutputFolder(path: request.outputFolder)
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
         let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
         let analysis = try CohortAnalysis(
-            sheet: sheet, plan: plan, tableOptions: request.tableOptions, parameters: parameters,
+            sheet: sheet, plan: setup.plan, tableOptions: request.tableOptions, parameters: setup.parameters,
             threads: request.threads, progress: observer.progress,
             onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
             onRestart: {
                 let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
                 stream.value.withLock { $0 = fresh }
             })
-        let tally = stream.value.withLock { $0 }.counted
-        let statistics = try analysis.statistics(options: request.tests, family: request.fdrFamily)
-        var covariates = PatientCovariates(sheet: sheet, patients: analysis.summaries.map(\.patient))
-        var clinicalWarnings: [String] = []
-        if let clinical {
-            (covariates, clinicalWarnings) = try covariates.merging(clinical: clinical, patients: analysis.summaries.map(\.patient))
+        let results = CohortResults(
+            summaries: analysis.summaries, tally: stream.value.withLock { $0 }.counted, checksums: analysis.checksums,
+            withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation.map { analysis.summaries[$0].patient })
+        var extra: [String] = []
+        if let shard = request.shard {
+            let state = ShardState(
+                shard: shard, commandLine: request.commandLine, version: request.version, sampleSheet: sheet.path,
+                sampleSheetSHA256: try FileChecksum(ofFile: sheet.path).sha256,
+                parameters: Dictionary(setup.parameterRows.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                patients: results.summaries, tally: results.tally, checksums: results.checksums,
+                patientsWithoutDriverAnnotation: results.withoutDriverAnnotation)
+            try outputs.stage(ShardState.fileName, try state.encoded())
+            extra.append(ShardState.fileName)
         }
+        return try finish(request, setup: setup, results: results, outputs: outputs, observer: observer, extraOutputs: extra)
+    }
+
+    /// Joins the output folders of `ctdna run --shard K/N` for K = 1...N into one folder whose
+    /// files are byte-identical to those of one run over the whole sheet, report.json and
+    /// report.html aside (they list the shards' command lines): patients.tsv, timepoints.tsv,
+    /// the statistics and survival recomputed over all patients, audit.tsv put together from
+    /// the shards' in sheet order. No variant table is read.
+    ///
+    /// The shards must be every shard of one split, run with the same parameters on the same
+    /// sample sheet (its SHA-256), each patient in one shard only.
+    /// - Parameters:
+    ///   - request: The run as the shards ran it (from the first shard's command line), with
+    ///     the merge's output folder and command line.
+    ///   - shards: The shards' output folders.
+    ///   - observer: Receives warnings.
+    /// - Returns: The merged run's document and outputs.
+    /// - Throws: `InputError` naming the shard for a missing or foreign state, a parameter that
+    ///   differs between shards (named), a missing or repeated shard, a patient in two shards or
+    ///   in none; what ``run(_:observer:)`` throws for the sheet and the writing.
+    public static func merge(_ request: RunRequest, shards: [String], observer: RunObserver = RunObserver()) throws -> RunOutcome {
+        var states = try shards.map { try ShardState.read(folder: $0) }
+        try ShardState.checkAgreement(states, folders: shards)
+        // Shard order, whatever the order of the folders given.
+        let ordered = zip(states, shards).sorted { $0.0.shard.index < $1.0.shard.index }
+        states = ordered.map(\.0)
+        let shards = ordered.map(\.1)
+        var request = request
+        request.shard = nil
+        let setup = try RunSetup(request, observer: observer)
+        let sheetSHA = try FileChecksum(ofFile: setup.sheet.path).sha256
+        guard sheetSHA == states[0].sampleSheetSHA256 else {
+            throw InputError(file: setup.sheet.path, message: "the sample sheet changed since the shards ran (SHA-256 \(sheetSHA), the shards read \(states[0].sampleSheetSHA256))")
+        }
+        let analysed = Set(setup.plan.timepoints)
+        var order: [String] = []
+        var seen: Set<String> = []
+        for entry in setup.sheet.entries where analysed.contains(entry.timepoint) && seen.insert(entry.patient).inserted {
+            order.append(entry.patient)
+        }
+        var byPatient: [String: (summary: PatientSummary, shard: Int)] = [:]
+        for (place, state) in states.enumerated() {
+            for summary in state.patients {
+                if let earlier = byPatient[summary.patient] {
+                    throw InputError(file: PathNames.joining(shards[place], ShardState.fileName), message: "patient \"\(summary.patient)\" is also in \(shards[earlier.shard])")
+                }
+                byPatient[summary.patient] = (summary, place)
+            }
+        }
+        for patient in order where byPatient[patient] == nil {
+            throw InputError(file: setup.sheet.path, message: "patient \"\(patient)\" of the sheet is in none of the shards")
+        }
+        guard byPatient.count == order.count else {
+            let stranger = byPatient.keys.sorted().first { !seen.contains($0) }!
+            throw InputError(file: setup.sheet.path, message: "patient \"\(stranger)\" of a shard is not in the sheet")
+        }
+        var tally = FilterTally()
+        var checksums: [String: FileChecksum] = [:]
+        var without: Set<String> = []
+        for state in states {
+            tally.add(state.tally)
+            checksums.merge(state.checksums) { first, _ in first }
+            without.formUnion(state.patientsWithoutDriverAnnotation)
+        }
+        let results = CohortResults(
+            summaries: order.map { byPatient[$0]!.summary }, tally: tally, checksums: checksums,
+            withoutDriverAnnotation: order.filter { without.contains($0) })
+        let outputs = try OutputFolder(path: request.outputFolder)
+        try ShardAudit.join(
+            shards: shards, order: order, header: PatientTables.auditHeader(timepoints: setup.plan.timepoints),
+            into: try outputs.open("audit.tsv"), scratchFolder: outputs.path)
+        return try finish(
+            request, setup: setup, results: results, outputs: outputs, observer: observer, shardCommandLines: states.map(\.commandLine))
+    }
+
+    /// Everything after the reading: statistics, survival, warnings, the document and every
+    /// output but audit.tsv (already in `outputs`), then the commit.
+    private static func finish(
+        _ request: RunRequest, setup: RunSetup, results: CohortResults, outputs: OutputFolder, observer: RunObserver,
+        extraOutputs: [String] = [], shardCommandLines: [[String]] = []
+    ) throws -> RunOutcome {
+        let sheet = setup.sheet, plan = setup.plan, timepoints = plan.timepoints, summaries = results.summaries
+        let patients = summaries.map(\.patient)
+        let statistics = try CohortAnalysis.statistics(of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily)
+        var covariates = PatientCovariates(sheet: sheet, patients: patients)
+        var clinicalWarnings: [String] = []
+        if let clinical = setup.clinical {
+            (covariates, clinicalWarnings) = try covariates.merging(clinical: clinical, patients: patients)
+        }
+        let without = Set(results.withoutDriverAnnotation)
         var warnings = RunWarnings.collect(
-            summaries: analysis.summaries, withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation, tally: tally)
+            summaries: summaries, withoutDriverAnnotation: summaries.indices.filter { without.contains(summaries[$0].patient) },
+            tally: results.tally)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
         // Each patient's day of the second draw of the main pair: the first sheet row of that
         // patient and timepoint, found through one pass over the sheet rather than a search per patient.
@@ -176,10 +265,10 @@ public enum CohortRun {
                 secondDraws[entry.patient] = .some(entry.day)
             }
         }
-        let landmarks = analysis.summaries.map { secondDraws[$0.patient] ?? nil }
+        let landmarks = summaries.map { secondDraws[$0.patient] ?? nil }
         let outcome = try OutcomeAnalysis.analyse(
-            endpoints: endpoints, summaries: analysis.summaries, covariates: covariates, landmarks: landmarks,
-            fixedLandmark: request.landmarkDays, metric: parameters.responseMetric, sheet: sheet.path)
+            endpoints: endpoints, summaries: summaries, covariates: covariates, landmarks: landmarks,
+            fixedLandmark: request.landmarkDays, metric: setup.parameters.responseMetric, sheet: sheet.path)
         for conflict in covariates.conflicts {
             warnings.append(
                 "sheet column \(conflict.column) differs between the rows of patient \"\(conflict.patient)\" (and maybe others): "
@@ -188,12 +277,9 @@ public enum CohortRun {
         warnings += clinicalWarnings + outcome.warnings
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
-            version: request.version, commandLine: request.commandLine,
-            parameters: RunParameters.describe(
-                method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
-                fdrFamily: request.fdrFamily, labels: request.timepointLabels),
-            inputs: try inputs(sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable, checksums: analysis.checksums),
-            patients: analysis.summaries, filterCounts: tally.counts, statistics: statistics, warnings: warnings,
+            version: request.version, commandLine: request.commandLine, parameters: setup.parameterRows,
+            inputs: try inputs(sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable, checksums: results.checksums),
+            patients: summaries, filterCounts: results.tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
         document.covariates = covariates.values
@@ -208,22 +294,23 @@ public enum CohortRun {
         if let main = plan.mainPair {
             document.timepointTitles = [main.first, main.second].map { plan.titles[timepoints.firstIndex(of: $0)!] }
         }
-        document.draws = TimepointDraws.collect(sheet: sheet, patients: analysis.summaries.map(\.patient), timepoints: timepoints)
+        document.draws = TimepointDraws.collect(sheet: sheet, patients: patients, timepoints: timepoints)
+        document.shardCommandLines = shardCommandLines
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
-            analysis.summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
+            summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
             covariates: covariates.values))
         try outputs.stage("timepoints.tsv", PatientTables.timepointsTSV(document, sheetColumns: sheet.extraColumns))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
         try JSONReport.write(document, to: try outputs.open("report.json"))
-        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(analysis.summaries))
-        var written = outputNames
-        // Every figure of the report also as a file of its own, for a paper. Figures and
-        // survival tables an earlier run left in this folder and this run does not write are
-        // removed when it commits.
+        try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(summaries))
+        var written = outputNames + extraOutputs
+        // Every figure of the report also as a file of its own, for a paper. Figures, survival
+        // tables and a shard's state that an earlier run left in this folder and this run does
+        // not write are removed when it commits.
         outputs.owns(folder: "figures", suffix: ".svg")
-        outputs.owns(files: ["survival.tsv", "km_curves.tsv"])
+        outputs.owns(files: ["survival.tsv", "km_curves.tsv", ShardState.fileName])
         try outputs.makeSubfolder("figures")
         for figure in FigureSet.figures(document) {
             try outputs.stage("figures/" + figure.name, figure.svg)
@@ -266,4 +353,47 @@ public enum CohortRun {
 private final class CurrentStream: Sendable {
     let value: Mutex<ResultStream>
     init(_ stream: ResultStream) { value = Mutex(stream) }
+}
+
+/// What a run reads before any variant table: the method's lists, the sheet (only the shard's
+/// patients for a shard), the clinical table, the timepoints and pairs (of the whole sheet, so
+/// that every shard analyses the same ones) and the parameters' description.
+private struct RunSetup {
+    var parameters: MethodParameters
+    var sheet: SampleSheet
+    var clinical: DelimitedTable?
+    var plan: TimepointPlan
+    var parameterRows: [RunParameter]
+
+    init(_ request: RunRequest, observer: RunObserver) throws {
+        parameters = try request.lists.load(into: request.method)
+        let whole = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        // Read before any variant table, so that a bad clinical table stops the run at once.
+        clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
+        plan = try TimepointPlan(
+            sheet: whole, chosen: request.timepoints, compare: request.comparisons.map { ($0.first, $0.second) },
+            labels: request.timepointLabels)
+        sheet = request.shard.map { shard in whole.restricted { shard.contains(patient: $0) } } ?? whole
+        for entry in sheet.entries where !plan.timepoints.contains(entry.timepoint) {
+            observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is not among --timepoints; the sample is not used")
+        }
+        if plan.pairs.isEmpty {
+            observer.warning("\(sheet.path): only one timepoint (\(plan.timepoints.map(\.name).joined())) is analysed: each patient gets its values there, and nothing is tested")
+        }
+        parameterRows = RunParameters.describe(
+            method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
+            fdrFamily: request.fdrFamily, labels: request.timepointLabels)
+    }
+}
+
+/// What the reading of a cohort's (or a shard's) variant tables yields, beside audit.tsv.
+private struct CohortResults {
+    /// One summary per patient, in sheet order.
+    var summaries: [PatientSummary]
+    /// Mutations by audit status over the patients.
+    var tally: FilterTally
+    /// Size and SHA-256 of every variant table read.
+    var checksums: [String: FileChecksum]
+    /// The patients all of whose plasma tables lack a driver annotation column.
+    var withoutDriverAnnotation: [String]
 }

@@ -280,6 +280,11 @@ public enum HTMLReport {
         html += "</section>\n<section id=\"inputs\">\n<h2>Tool and inputs</h2>\n"
         html += "<p>\(escape(document.toolName)) version <b>\(escape(document.version))</b></p>\n"
         html += "<p>Command line: <code>\(escape(shellWords(document.commandLine)))</code></p>\n"
+        if !document.shardCommandLines.isEmpty {
+            html += "<p>Merged from \(document.shardCommandLines.count) shards, run as:</p>\n<ul class=\"shards mono\">\n"
+            for line in document.shardCommandLines { html += "<li><code>\(escape(shellWords(line)))</code></li>\n" }
+            html += "</ul>\n"
+        }
         html += HTMLTable.table(
             header: ["role", "path", "bytes", "sha256"],
             rows: document.inputs.map { [$0.role, $0.path, String($0.byteCount), $0.sha256] }, className: "inputs mono") + "\n"

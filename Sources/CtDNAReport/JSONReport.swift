@@ -32,6 +32,9 @@ public enum JSONReport {
             JSONMember("version", .string(document.version)),
             JSONMember("generated_by", .string(document.generatedBy)),
             JSONMember("command_line", .array(document.commandLine.map { .string($0) })),
+        ] + (document.shardCommandLines.isEmpty ? [] : [
+            JSONMember("shards", .array(document.shardCommandLines.map { line in .array(line.map { .string($0) }) })),
+        ]) + [
             JSONMember("parameters", .array(document.parameters.map { parameter in
                 .object([
                     JSONMember("name", .string(parameter.name)), JSONMember("value", .string(parameter.value)),

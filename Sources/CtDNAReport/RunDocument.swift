@@ -88,7 +88,7 @@ public struct FilterCount: Sendable, Equatable {
 
 /// Counts audit rows by status (and the driver-annotated ones among them), and the mutations a
 /// table listed on more than one row, one patient at a time.
-public struct FilterTally: Sendable {
+public struct FilterTally: Sendable, Codable {
     private var countOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
     private var driversOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
     /// Audit rows whose mutation a table listed more than once (the first row was used).
@@ -175,6 +175,9 @@ public struct RunDocument: Sendable, Equatable {
     /// Each sampled timepoint of each patient, for the long table and the trajectories; empty
     /// when the document was made without them.
     public var draws: [TimepointDraw] = []
+    /// For a run merged from shards (`ctdna merge`), each shard's command line, in shard
+    /// order; empty for a run of its own.
+    public var shardCommandLines: [[String]] = []
     /// The Kaplan-Meier curves behind ``survival``, in the same order.
     public var survivalCurves: [SurvivalCurve] = []
     /// Per endpoint, the patients of its analysis (time from the landmark, event, response),

@@ -64,7 +64,7 @@ public struct SHA256 {
 }
 
 /// A file as stored: its size and SHA-256, for a report's list of inputs.
-public struct FileChecksum: Sendable, Hashable {
+public struct FileChecksum: Sendable, Hashable, Codable {
     /// Bytes in the file as stored (compressed).
     public var byteCount: Int
     /// SHA-256 of the stored bytes, 64 lower-case hex digits as `sha256sum` prints them.

@@ -16,6 +16,6 @@ struct CtDNA: ParsableCommand {
             Data errors exit with status 1, usage errors with status 64.
             """,
         version: "ctdna \(version)",
-        subcommands: [Run.self, Patient.self, View.self, Stats.self, Survival.self]
+        subcommands: [Run.self, Merge.self, Patient.self, View.self, Stats.self, Survival.self]
     )
 }

@@ -54,6 +54,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("change-plot"), help: ArgumentHelp("How the waterfall and change plots measure a patient's change: log2_ratio (patients cleared to 0 at a marked cap) or difference.", valueName: "measure"))
     var changePlot: Change = .log2Ratio
 
+    @Option(name: .customLong("shard"), help: ArgumentHelp("Analyse only shard K of N (a stable split by patient) and save what `ctdna merge` needs beside the outputs (README, 'Running on a cluster').", valueName: "K/N"))
+    var shard: ShardSelection?
+
     @Flag(name: [.short, .customLong("quiet")], help: "No progress or summary on the terminal.")
     var quiet = false
 
@@ -91,17 +94,24 @@ struct Run: ParsableCommand {
         }
     }
 
-    func run() throws {
-        Allocator.keepFreedMemoryForReuse()
-        let request = RunRequest(
+    /// The run these options ask for.
+    /// - Parameters:
+    ///   - outputFolder: Where the outputs go (the `--outdir`, or a merge's).
+    ///   - commandLine: The command line to record.
+    func request(outputFolder: String, commandLine: [String]) throws -> RunRequest {
+        RunRequest(
             sampleSheet: sampleSheet, outputFolder: outputFolder,
             timepointLabels: TimepointLabels(extraBaseline: baselineLabels, extraFollowup: followupLabels),
             timepoints: timepoints.map(parsedTimepoints), comparisons: comparisons.map { ($0.first, $0.second) },
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, fdrFamily: tests.fdrFamily, changeMeasure: changePlot,
-            threads: threads ?? onlineProcessorCount,
-            commandLine: ["ctdna"] + CommandLine.arguments.dropFirst(), version: CtDNA.version,
-            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical)
+            threads: threads ?? onlineProcessorCount, commandLine: commandLine, version: CtDNA.version,
+            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical, shard: shard)
+    }
+
+    func run() throws {
+        Allocator.keepFreedMemoryForReuse()
+        let request = try request(outputFolder: outputFolder, commandLine: ["ctdna"] + CommandLine.arguments.dropFirst())
         let outcome = try CohortRun.run(request, observer: RunObserver(
             warning: Terminal.warn, progress: Terminal.progress(enabled: !quiet, label: "read")))
         Terminal.endProgress(enabled: !quiet)
@@ -110,6 +120,10 @@ struct Run: ParsableCommand {
             print("Report: \(outcome.reportPath)")
         }
     }
+}
+
+extension ShardSelection: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }
 
 extension Change: ExpressibleByArgument {}

@@ -117,4 +117,4 @@ awk -F'\t' -v n="$shards" '
     }' "$results"
 printf 'one shard (Snakemake benchmark files): mean %s s, max %s s, sum %s s; peak %s MB\n' \
     "$shard_mean" "$shard_max" "$shard_sum" "$shard_rss"
-printf '(the workflow'"'"'s peak MB is its largest process: snakemake itself)\n'
+printf '(peak MB: the largest single process; for the workflow, snakemake or one of its jobs)\n'

@@ -10,8 +10,9 @@
 # 2. SampleData in 4 shards with --cores 2 and ctdna from PATH; merged/ compared with
 #    `ctdna run` (workflow/tests/compare_outputs.py: byte for byte, the reports' provenance
 #    aside); a second invocation has nothing to do.
-# 3. A --configfile with 3 shards, run options and the `ctdna` key (ctdna not on PATH),
-#    compared with `ctdna run` given the same options.
+# 3. A --configfile with 64 shards (more than SampleData's 59 patients: some shards are empty),
+#    run options and the `ctdna` key (ctdna not on PATH), compared with `ctdna run` given the
+#    same options.
 # 4. A ctdna that does not exist stops the workflow at check_ctdna, saying so; the comparison
 #    notices a changed byte.
 # CTDNA (default .build/release/ctdna, which the Makefile target builds) names the binary.
@@ -99,8 +100,8 @@ grep -q "Nothing to be done" "$work/again.log" || fail "a second invocation ran 
 options="--min-alt-reads 3 --clonal-fraction 0.5"
 cat >"$work/cohort.yaml" <<EOF
 samplesheet: $sheet
-outdir: $work/three
-shards: 3
+outdir: $work/many
+shards: 64
 threads: 1
 ctdna: $ctdna
 run_options: "$options"
@@ -108,7 +109,13 @@ EOF
 PATH=/usr/bin:/bin workflow configfile ok --cores 2 --configfile "$work/cohort.yaml"
 # shellcheck disable=SC2086 # the options are words
 single "$work/single-options" $options
-compare "$work/single-options" "$work/three/merged" 3
+compare "$work/single-options" "$work/many/merged" 64
+empty=0
+for table in "$work"/many/shards/*/patients.tsv; do
+    [[ $(wc -l <"$table") -gt 1 ]] || empty=$((empty + 1))
+done
+((empty > 0)) || fail "no shard of 64 is empty: the test no longer covers empty shards"
+log "$empty of the 64 shards have no patient"
 # The options change the results, so a workflow that dropped them would have failed above.
 if python3 "$here/compare_outputs.py" "$work/single" "$work/single-options" >/dev/null 2>&1; then
     fail "\"$options\" changes nothing on SampleData; pick options that do"
@@ -127,4 +134,4 @@ if python3 "$here/compare_outputs.py" "$work/single" "$work/changed" --shards 4 
     fail "compare_outputs.py did not notice a byte added to patients.tsv"
 fi
 
-log "passed: 4-shard and 3-shard merges equal \`ctdna run\` (snakemake $pin, $("$ctdna" --version))"
+log "passed: 4-shard and 64-shard merges equal \`ctdna run\` (snakemake $pin, $("$ctdna" --version))"

@@ -8,8 +8,9 @@
 #
 # Defaults: 10,000 patients (20,000 files), 16 shards, seed 42. The cohort goes to
 # bench-data/cohort-pP-seedX-gG (the folder Benchmarks/run.sh --cohort uses) and is reused.
-# snakemake comes from the virtual environment of `make workflow-test`. Progress goes to stderr,
-# the table to stdout. CTDNA (default .build/release/ctdna) names the binary under test.
+# snakemake comes from the cached virtual environment of `make workflow-test`
+# (workflow/tests/snakemake_venv.sh). Progress goes to stderr, the table to stdout.
+# CTDNA (default .build/release/ctdna) names the binary under test.
 set -euo pipefail
 
 # The generator version of Benchmarks/run.sh's GEN_VERSION: the same cohort folder.
@@ -22,7 +23,7 @@ shards=16
 seed=42
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 log() { printf 'workflow_bench: %s\n' "$*" >&2; }
@@ -43,9 +44,7 @@ done
 ctdna=${CTDNA:-$root/.build/release/ctdna}
 [[ -x $ctdna ]] || { log "no executable at $ctdna (make release, or set CTDNA)"; exit 1; }
 ctdna=$(cd "$(dirname "$ctdna")" && pwd)/$(basename "$ctdna")
-venv=${CTDNA_SNAKEMAKE_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/ctdna/snakemake-venv}
-snakemake=$venv/bin/snakemake
-[[ -x $snakemake ]] || { log "no $snakemake: run \`make workflow-test\` once to make it"; exit 1; }
+snakemake=$(bash "$root/workflow/tests/snakemake_venv.sh")
 
 # ------------------------------------------------------------------ the cohort
 mkdir -p "$here/bin" "$root/bench-data"

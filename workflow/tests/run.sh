@@ -30,20 +30,8 @@ ctdna=${CTDNA:-$root/.build/release/ctdna}
 ctdna=$(cd "$(dirname "$ctdna")" && pwd)/$(basename "$ctdna")
 
 # ---------------------------------------------------------------- 1. snakemake, pinned, cached
-pin=$(sed -n 's/^ *- *snakemake==\([0-9][0-9.]*\) *$/\1/p' workflow/environment.yaml)
-[[ -n $pin ]] || fail "workflow/environment.yaml pins no snakemake==X.Y.Z"
-venv=${CTDNA_SNAKEMAKE_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/ctdna/snakemake-venv}
-if [[ $("$venv/bin/snakemake" --version 2>/dev/null) == "$pin" ]]; then
-    log "reusing $venv (snakemake $pin)"
-else
-    log "creating $venv with snakemake $pin from PyPI"
-    rm -rf "$venv"
-    mkdir -p "$(dirname "$venv")"
-    python3 -m venv "$venv" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "snakemake==$pin"
-    [[ $("$venv/bin/snakemake" --version) == "$pin" ]] || fail "$venv/bin/snakemake is not $pin"
-fi
-snakemake=$venv/bin/snakemake
+snakemake=$(bash "$here/snakemake_venv.sh") || fail "no snakemake"
+pin=$("$snakemake" --version)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

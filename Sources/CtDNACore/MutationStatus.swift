@@ -4,7 +4,7 @@ import CtDNAModel
 ///
 /// The cases after ``kept`` are listed in the order the method checks them: a mutation's status
 /// is the first that applies (``precedence``), and every one that applies goes to the audit notes.
-public enum MutationStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum MutationStatus: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// In S.
     case kept
     /// AF 0 at both timepoints (absent, zeroed by the read rule, or uncovered): not in the union.

@@ -11,12 +11,12 @@ import CtDNAModel
 /// - Parameters:
 ///   - series: The patient's tables.
 ///   - parameters: The method's parameters.
-///   - copyNumbers: Optional tumour copy numbers per mutation for the tumour-informed fraction
-///     (docs/method.md §9); clonal mutations without an entry are left out of it.
+///   - tissue: The patient's tissue copy numbers, for the tumour-informed fraction
+///     (docs/method.md §9); `nil` when the run has none for the patient. Each tissue mutation
+///     that counts (``chooseTissueRows(_:)``) and is in S gives a p at each timepoint.
 /// - Returns: The patient's summary and audit rows (in key order).
 public func analyzePatient(
-    _ series: PatientSeries, parameters: MethodParameters,
-    copyNumbers: [MutationKey: MutantCopyNumber] = [:]
+    _ series: PatientSeries, parameters: MethodParameters, tissue: PatientTissue? = nil
 ) -> PatientResult {
     if let reason = series.exclusionReason {
         return excludedResult(series, reason: reason, parameters: parameters)
@@ -30,6 +30,8 @@ public func analyzePatient(
     audit.reserveCapacity(mutations.count)
     var somatic: [SomaticMutation] = []
     var unionCount = 0
+    let tissueRows = tissue.map { chooseTissueRows($0.rows) }
+    let isMale = tissue?.isMale ?? false
     for mutation in mutations {
         let normal = normalIndex.map { index in
             index[mutation.key].map { observeAlleleFraction($0, minAltReads: parameters.minAltReads) } ?? .absent
@@ -55,11 +57,21 @@ public func analyzePatient(
         for (timepoint, keys) in zip(timepoints, repeated) where keys.contains(mutation.key) {
             notes.append("duplicate_rows_\(timepoint.name)")
         }
+        let estimate = tissueRows?.chosen[mutation.key].map { row in
+            TissueEstimate(
+                row: row, alleleFractions: mutation.observations.map(\.alleleFraction), isMale: isMale,
+                inSomaticSet: status == .kept)
+        }
+        if let estimate { notes += tissueNotes(estimate, timepoints: timepoints) }
+        if tissueRows?.notClonal.contains(mutation.key) == true { notes.append("tissue_not_clonal") }
         audit.append(MutationAudit(
             patient: series.patient, key: mutation.key, gene: mutation.gene,
             proteinChange: mutation.proteinChange, variantClassification: mutation.variantClassification,
             observations: mutation.observations, normal: normal, status: status, isDriver: driver,
-            hasDriverAnnotation: annotatedDriver, isClonal: false, notes: notes))
+            hasDriverAnnotation: annotatedDriver, isClonal: false, notes: notes, tissue: estimate))
+    }
+    let tumourInformed = tissueRows.map { rows in
+        TumourInformedSummary(estimates: audit.compactMap(\.tissue), tissueMutations: rows.chosen.count, timepoints: timepoints.count)
     }
 
     let zeros: [Double?] = Array(repeating: 0.0, count: timepoints.count)
@@ -67,11 +79,14 @@ public func analyzePatient(
         patient: series.patient, cohort: series.cohort, arm: series.arm, timepoints: timepoints,
         status: .notDetected, mutationCount: unionCount, somaticCount: somatic.count,
         driverCount: somatic.filter(\.isDriver).count, clonalCount: 0,
-        ctDNAFraction: zeros, medianAlleleFraction: zeros)
+        ctDNAFraction: zeros, medianAlleleFraction: zeros, tumourInformedFraction: tumourInformed?.fractions)
+    summary.tissueMutationCount = tumourInformed?.tissueMutations
+    summary.tissueMutationsUsed = tumourInformed?.used
     summary.detectedCounts = timepoints.indices.map { place in somatic.count { ($0.alleleFractions[place] ?? 0) > 0 } }
     summary.clonalDetectedCounts = timepoints.map { _ in 0 }
     summary.molecularResponse = MolecularResponse(summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
     guard let reference = chooseReferenceTimepoint(somatic: somatic, tieBreakThreshold: parameters.tieBreakThreshold) else {
+        summary.flags += tumourInformed?.flags ?? []
         return PatientResult(summary: summary, audit: audit)
     }
     let clonal = selectClonalSet(somatic: somatic, reference: reference.index, clonalFraction: parameters.clonalFraction)
@@ -90,18 +105,55 @@ public func analyzePatient(
     summary.medianAlleleFraction = timepoints.indices.map { timepoint in
         Averages.median(somatic.compactMap { $0.alleleFractions[timepoint] })
     }
-    let informed = clonal.members.compactMap { member in copyNumbers[member.key].map { (member, $0) } }
-    if !informed.isEmpty {
-        summary.tumourInformedFraction = timepoints.indices.map { timepoint in
-            let covered = informed.compactMap { pair in pair.0.alleleFractions[timepoint].map { ($0, pair.1) } }
-            return covered.isEmpty ? nil : tumourInformedFraction(clonal: covered)
-        }
-    }
     summary.molecularResponse = MolecularResponse(summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
     if fractions.contains(where: { ($0 ?? 0) > 1 }) {
         summary.flags.append("fraction_above_1")
     }
+    summary.flags += tumourInformed?.flags ?? []
     return PatientResult(summary: summary, audit: audit)
+}
+
+/// A patient's tumour-informed numbers, from the estimates of its plasma mutations that have a
+/// tissue row.
+private struct TumourInformedSummary {
+    /// The fraction at each timepoint (``tumourInformedFraction(purities:)``).
+    var fractions: [Double?]
+    /// Tissue mutations that count, one per key.
+    var tissueMutations: Int
+    /// Those in S with an m.
+    var used: Int
+    /// `no_tissue_mutation_in_plasma` (none of them is in S), `tumour_informed_p_above_1` (a p
+    /// above 1 at some timepoint), `tumour_informed_denominator_not_positive` (a mutation without
+    /// p at some timepoint because m + (N - C_T)·AF ≤ 0).
+    var flags: [String]
+
+    init(estimates: [TissueEstimate], tissueMutations: Int, timepoints: Int) {
+        let usable = estimates.filter(\.isUsed)
+        fractions = (0..<timepoints).map { timepoint in tumourInformedFraction(purities: usable.map { $0.purities[timepoint] }) }
+        self.tissueMutations = tissueMutations
+        used = usable.count
+        flags = []
+        if !estimates.contains(where: \.inSomaticSet) { flags.append("no_tissue_mutation_in_plasma") }
+        if usable.contains(where: { $0.purities.contains { ($0 ?? 0) > 1 } }) { flags.append("tumour_informed_p_above_1") }
+        if usable.contains(where: { !$0.nonPositiveDenominators.isEmpty }) { flags.append("tumour_informed_denominator_not_positive") }
+    }
+}
+
+/// The audit notes of a mutation with a tissue row: why it has no m, and at which timepoints
+/// its denominator was not positive or its p above 1.
+/// - Parameters:
+///   - estimate: The mutation's tissue estimate.
+///   - timepoints: The series' timepoints, naming the notes.
+public func tissueNotes(_ estimate: TissueEstimate, timepoints: [Timepoint]) -> [String] {
+    var notes: [String] = []
+    if case let .failure(problem) = estimate.mutantCopies { notes.append(problem.rawValue) }
+    for index in estimate.nonPositiveDenominators {
+        notes.append("tumour_informed_denominator_not_positive_\(timepoints[index].name)")
+    }
+    for (timepoint, p) in zip(timepoints, estimate.purities) where (p ?? 0) > 1 {
+        notes.append("tumour_informed_p_above_1_\(timepoint.name)")
+    }
+    return notes
 }
 
 /// The audit notes of a mutation: every reason that applied, then read-rule and normal remarks.

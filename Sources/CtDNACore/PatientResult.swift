@@ -49,14 +49,19 @@ public struct MutationAudit: Sendable, Equatable {
     /// Member of the clonal set C.
     public var isClonal: Bool
     /// Every reason that applied, then other remarks (`min_alt_reads_<timepoint>`,
-    /// `no_coverage_<timepoint>`, `normal_no_coverage`, `duplicate_rows_<timepoint>`).
+    /// `no_coverage_<timepoint>`, `normal_no_coverage`, `duplicate_rows_<timepoint>`, and the
+    /// tumour-informed mode's remarks).
     public var notes: [String]
+    /// The mutation's tissue copy numbers, m and p, when the patient's tissue table has a row
+    /// of it that counts (``chooseTissueRows(_:)``); `nil` otherwise.
+    public var tissue: TissueEstimate?
 
     /// Creates an audit row; the parameters are the properties of the same names.
     public init(
         patient: String, key: MutationKey, gene: String?, proteinChange: String?,
         variantClassification: String?, observations: [AlleleObservation?], normal: AlleleObservation?,
-        status: MutationStatus, isDriver: Bool, hasDriverAnnotation: Bool = false, isClonal: Bool, notes: [String]
+        status: MutationStatus, isDriver: Bool, hasDriverAnnotation: Bool = false, isClonal: Bool, notes: [String],
+        tissue: TissueEstimate? = nil
     ) {
         self.patient = patient
         self.key = key
@@ -70,6 +75,7 @@ public struct MutationAudit: Sendable, Equatable {
         self.hasDriverAnnotation = hasDriverAnnotation
         self.isClonal = isClonal
         self.notes = notes
+        self.tissue = tissue
     }
 }
 
@@ -103,8 +109,9 @@ public struct PatientSummary: Sendable, Equatable, Codable {
     public var ctDNAFraction: [Double?]?
     /// Median AF over S at each timepoint.
     public var medianAlleleFraction: [Double?]?
-    /// Tumour-informed ctDNA fraction at each timepoint, when copy numbers were given for
-    /// some clonal mutation.
+    /// Tumour-informed ctDNA fraction at each timepoint (docs/method.md §9): `nil` when the
+    /// patient has no tissue data or is excluded; `nil` at a timepoint where no tissue mutation
+    /// in S gives a p (so all `nil` when none of them is in S).
     public var tumourInformedFraction: [Double?]?
     /// Members of S detected (AF > 0) at each timepoint, `nil` at one without a sample; the
     /// array is `nil` when the patient is excluded.
@@ -117,6 +124,12 @@ public struct PatientSummary: Sendable, Equatable, Codable {
     public var sampled: [Bool]
     /// The pair ``pair(of:)`` compares; `nil` for the first two timepoints.
     public var testedPair: TimepointPair?
+    /// The patient's tissue mutations that count (marked clonal, when the table marks
+    /// clonality), one per key; `nil` without tissue data.
+    public var tissueMutationCount: Int?
+    /// How many of them are in S with a mutant copy number, so enter the tumour-informed
+    /// fraction; `nil` without tissue data.
+    public var tissueMutationsUsed: Int?
     /// Flags such as `fraction_above_1`.
     public var flags: [String]
     /// The molecular response over the tested pair, on the run's response metric; `nil` when the
@@ -158,6 +171,7 @@ public struct PatientSummary: Sendable, Equatable, Codable {
         switch metric {
         case .ctDNAFraction: return ctDNAFraction
         case .medianAlleleFraction: return medianAlleleFraction
+        case .tumourInformedFraction: return tumourInformedFraction
         }
     }
 

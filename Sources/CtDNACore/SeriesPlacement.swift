@@ -5,7 +5,7 @@ extension PatientResult {
     /// has, in its own order (docs/method.md §11), and reported in the columns of the run,
     /// which may hold timepoints it lacks.
     ///
-    /// Every per-timepoint array (values, counts, audit observations) is re-ordered to
+    /// Every per-timepoint array (values, counts, audit observations, tissue p) is re-ordered to
     /// `timepoints`, with `nil` where the patient has no sample; ``PatientSummary/sampled``
     /// says which timepoints it has and the reference timepoint's index follows its timepoint.
     /// Nothing is recomputed: the numbers are those of the patient's own series.
@@ -32,6 +32,11 @@ extension PatientResult {
         let audit = self.audit.map { row in
             var row = row
             row.observations = reorder(row.observations)
+            if var tissue = row.tissue {
+                tissue.purities = reorder(tissue.purities)
+                tissue.nonPositiveDenominators = tissue.nonPositiveDenominators.map { timepoints.firstIndex(of: own[$0])! }
+                row.tissue = tissue
+            }
             return row
         }
         return PatientResult(summary: summary, audit: audit)

@@ -4,12 +4,12 @@ import CtDNAModel
 /// shards' tables joined, or a table made elsewhere.
 public enum PatientTableReader {
     /// The metrics a table can be tested on: the ctDNA fraction, and the median allele fraction
-    /// when the table has both of its columns.
+    /// and the tumour-informed fraction when the table has both columns of each.
     /// - Parameters:
     ///   - table: The table.
-    ///   - pair: The tested timepoints, whose columns the median allele fraction needs.
+    ///   - pair: The tested timepoints, whose columns the metrics other than the ctDNA fraction need.
     public static func defaultMetrics(in table: DelimitedTable, pair: TimepointPair = .baselineFollowup) -> [Metric] {
-        Metric.tested.filter { metric in
+        Metric.allCases.filter { metric in
             metric == .ctDNAFraction || [pair.first, pair.second].allSatisfy { table.columnIndex(metric.column(at: $0)) != nil }
         }
     }

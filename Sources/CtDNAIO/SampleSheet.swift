@@ -93,6 +93,10 @@ public struct SampleEntry: Sendable, Hashable {
     /// The patient's sex from the `sex` column; `nil` when the sheet has no `sex` column or the
     /// cell is missing (empty, `.` or `NA`).
     public var sex: Sex?
+    /// The patient's tissue copy-number table (docs/method.md §9), resolved against the sheet's
+    /// folder; `nil` when the sheet has no `tissue` column or the patient's cells are missing.
+    /// Every row of a patient names the same table (a later row's applies to earlier ones).
+    public var tissue: String?
     /// The row's values of the sheet's extra columns, one per name of
     /// ``SampleSheet/extraColumns`` and in that order (so always as many as there are names);
     /// `nil` for a missing cell (empty, `.` or `NA`), otherwise the cell without surrounding
@@ -123,8 +127,9 @@ public struct SampleSheet: Sendable {
     /// The columns a sheet must have.
     public static let requiredColumns = ["patient", "timepoint", "arm", "cohort", "file"]
     /// Optional columns: `sample` (a barcode in a multi-sample table), `normal` (a matched
-    /// white-blood-cell table), `day` (days to the blood draw) and `sex` (`M`/`F`).
-    public static let optionalColumns = ["sample", "normal", "day", "sex"]
+    /// white-blood-cell table), `day` (days to the blood draw), `sex` (`M`/`F`) and `tissue` (a
+    /// tissue copy-number table).
+    public static let optionalColumns = ["sample", "normal", "day", "sex", "tissue"]
 
     /// Reads and validates a sheet.
     /// - Parameters:
@@ -183,6 +188,7 @@ public struct SampleSheet: Sendable {
         var seen: [String: Int] = [:]
         var firstOfPatient: [String: SampleEntry] = [:]
         var normalSeen: [String: (String, Int)] = [:]
+        var tissueSeen: [String: (String, Int)] = [:]
         // A patient's rows by the sample they read: the lexically normal file and the barcode.
         var sampleSeen: [SampleIdentity: SampleEntry] = [:]
         for (line, fields) in rows {
@@ -221,7 +227,9 @@ public struct SampleSheet: Sendable {
                 patient: try cell("patient")!, timepointLabel: label, timepoint: timepoint,
                 arm: try cell("arm")!, cohort: try cell("cohort")!, file: resolve(try cell("file")!),
                 sample: try cell("sample", required: false), normal: try cell("normal", required: false).map(resolve),
-                day: day, sex: sex, extraValues: extraValues, line: line)
+                day: day, sex: sex,
+                tissue: try cell("tissue", required: false).flatMap { CellText.isMissing($0) ? nil : resolve($0) },
+                extraValues: extraValues, line: line)
             let duplicateKey = entry.patient + "\t" + entry.timepoint.name
             if let earlier = seen[duplicateKey] {
                 throw InputError(file: path, line: line, message: "patient \"\(entry.patient)\" has a second \(entry.timepoint.name) sample (the first is on line \(earlier))")
@@ -249,7 +257,13 @@ public struct SampleSheet: Sendable {
                 }
                 normalSeen[entry.patient] = (normal, line)
             }
-            for (column, file) in [("file", entry.file), ("normal", entry.normal)] {
+            if let tissue = entry.tissue {
+                if let (earlier, earlierLine) = tissueSeen[entry.patient], earlier != tissue {
+                    throw InputError(file: path, line: line, column: "tissue", message: "patient \"\(entry.patient)\" has another tissue table on line \(earlierLine)")
+                }
+                tissueSeen[entry.patient] = (tissue, line)
+            }
+            for (column, file) in [("file", entry.file), ("normal", entry.normal), ("tissue", entry.tissue)] {
                 guard let file else { continue }
                 guard FileKind(of: file) != .missing, FileKind(of: file) != .folder else {
                     throw InputError(file: path, line: line, column: column, message: "no such file: \(file)")
@@ -266,6 +280,9 @@ public struct SampleSheet: Sendable {
         // A normal named on a later row applies to the patient's earlier rows too.
         for position in entries.indices where entries[position].normal == nil {
             entries[position].normal = normalSeen[entries[position].patient]?.0
+        }
+        for position in entries.indices where entries[position].tissue == nil {
+            entries[position].tissue = tissueSeen[entries[position].patient]?.0
         }
         self.entries = entries
     }

@@ -8,15 +8,26 @@ public enum Metric: String, Sendable, Hashable, CaseIterable, CustomStringConver
     case ctDNAFraction = "ctdna_fraction"
     /// The median AF over the somatic mutations S (the paper's "mutant allele fraction").
     case medianAlleleFraction = "median_af"
+    /// The geometric mean of the tumour fractions implied by the patient's tissue mutations and
+    /// their tissue copy numbers (docs/method.md §9); only in runs given tissue copy numbers.
+    case tumourInformedFraction = "tumour_informed_fraction"
 
-    /// The metrics a run tests, in report order.
+    /// The metrics every run tests, in report order.
     public static let tested: [Metric] = [.ctDNAFraction, .medianAlleleFraction]
+
+    /// The metrics a run tests, in report order: ``tested``, then the tumour-informed fraction
+    /// when the run was given tissue copy numbers.
+    /// - Parameter tumourInformed: Whether the run has tissue copy numbers.
+    public static func tested(tumourInformed: Bool) -> [Metric] {
+        tumourInformed ? tested + [.tumourInformedFraction] : tested
+    }
 
     /// A title for figures and tables: `ctDNA fraction`, `Median allele fraction`.
     public var title: String {
         switch self {
         case .ctDNAFraction: return "ctDNA fraction"
         case .medianAlleleFraction: return "Median allele fraction"
+        case .tumourInformedFraction: return "Tumour-informed ctDNA fraction"
         }
     }
 

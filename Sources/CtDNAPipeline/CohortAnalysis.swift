@@ -139,6 +139,7 @@ struct CohortAnalysis: Sendable {
     ///   - tableOptions: Count columns and overrides for every table (the sample comes from the sheet).
     ///   - parameters: The method's parameters.
     ///   - threads: How many files to read at once.
+    ///   - tissue: Each patient's tissue copy numbers, by patient (none for most runs).
     ///   - progress: Called after each file with the number done and the total.
     ///   - onResult: Receives each patient's result (over the run's timepoints) with the
     ///     patient's index in sheet order, as soon as it is known; called from the reading
@@ -147,6 +148,7 @@ struct CohortAnalysis: Sendable {
     /// - Throws: The first `InputError` met while reading; whatever the closures throw.
     init(
         sheet: SampleSheet, plan: TimepointPlan, tableOptions: VariantTableOptions, parameters: MethodParameters, threads: Int,
+        tissue: [String: TissueOfPatient] = [:],
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void,
         onRestart: () throws -> Void = {}
@@ -188,7 +190,7 @@ struct CohortAnalysis: Sendable {
             do {
                 finished = try Self.readAll(
                     requests, usersOfSample: usersOfSample, initial: initial, holdingWholeFiles: holding,
-                    tableOptions: tableOptions, parameters: parameters, plan: plan, threads: threads, progress: progress,
+                    tableOptions: tableOptions, parameters: parameters, plan: plan, threads: threads, tissue: tissue, progress: progress,
                     onResult: onResult)
                 break
             } catch let error as TableNotGroupedBySample {
@@ -217,7 +219,7 @@ struct CohortAnalysis: Sendable {
     private static func readAll(
         _ requests: [SampleRequest], usersOfSample: [SampleKey: [SampleUse]], initial: StreamingState,
         holdingWholeFiles: Set<String>, tableOptions: VariantTableOptions, parameters: MethodParameters,
-        plan: TimepointPlan, threads: Int, progress: @Sendable (_ done: Int, _ total: Int) -> Void,
+        plan: TimepointPlan, threads: Int, tissue: [String: TissueOfPatient], progress: @Sendable (_ done: Int, _ total: Int) -> Void,
         onResult: @escaping @Sendable (_ index: Int, _ result: PatientResult) throws -> Void
     ) throws -> StreamingState {
         let state = SharedState(initial)
@@ -242,8 +244,9 @@ struct CohortAnalysis: Sendable {
         }
         let files = filesOfPatient
         let analyze: @Sendable (Int, PatientSeries) throws -> Void = { index, series in
-            try GenomeBuildCheck.check(series, files: files[index])
-            var result = analyzePatient(series, parameters: parameters).placed(on: plan.timepoints)
+            let ownTissue = tissue[series.patient]
+            try GenomeBuildCheck.check(series, files: files[index], tissue: ownTissue.map { ($0.file, $0.builds) })
+            var result = analyzePatient(series, parameters: parameters, tissue: ownTissue?.data).placed(on: plan.timepoints)
             result.summary.testedPair = plan.mainPair
             result.summary.molecularResponse = MolecularResponse(
                 result.summary.pair(of: parameters.responseMetric), threshold: parameters.responseThreshold)
@@ -281,8 +284,8 @@ struct CohortAnalysis: Sendable {
 
     /// The statistics of every tested pair and metric over this analysis' patients
     /// (``statistics(of:pairs:options:family:)``).
-    func statistics(options: WilcoxonOptions, family: FDRFamily = .report) throws -> [StatisticsRow] {
-        try Self.statistics(of: summaries, pairs: plan.pairs, options: options, family: family)
+    func statistics(options: WilcoxonOptions, family: FDRFamily = .report, metrics: [Metric] = Metric.tested) throws -> [StatisticsRow] {
+        try Self.statistics(of: summaries, pairs: plan.pairs, options: options, family: family, metrics: metrics)
     }
 
     /// The paired values of one metric at a tested pair, one per patient whose status is
@@ -307,13 +310,15 @@ struct CohortAnalysis: Sendable {
     ///   - pairs: The tested pairs, in order.
     ///   - options: The tests' options.
     ///   - family: Which rows form one family (the whole report by default).
+    ///   - metrics: The metrics tested, in report order.
     /// - Throws: `StatisticsError` for a value the tests cannot take (NaN or infinite).
     static func statistics(
-        of summaries: [PatientSummary], pairs: [TimepointPair], options: WilcoxonOptions, family: FDRFamily = .report
+        of summaries: [PatientSummary], pairs: [TimepointPair], options: WilcoxonOptions, family: FDRFamily = .report,
+        metrics: [Metric] = Metric.tested
     ) throws -> [StatisticsRow] {
         var rows: [StatisticsRow] = []
         for pair in pairs {
-            for metric in Metric.tested {
+            for metric in metrics {
                 rows += try GroupedAnalysis.rows(
                     metric: metric, observations: observations(of: metric, at: pair, in: summaries), options: options
                 ).map { row in
@@ -325,4 +330,14 @@ struct CohortAnalysis: Sendable {
         }
         return GroupedAnalysis.addingQValues(rows, family: family)
     }
+}
+
+/// A patient's tissue copy numbers as a run holds them until the patient is analysed.
+struct TissueOfPatient: Sendable {
+    /// The rows and the patient's sex.
+    var data: PatientTissue
+    /// The table(s) they came from, for messages.
+    var file: String
+    /// The genome builds the rows name (canonical), for the build check.
+    var builds: Set<String>
 }

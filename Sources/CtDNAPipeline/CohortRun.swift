@@ -49,6 +49,13 @@ public struct RunRequest: Sendable {
     public var landmarkDays: Double?
     /// The shard of the cohort to analyse (`--shard K/N`), or `nil` for every patient.
     public var shard: ShardSelection?
+    /// Whether the run draws each patient's mutations over time (figures/mutations_page*.svg).
+    public var mutationPages: MutationPages = .auto
+    /// A tissue copy-number table of many patients (a `patient` column), for the tumour-informed
+    /// fraction (docs/method.md §9); the sheet's `tissue` column may name a table per patient too.
+    public var tissueTable: String?
+    /// A per-patient tissue purity table (`patient`, `purity`), for tissue rows without a purity.
+    public var tissuePurityTable: String?
 
     /// Creates a request; the parameters are the properties of the same names.
     public init(
@@ -58,9 +65,11 @@ public struct RunRequest: Sendable {
         lists: MethodLists = MethodLists(), tests: WilcoxonOptions = WilcoxonOptions(), fdrFamily: FDRFamily = .report,
         changeMeasure: Change = .log2Ratio, threads: Int = 1,
         commandLine: [String], version: String, endpoints: [Endpoint]? = nil, landmarkDays: Double? = nil,
-        clinicalTable: String? = nil, shard: ShardSelection? = nil
+        clinicalTable: String? = nil, shard: ShardSelection? = nil, mutationPages: MutationPages = .auto,
+        tissueTable: String? = nil, tissuePurityTable: String? = nil
     ) {
         self.shard = shard
+        self.mutationPages = mutationPages
         precondition(threads >= 1, "at least one thread")
         self.sampleSheet = sampleSheet
         self.outputFolder = outputFolder
@@ -79,6 +88,8 @@ public struct RunRequest: Sendable {
         self.endpoints = endpoints
         self.landmarkDays = landmarkDays
         self.clinicalTable = clinicalTable
+        self.tissueTable = tissueTable
+        self.tissuePurityTable = tissuePurityTable
     }
 }
 
@@ -140,18 +151,35 @@ public enum CohortRun {
         let outputs = try OutputFolder(path: request.outputFolder)
         // audit.tsv is written as each patient is analysed; a restart (a multi-sample table not
         // grouped by sample) begins it again.
-        let stream = CurrentStream(try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints))
+        let tumourInformed = setup.tissue.isEnabled
+        let stream = CurrentStream(try ResultStream(
+            audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints, tumourInformed: tumourInformed))
+        // Each patient's mutations over time, for the mutation pages: a few values per mutation
+        // kept, as the summaries are (decided over the whole sheet, so that shards agree).
+        let drawsMutations = request.mutationPages.draws(patientCount: setup.cohortPatientCount)
+        let samples = SampledTimepoints(sheet: sheet, timepoints: timepoints)
+        let mutationSeries = Mutex<[Int: PatientMutationSeries]>([:])
         let analysis = try CohortAnalysis(
             sheet: sheet, plan: setup.plan, tableOptions: request.tableOptions, parameters: setup.parameters,
-            threads: request.threads, progress: observer.progress,
-            onResult: { index, result in try stream.value.withLock { $0 }.add(result, index: index) },
+            threads: request.threads, tissue: setup.tissue.patients, progress: observer.progress,
+            onResult: { index, result in
+                try stream.value.withLock { $0 }.add(result, index: index)
+                if drawsMutations {
+                    let series = PatientMutationSeries(result, samples: samples.of(result.summary.patient), order: timepoints)
+                    mutationSeries.withLock { $0[index] = series }
+                }
+            },
             onRestart: {
-                let fresh = try ResultStream(audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints)
+                let fresh = try ResultStream(
+                    audit: outputs.open("audit.tsv"), scratchFolder: outputs.path, timepoints: timepoints, tumourInformed: tumourInformed)
                 stream.value.withLock { $0 = fresh }
+                mutationSeries.withLock { $0 = [:] }
             })
+        let drawn = mutationSeries.withLock { $0 }
         let results = CohortResults(
             summaries: analysis.summaries, tally: stream.value.withLock { $0 }.counted, checksums: analysis.checksums,
-            withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation.map { analysis.summaries[$0].patient })
+            withoutDriverAnnotation: analysis.patientsWithoutDriverAnnotation.map { analysis.summaries[$0].patient },
+            mutationSeries: drawsMutations ? analysis.summaries.indices.compactMap { drawn[$0] } : nil)
         var extra: [String] = []
         if let shard = request.shard {
             let state = ShardState(
@@ -159,7 +187,7 @@ public enum CohortRun {
                 sampleSheetSHA256: try FileChecksum(ofFile: sheet.path).sha256,
                 parameters: Dictionary(setup.parameterRows.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
                 patients: results.summaries, tally: results.tally, checksums: results.checksums,
-                patientsWithoutDriverAnnotation: results.withoutDriverAnnotation)
+                patientsWithoutDriverAnnotation: results.withoutDriverAnnotation, mutationSeries: results.mutationSeries)
             try outputs.stage(ShardState.fileName, try state.encoded())
             extra.append(ShardState.fileName)
         }
@@ -227,12 +255,19 @@ public enum CohortRun {
             checksums.merge(state.checksums) { first, _ in first }
             without.formUnion(state.patientsWithoutDriverAnnotation)
         }
+        var series: [String: PatientMutationSeries]?
+        if states.allSatisfy({ $0.mutationSeries != nil }) {
+            series = [:]
+            for state in states { for one in state.mutationSeries! { series![one.patient] = one } }
+        }
         let results = CohortResults(
             summaries: order.map { byPatient[$0]!.summary }, tally: tally, checksums: checksums,
-            withoutDriverAnnotation: order.filter { without.contains($0) })
+            withoutDriverAnnotation: order.filter { without.contains($0) },
+            mutationSeries: series.map { series in order.compactMap { series[$0] } })
         let outputs = try OutputFolder(path: request.outputFolder)
         try ShardAudit.join(
-            shards: shards, order: order, header: PatientTables.auditHeader(timepoints: setup.plan.timepoints),
+            shards: shards, order: order,
+            header: PatientTables.auditHeader(timepoints: setup.plan.timepoints, tumourInformed: setup.tissue.isEnabled),
             into: try outputs.open("audit.tsv"), scratchFolder: outputs.path)
         return try finish(
             request, setup: setup, results: results, outputs: outputs, observer: observer, shardCommandLines: states.map(\.commandLine))
@@ -246,7 +281,8 @@ public enum CohortRun {
     ) throws -> RunOutcome {
         let sheet = setup.sheet, plan = setup.plan, timepoints = plan.timepoints, summaries = results.summaries
         let patients = summaries.map(\.patient)
-        let statistics = try CohortAnalysis.statistics(of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily)
+        let statistics = try CohortAnalysis.statistics(
+            of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily, metrics: setup.metrics)
         var covariates = PatientCovariates(sheet: sheet, patients: patients)
         var clinicalWarnings: [String] = []
         if let clinical = setup.clinical {
@@ -275,10 +311,17 @@ public enum CohortRun {
                     + "patients.tsv lists the distinct values joined with ';'")
         }
         warnings += clinicalWarnings + outcome.warnings
+        if results.mutationSeries == nil && request.mutationPages == .auto {
+            warnings.append(
+                "each patient's mutations are not drawn for \(setup.cohortPatientCount) patients (more than "
+                    + "\(MutationPages.automaticLimit)): --mutation-pages all draws them")
+        }
         for warning in warnings { observer.warning(warning) }
         var document = RunDocument(
             version: request.version, commandLine: request.commandLine, parameters: setup.parameterRows,
-            inputs: try inputs(sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable, checksums: results.checksums),
+            inputs: try inputs(
+                sheet: sheet, analysed: Set(timepoints), lists: request.lists, clinical: request.clinicalTable,
+                tissue: setup.tissue.files, checksums: results.checksums),
             patients: summaries, filterCounts: results.tally.counts, statistics: statistics, warnings: warnings,
             generatedBy: "cfDNA variant tables to ctDNA fractions and paired Wilcoxon tests")
         document.covariateColumns = covariates.columns
@@ -288,6 +331,7 @@ public enum CohortRun {
         document.survivalPatients = outcome.patients
         document.changeMeasure = request.changeMeasure
         document.fdrFamily = request.fdrFamily
+        document.metrics = setup.metrics
         document.timepoints = timepoints
         document.seriesTitles = plan.titles
         document.pairs = plan.pairs
@@ -296,10 +340,11 @@ public enum CohortRun {
         }
         document.draws = TimepointDraws.collect(sheet: sheet, patients: patients, timepoints: timepoints)
         document.shardCommandLines = shardCommandLines
+        document.mutationSeries = results.mutationSeries ?? []
 
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
-            covariates: covariates.values))
+            covariates: covariates.values, tumourInformed: setup.tissue.isEnabled))
         try outputs.stage("timepoints.tsv", PatientTables.timepointsTSV(document, sheetColumns: sheet.extraColumns))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
@@ -330,7 +375,8 @@ public enum CohortRun {
     /// Every input with its role, size and SHA-256: the sheet, each table (checksummed as it
     /// was read), each list file.
     private static func inputs(
-        sheet: SampleSheet, analysed: Set<Timepoint>, lists: MethodLists, clinical: String?, checksums: [String: FileChecksum]
+        sheet: SampleSheet, analysed: Set<Timepoint>, lists: MethodLists, clinical: String?,
+        tissue: [(path: String, role: String)], checksums: [String: FileChecksum]
     ) throws -> [RunInput] {
         func input(_ path: String, role: String, _ checksum: FileChecksum) -> RunInput {
             RunInput(path: path, role: role, byteCount: checksum.byteCount, sha256: checksum.sha256)
@@ -345,6 +391,7 @@ public enum CohortRun {
         }
         for (role, path) in lists.files { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         if let clinical { inputs.append(input(clinical, role: "clinical", try FileChecksum(ofFile: clinical))) }
+        for (path, role) in tissue { inputs.append(input(path, role: role, try FileChecksum(ofFile: path))) }
         return inputs
     }
 }
@@ -364,12 +411,25 @@ private struct RunSetup {
     var clinical: DelimitedTable?
     var plan: TimepointPlan
     var parameterRows: [RunParameter]
+    /// The patients of the whole sheet (of every shard).
+    var cohortPatientCount: Int
+    /// The tissue copy numbers of the whole sheet's patients (every shard reads them, so that
+    /// each has the tumour-informed columns when the run has any).
+    var tissue: TissueInputs
+    /// The metrics tested, in report order (the tumour-informed fraction with tissue data).
+    var metrics: [Metric]
 
     init(_ request: RunRequest, observer: RunObserver) throws {
         parameters = try request.lists.load(into: request.method)
         let whole = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        cohortPatientCount = whole.patients.count
         // Read before any variant table, so that a bad clinical table stops the run at once.
         clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }
+        tissue = try TissueInputs(sheet: whole, table: request.tissueTable, purityTable: request.tissuePurityTable)
+        if parameters.responseMetric == .tumourInformedFraction && !tissue.isEnabled {
+            throw InputError(file: whole.path, message: "the response metric tumour_informed_fraction needs tissue copy numbers: give --tissue or a tissue column in the sample sheet")
+        }
+        metrics = Metric.tested(tumourInformed: tissue.isEnabled)
         plan = try TimepointPlan(
             sheet: whole, chosen: request.timepoints, compare: request.comparisons.map { ($0.first, $0.second) },
             labels: request.timepointLabels)
@@ -396,4 +456,45 @@ private struct CohortResults {
     var checksums: [String: FileChecksum]
     /// The patients all of whose plasma tables lack a driver annotation column.
     var withoutDriverAnnotation: [String]
+    /// Each patient's mutations over time, in sheet order; `nil` when they are not drawn.
+    var mutationSeries: [PatientMutationSeries]?
+}
+
+/// When a run draws each patient's mutations over time (`--mutation-pages`).
+public enum MutationPages: String, Sendable, CaseIterable {
+    /// For cohorts of at most ``automaticLimit`` patients (a page holds 24; beyond that the
+    /// pages are more than anyone reads, and cost time and disk).
+    case auto
+    /// Always.
+    case all
+    /// Never.
+    case none
+
+    /// The largest cohort `auto` draws.
+    public static let automaticLimit = 240
+
+    /// Whether a cohort of `patientCount` patients gets the pages.
+    func draws(patientCount: Int) -> Bool {
+        switch self {
+        case .auto: return patientCount <= Self.automaticLimit
+        case .all: return true
+        case .none: return false
+        }
+    }
+}
+
+/// The timepoints each patient has a sample at, with their days, for the figures.
+struct SampledTimepoints: Sendable {
+    private var byPatient: [String: [SampledTimepoint]] = [:]
+
+    /// From a sheet's rows of the analysed timepoints.
+    init(sheet: SampleSheet, timepoints: [Timepoint]) {
+        let analysed = Set(timepoints)
+        for entry in sheet.entries where analysed.contains(entry.timepoint) {
+            byPatient[entry.patient, default: []].append(SampledTimepoint(entry.timepoint, day: entry.day))
+        }
+    }
+
+    /// A patient's samples, in sheet order.
+    func of(_ patient: String) -> [SampledTimepoint] { byPatient[patient] ?? [] }
 }

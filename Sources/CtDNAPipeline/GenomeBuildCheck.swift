@@ -10,8 +10,9 @@ enum GenomeBuildCheck {
     /// - Parameters:
     ///   - series: The patient's tables.
     ///   - files: The file of each table, in the order of the series' tables, then the normal's.
+    ///   - tissue: The patient's tissue table and the builds its rows name, when it has one.
     /// - Throws: `InputError` naming the patient, the builds and the files.
-    static func check(_ series: PatientSeries, files: [String?]) throws {
+    static func check(_ series: PatientSeries, files: [String?], tissue: (file: String, builds: Set<String>)? = nil) throws {
         var buildsOfFile: [(file: String, builds: Set<String>)] = []
         for (table, file) in zip(series.tables + [series.normal], files) {
             guard let table, let file else { continue }
@@ -24,6 +25,7 @@ enum GenomeBuildCheck {
             }
             if !builds.isEmpty { buildsOfFile.append((file, builds)) }
         }
+        if let tissue, !tissue.builds.isEmpty { buildsOfFile.append(tissue) }
         let all = buildsOfFile.reduce(into: Set<String>()) { $0.formUnion($1.builds) }
         guard all.count > 1 else { return }
         let listed = buildsOfFile.map { "\($0.file) (\($0.builds.sorted().joined(separator: ", ")))" }

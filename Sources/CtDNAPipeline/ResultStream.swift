@@ -16,15 +16,18 @@ final class ResultStream: @unchecked Sendable {
     private let lock = Mutex(())
     private let audit: OrderedChunkWriter
     private var tally = FilterTally()
+    private let tumourInformed: Bool
 
     /// Starts the stream; writes the audit table's header.
     /// - Parameters:
     ///   - audit: The file `audit.tsv` is written to.
     ///   - scratchFolder: Where early chunks wait when they exceed memory (the output folder).
     ///   - timepoints: The run's timepoints, for the header.
+    ///   - tumourInformed: Whether the run has tissue copy numbers (the audit's tissue columns).
     /// - Throws: `SystemError` when the header cannot be written.
-    init(audit: OutputFile, scratchFolder: String, timepoints: [Timepoint]) throws {
-        try audit.write(PatientTables.auditHeader(timepoints: timepoints))
+    init(audit: OutputFile, scratchFolder: String, timepoints: [Timepoint], tumourInformed: Bool = false) throws {
+        try audit.write(PatientTables.auditHeader(timepoints: timepoints, tumourInformed: tumourInformed))
+        self.tumourInformed = tumourInformed
         self.audit = OrderedChunkWriter(sink: audit, scratchFolder: scratchFolder)
     }
 
@@ -38,7 +41,7 @@ final class ResultStream: @unchecked Sendable {
         // growing the buffer by doubling copied it over and over.
         var rows: [UInt8] = []
         rows.reserveCapacity(256 * (result.audit.count + 1))
-        PatientTables.appendAuditRows(of: result, to: &rows)
+        PatientTables.appendAuditRows(of: result, to: &rows, tumourInformed: tumourInformed)
         var patientTally = FilterTally()
         patientTally.add(result)
         try lock.withLock { _ in

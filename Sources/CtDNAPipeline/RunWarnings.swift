@@ -44,6 +44,17 @@ enum RunWarnings {
                 "\(tally.repeatedMutations) mutation\(tally.repeatedMutations == 1 ? " was" : "s were") listed on more "
                     + "than one row of a table; the first row was used (audit.tsv notes duplicate_rows_<timepoint>)")
         }
+        let withoutCopies = tally.tissueWithoutMutantCopies.reduce(0, +)
+        if withoutCopies > 0 {
+            let reasons = zip(FilterTally.problems, tally.tissueWithoutMutantCopies).filter { $0.1 > 0 }
+                .map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
+            warnings.append(
+                "\(withoutCopies) tissue mutation\(withoutCopies == 1 ? "" : "s") in the plasma's somatic set "
+                    + "\(withoutCopies == 1 ? "has" : "have") no mutant copy number and "
+                    + "\(withoutCopies == 1 ? "is" : "are") left out of the tumour-informed fraction (\(reasons); "
+                    + "audit.tsv notes which; docs/method.md §9)"
+                    + (tally.tissueWithoutMutantCopies[1] > 0 ? ": give the purity in the table or with --tissue-purity" : ""))
+        }
         return warnings
     }
 

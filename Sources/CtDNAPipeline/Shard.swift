@@ -72,6 +72,8 @@ public struct ShardState: Sendable, Codable {
     public var checksums: [String: FileChecksum]
     /// The shard's patients all of whose plasma tables lack a driver annotation column.
     public var patientsWithoutDriverAnnotation: [String]
+    /// Each of the shard's patients' mutations over time, when the run draws them.
+    public var mutationSeries: [PatientMutationSeries]?
 
     /// The file name in a shard's output folder.
     public static let fileName = "ctdna_shard.json"

@@ -14,11 +14,12 @@ import CtDNAStats
 public enum FigureSet {
     /// The figures of a run, in the page's order: the paired plots of each tested metric (one
     /// per cohort and arm), the waterfall of the ctDNA fraction (one per cohort), the change box
-    /// plots of each tested metric (one per cohort), then, when the run has survival, the
+    /// plots of each tested metric (one per cohort), the tumour-informed against the plasma-only
+    /// fraction when the run has tissue copy numbers, then, when the run has survival, the
     /// Kaplan-Meier panel of each endpoint and the swimmer plot of each endpoint and cohort.
     ///
     /// Names: `paired_<metric>_<cohort>_<arm>.svg`, `waterfall_<metric>_<cohort>.svg`,
-    /// `change_<metric>_<cohort>.svg`, `km_<endpoint>.svg`, `swimmer_<endpoint>_<cohort>.svg`,
+    /// `change_<metric>_<cohort>.svg`, `tumour_informed_vs_ctdna_fraction.svg`, `km_<endpoint>.svg`, `swimmer_<endpoint>_<cohort>.svg`,
     /// each made safe by ``fileName(_:)``; names are unique within the list (a clash gets
     /// `-2`, `-3`, ... before `.svg`).
     /// - Parameter document: the run; its ``RunDocument/changeMeasure`` is the measure of the
@@ -49,7 +50,7 @@ public enum FigureSet {
             // With no patient in the paired analysis every panel would be empty: none is written
             // (the run has already warned that nothing is paired).
             let drawsChanges = !document.pairedSummaries.isEmpty
-            for metric in Metric.tested where drawsChanges {
+            for metric in document.metrics where drawsChanges {
                 for (group, panel) in zip(document.groups, PairedPlot.panels(document, metric: metric)) {
                     add(["paired", metric.rawValue] + tag + [group.cohort, group.arm], standalone(
                         panel, title: "\(metric.title) at \(words.first) and \(words.second), \(group.cohort), \(group.arm)",
@@ -64,7 +65,7 @@ public enum FigureSet {
                     caption: waterfallCaption(document, metric: waterfallMetric, cohort: cohort, change: change),
                     armCount: armCount))
             }
-            for metric in Metric.tested where drawsChanges {
+            for metric in document.metrics where drawsChanges {
                 for (cohort, panel) in zip(document.cohorts, ChangeBoxPlot.panels(document, metric: metric, change: change)) {
                     add(["change", metric.rawValue] + tag + [cohort], standalone(
                         panel, title: ChangeBoxPlot.title(metric: metric, cohort: cohort) + span,
@@ -72,6 +73,35 @@ public enum FigureSet {
                         armCount: armCount))
                 }
             }
+        }
+        if document.drawsTrajectories {
+            for metric in document.metrics {
+                let trajectories = document.trajectories(of: metric)
+                let panels = TrajectoryPlot.panels(
+                    trajectories, metric: metric, timepointTitles: document.seriesTitles, groups: document.groups,
+                    arms: document.arms)
+                for (group, panel) in zip(document.groups, panels) {
+                    add(["trajectory", metric.rawValue, group.cohort, group.arm], standalone(
+                        panel, title: TrajectoryPlot.title(metric: metric, group: group),
+                        caption: TrajectoryPlot.caption(trajectories, metric: metric, timepointTitles: document.seriesTitles, group: group),
+                        armCount: armCount))
+                }
+            }
+        }
+        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles)
+        let digits = String(pages.count).count
+        for (number, page) in pages.enumerated() {
+            let label = String(repeating: "0", count: digits - String(number + 1).count) + String(number + 1)
+            add(["mutations", "page" + label], standalone(
+                page, title: "Mutations over time, page \(number + 1) of \(pages.count)",
+                caption: MutationTrajectoryPlot.caption(), armCount: armCount))
+        }
+        // The two estimates side by side, at the main pair's timepoints.
+        if document.tumourInformed, let main = document.pairs.first, !document.focused(on: main).pairedSummaries.isEmpty {
+            let view = document.focused(on: main)
+            add(["tumour_informed_vs_ctdna_fraction"], standalone(
+                TumourInformedScatter.panel(view), title: TumourInformedScatter.title,
+                caption: TumourInformedScatter.caption(view), armCount: armCount))
         }
         guard !document.survival.isEmpty else { return figures }
         var endpoints: [String] = []

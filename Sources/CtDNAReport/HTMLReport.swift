@@ -51,12 +51,15 @@ public enum HTMLReport {
         // (one timepoint) shows the sections empty, saying why.
         for pair in document.pairs.isEmpty ? [nil] : document.pairs.map(Optional.some) {
             let view = pair.map(document.focused(on:)) ?? document
-            for metric in Metric.tested {
+            for metric in document.metrics {
                 try body(pairedSection(view, metric: metric))
             }
             try body(waterfallSection(view))
             try body(changeSection(view))
         }
+        if document.tumourInformed { try body(tumourInformedSection(document.pairs.first.map(document.focused(on:)) ?? document)) }
+        if document.drawsTrajectories { try body(trajectorySection(document)) }
+        if !document.mutationSeries.isEmpty { try body(mutationSection(document)) }
         try body(tablesSections(document))
         try body("</main>\n</body>\n</html>\n")
     }
@@ -65,11 +68,16 @@ public enum HTMLReport {
     static func header(_ document: RunDocument) -> String {
         let links = [
             ("summary", "Summary"), ("paired-ctdna_fraction", "ctDNA fraction"), ("paired-median_af", "Median AF"),
+        ] + (document.tumourInformed ? [
+            ("paired-tumour_informed_fraction", "Tumour-informed"), ("tumour-informed", "Tumour-informed vs plasma"),
+        ] : []) + [
             ("waterfall", "Waterfall"), ("change", "Change per arm"),
         ] + document.pairs.dropFirst().map { pair in
             let view = document.focused(on: pair)
             return ("paired-ctdna_fraction" + view.sectionSuffix, "\(view.pairWords.second) vs \(view.pairWords.first)")
-        } + [("statistics", "Statistics"), ("patients", "Patients")] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
+        } + (document.drawsTrajectories ? [("trajectories", "Trajectories")] : [])
+            + (document.mutationSeries.isEmpty ? [] : [("mutations", "Mutations")])
+            + [("statistics", "Statistics"), ("patients", "Patients")] + (document.survival.isEmpty ? [] : [("survival", "Survival")]) + [
             ("exclusions", "Exclusions"), ("filters", "Filters"), ("parameters", "Parameters"), ("inputs", "Inputs"),
         ]
         return """
@@ -147,11 +155,50 @@ public enum HTMLReport {
         <section id="paired-\(metric.rawValue)\(document.sectionSuffix)">
         <h2>\(escape(metric.title)): \(escape(words.first)) vs \(escape(words.second))</h2>
         <p class="caption">One line per patient from \(escape(words.first)) (left) to \(escape(words.second)) (right); log scale. Values of 0 \
-        are drawn on the dashed floor (0 / not detected), a factor of \(Int(PairedPlot.floorFactor)) below the \
+        are drawn on the dashed floor (0 / not detected), a factor of \(Int(ZeroFloorScale.floorFactor)) below the \
         smallest non-zero value; all panels share the scale. The thick black line joins the group medians. \
         p: Wilcoxon signed-rank test of \(escape(words.second)) against \(escape(words.first)) (alternative hypothesis as in the statistics table).</p>
         <div class="panels">
         \(panels)
+        </div>
+        </section>
+
+        """
+    }
+
+    /// Every patient's trajectory of each metric over the run's timepoints, per cohort and arm.
+    static func trajectorySection(_ document: RunDocument) -> String {
+        var html = """
+        <section id="trajectories">
+        <h2>Trajectories over \(document.timepoints.count) timepoints</h2>
+        <p class="caption">One faint line per patient through the timepoints it was sampled at (x: days from the \
+        sheet's origin when every draw has one, else the timepoints in order; a patient with one value is a dot); \
+        the thick line joins the group medians at each timepoint. Log scale, 0 on the dashed floor; all panels share \
+        both axes.</p>
+
+        """
+        for metric in document.metrics {
+            let panels = TrajectoryPlot.panels(
+                document.trajectories(of: metric), metric: metric, timepointTitles: document.seriesTitles,
+                groups: document.groups, arms: document.arms)
+            html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n"
+            html += panels.map { $0.render() }.joined(separator: "\n") + "\n</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// Each patient's mutations over time: the first page on the page, every page as a file.
+    static func mutationSection(_ document: RunDocument) -> String {
+        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles)
+        let more = pages.count > 1
+            ? " This is page 1 of \(pages.count); every page is in <code>figures/mutations_page*.svg</code>."
+            : ""
+        return """
+        <section id="mutations">
+        <h2>Mutations per patient</h2>
+        <p class="caption">\(escape(MutationTrajectoryPlot.caption()))\(more)</p>
+        <div class="panels">
+        \(pages.first?.render() ?? "")
         </div>
         </section>
 
@@ -194,12 +241,27 @@ public enum HTMLReport {
 
         """
         guard !document.pairedSummaries.isEmpty else { return html + nothingToDraw + "\n</section>\n" }
-        for metric in Metric.tested {
+        for metric in document.metrics {
             let panels = ChangeBoxPlot.panels(document, metric: metric, change: document.changeMeasure)
                 .map { $0.render() }.joined(separator: "\n")
             html += "<h3>\(escape(metric.title))</h3>\n<div class=\"panels\">\n\(panels)\n</div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// The tumour-informed fraction against the plasma-only one (runs with tissue copy numbers).
+    static func tumourInformedSection(_ document: RunDocument) -> String {
+        let figure = document.pairedSummaries.isEmpty ? nothingToDraw : TumourInformedScatter.panel(document).render()
+        return """
+        <section id="tumour-informed">
+        <h2>Tumour-informed vs plasma-only ctDNA fraction</h2>
+        <p class="caption">\(escape(TumourInformedScatter.caption(document)))</p>
+        <div class="panels">
+        \(figure)
+        </div>
+        </section>
+
+        """
     }
 
     /// Which tests formed one Benjamini-Hochberg family, and why, for the statistics caption.
@@ -226,7 +288,8 @@ public enum HTMLReport {
         <p class="caption">The columns of patients.tsv.</p>
         \(HTMLTable.fromTSV(
             PatientTables.patientsTSV(
-                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates),
+                document.patients, covariateColumns: document.covariateColumns, covariates: document.covariates,
+                tumourInformed: document.tumourInformed),
             className: "patients"))
         </section>
 

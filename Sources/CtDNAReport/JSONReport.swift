@@ -52,7 +52,7 @@ public enum JSONReport {
             })),
             JSONMember("pairs", .array(document.pairs.map { .string($0.description) })),
             JSONMember("patients", .array(document.patients.indices.map { index in
-                patient(document.patients[index], pairs: document.pairs, covariates: document.covariateColumns.isEmpty ? nil : zip(
+                patient(document.patients[index], pairs: document.pairs, tumourInformed: document.tumourInformed, covariates: document.covariateColumns.isEmpty ? nil : zip(
                     document.covariateColumns,
                     index < document.covariates.count ? document.covariates[index] : document.covariateColumns.map { _ in nil }
                 ).map { JSONMember($0, .string($1)) })
@@ -86,8 +86,13 @@ public enum JSONReport {
     }
 
     /// One patient's summary; each metric an object with a member per timepoint, then the
-    /// tested pair's difference and ratio; then the sheet's covariates, when it has any.
-    static func patient(_ summary: PatientSummary, pairs: [TimepointPair] = [.baselineFollowup], covariates: [JSONMember]? = nil) -> JSONValue {
+    /// tested pair's difference and ratio (`tumour_informed_fraction` is `null` without tissue
+    /// data); `n_tissue_mutations` and `n_tissue_used` when the run has tissue copy numbers; then
+    /// the sheet's covariates, when it has any.
+    static func patient(
+        _ summary: PatientSummary, pairs: [TimepointPair] = [.baselineFollowup], tumourInformed: Bool = false,
+        covariates: [JSONMember]? = nil
+    ) -> JSONValue {
         let status: String, reason: JSONValue
         switch summary.status {
         case .paired: (status, reason) = ("paired", .null)
@@ -110,6 +115,10 @@ public enum JSONReport {
             JSONMember("ctdna_fraction", metric(summary.ctDNAFraction, timepoints: summary.timepoints, pairs: pairs)),
             JSONMember("median_af", metric(summary.medianAlleleFraction, timepoints: summary.timepoints, pairs: pairs)),
             JSONMember("tumour_informed_fraction", metric(summary.tumourInformedFraction, timepoints: summary.timepoints, pairs: pairs)),
+        ] + (tumourInformed ? [
+            JSONMember("n_tissue_mutations", .integer(summary.tissueMutationCount)),
+            JSONMember("n_tissue_used", .integer(summary.tissueMutationsUsed)),
+        ] : []) + [
             JSONMember("flags", .array(summary.flags.map { .string($0) })),
             JSONMember("molecular_response", .string(summary.molecularResponse?.rawValue)),
         ] + (covariates.map { [JSONMember("covariates", .object($0))] } ?? []))

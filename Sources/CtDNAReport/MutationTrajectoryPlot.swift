@@ -1,7 +1,7 @@
 import CtDNACore
 
 /// One mutation of a patient over the patient's timepoints.
-public struct MutationSeries: Sendable, Hashable {
+public struct MutationSeries: Sendable, Hashable, Codable {
     /// What a reader knows it by: gene and protein change (`TP53 p.R273H`), or the key when the
     /// mutation has no protein change. Shown beside clonal mutations and in tooltips.
     public var label: String
@@ -23,7 +23,7 @@ public struct MutationSeries: Sendable, Hashable {
 }
 
 /// One patient's mutations over time: the small multiple of ``MutationTrajectoryPlot``.
-public struct PatientMutationSeries: Sendable, Hashable {
+public struct PatientMutationSeries: Sendable, Hashable, Codable {
     /// Patient identifier.
     public var patient: String
     /// The patient's cohort.

@@ -15,29 +15,10 @@ public enum PairedPlot {
     static let height = 300.0
     /// Plot-area margins.
     static let margin = (top: 52.0, right: 18.0, bottom: 34.0, left: 66.0)
-    /// How far below the smallest non-zero value the zero floor sits (a factor).
-    static let floorFactor = 3.0
-
-    /// The y scale shared by every panel of a metric, and the value zeros are drawn at.
-    struct SharedScale {
-        /// Where zeros are drawn: the smallest non-zero value divided by ``PairedPlot/floorFactor``.
-        var floor: Double
-        /// The log scale from a little below the floor to a little above the largest value.
-        var scale: LogScale
-    }
-
-    /// The scale for all panels of a metric, from every paired patient's values.
+    /// The y scale for all panels of a metric (zeros on the floor), from every paired patient's values.
     /// - Parameter values: the metric of every paired patient.
-    static func sharedScale(_ values: [PairedMetric]) -> SharedScale {
-        let all = values.flatMap { [$0.baseline, $0.followup] }
-        let positive = all.filter { $0 > 0 }
-        let smallest = positive.min() ?? 0.01
-        let largest = max(positive.max() ?? 0.1, smallest)
-        let floor = smallest / floorFactor
-        let scale = LogScale(
-            domain: (floor / 1.4, largest * 1.4),
-            range: (height - margin.bottom, margin.top))
-        return SharedScale(floor: floor, scale: scale)
+    static func sharedScale(_ values: [PairedMetric]) -> ZeroFloorScale {
+        ZeroFloorScale(values: values.flatMap { [$0.baseline, $0.followup] }, range: (height - margin.bottom, margin.top))
     }
 
     /// One `<svg class="panel">` per (cohort, arm) group of the document, in group order.
@@ -61,17 +42,16 @@ public enum PairedPlot {
 
     /// One group's panel.
     static func panel(
-        group: ReportGroup, members: [PatientSummary], metric: Metric, shared: SharedScale,
+        group: ReportGroup, members: [PatientSummary], metric: Metric, shared: ZeroFloorScale,
         armClass: String, pValue: Double?, axisTitles: [String] = ["Baseline", "Follow-up"],
         words: (first: String, second: String) = ("baseline", "follow-up")
     ) -> SVGElement {
-        let scale = shared.scale
         let left = margin.left, right = width - margin.right
         let bottom = height - margin.bottom, top = margin.top
         let baselineX = left + 34, followupX = right - 34
-        func y(_ value: Double) -> Double { scale.position(value > 0 ? value : shared.floor) }
+        func y(_ value: Double) -> Double { shared.position(value) }
 
-        let ticks = scale.ticks().filter { $0.value > shared.floor * 1.6 }
+        let ticks = shared.ticks()
         let tested = members.filter { $0.status == .paired }
         let notDetected = members.count - tested.count
         let counted = notDetected > 0 ? "n = \(tested.count) (+\(notDetected) not detected)" : "n = \(tested.count)"
@@ -87,11 +67,7 @@ public enum PairedPlot {
                     AxisTick(value: 1, position: followupX, label: axisTitles[1]),
                 ],
                 y: bottom, left: left, right: right),
-            SVGElement.line(x1: left, y1: scale.position(shared.floor), x2: right, y2: scale.position(shared.floor))
-                .cssClass("zero-floor"),
-            SVGElement.text("0 / not detected", x: right - 2, y: scale.position(shared.floor) - 4, anchor: .end)
-                .cssClass("floor-label"),
-        ]
+        ] + shared.floorMarks(left: left, right: right)
         let ordered = members.sorted { $0.patient.unicodeScalars.lexicographicallyPrecedes($1.patient.unicodeScalars) }
         for summary in ordered {
             guard let values = summary.pair(of: metric) else { continue }

@@ -8,32 +8,49 @@ import CtDNAModel
 /// order of the patients given; audit rows follow each patient's mutations in key order.
 public enum PatientTables {
     /// Columns of `patients.tsv`, in order, for a run over `timepoints`: each metric at every
-    /// timepoint, then each tested pair's difference and ratio (``CtDNAModel/TimepointPair/columnSuffix``).
+    /// timepoint, then each tested pair's difference and ratio (``CtDNAModel/TimepointPair/columnSuffix``);
+    /// with tissue copy numbers, the tumour-informed fraction so, then `n_tissue_mutations` and
+    /// `n_tissue_used` (a run without them has none of these columns, which would always be empty).
     /// - Parameters:
     ///   - timepoints: The run's timepoints, in order.
     ///   - pairs: The tested pairs, in order.
     ///   - covariateColumns: The sheet's own columns, last.
+    ///   - tumourInformed: Whether the run has tissue copy numbers.
     public static func patientColumns(
-        timepoints: [Timepoint] = Timepoint.pair, pairs: [TimepointPair] = [.baselineFollowup], covariateColumns: [String] = []
+        timepoints: [Timepoint] = Timepoint.pair, pairs: [TimepointPair] = [.baselineFollowup], covariateColumns: [String] = [],
+        tumourInformed: Bool = false
     ) -> [String] {
         var columns = [
             "patient", "cohort", "arm", "status", "reference_timepoint", "reference_rule",
             "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
         ]
-        for metric in Metric.tested {
+        for metric in Metric.tested(tumourInformed: tumourInformed) {
             columns += timepoints.map(metric.column(at:))
             columns += pairs.flatMap { ["\(metric.rawValue)_difference\($0.columnSuffix)", "\(metric.rawValue)_ratio\($0.columnSuffix)"] }
         }
-        columns += timepoints.map { "tumour_informed_fraction_\($0.name)" }
+        if tumourInformed { columns += ["n_tissue_mutations", "n_tissue_used"] }
         return columns + ["flags", "molecular_response"] + covariateColumns
     }
 
-    /// Columns of `audit.tsv`, in order, for a run over `timepoints`.
-    /// - Parameter timepoints: The run's timepoints, in order.
-    public static func auditColumns(timepoints: [Timepoint] = Timepoint.pair) -> [String] {
+    /// Columns of `audit.tsv`, in order, for a run over `timepoints`; with tissue copy numbers,
+    /// the mutation's tissue row and its p at every timepoint (``tissueColumns(timepoints:)``)
+    /// come before `notes`.
+    /// - Parameters:
+    ///   - timepoints: The run's timepoints, in order.
+    ///   - tumourInformed: Whether the run has tissue copy numbers.
+    public static func auditColumns(timepoints: [Timepoint] = Timepoint.pair, tumourInformed: Bool = false) -> [String] {
         ["patient", "mutation", "gene", "protein_change", "variant_classification"]
             + timepoints.flatMap { ["af_\($0.name)", "alt_\($0.name)", "ref_\($0.name)", "imputed_zero_\($0.name)"] }
-            + ["af_normal", "status", "driver", "clonal", "notes"]
+            + ["af_normal", "status", "driver", "clonal"]
+            + (tumourInformed ? tissueColumns(timepoints: timepoints) : []) + ["notes"]
+    }
+
+    /// The audit's tissue columns: the tissue row's `tcn`, `lcn`, purity and allele fraction, m
+    /// and the step of the rule that chose it, then p at each timepoint.
+    /// - Parameter timepoints: The run's timepoints, in order.
+    public static func tissueColumns(timepoints: [Timepoint]) -> [String] {
+        ["tissue_tcn", "tissue_lcn", "tissue_purity", "tissue_vaf", "tissue_m", "tissue_m_rule"]
+            + timepoints.map { "tumour_informed_p_\($0.name)" }
     }
 
     /// The text of `patients.tsv`: a header and one row per patient, each line ending in `\n`.
@@ -45,11 +62,14 @@ public enum PatientTables {
     ///     `molecular_response`.
     ///   - covariates: Each patient's values of them, in the order of `summaries` (or empty).
     /// - Returns: The table's text.
+    ///   - tumourInformed: Whether the run has tissue copy numbers (``patientColumns(timepoints:covariateColumns:tumourInformed:)``).
     public static func patientsTSV(
         _ summaries: [PatientSummary], timepoints: [Timepoint] = Timepoint.pair, pairs: [TimepointPair] = [.baselineFollowup],
-        covariateColumns: [String] = [], covariates: [[String?]] = []
+        covariateColumns: [String] = [], covariates: [[String?]] = [], tumourInformed: Bool = false
     ) -> String {
-        var lines = [patientColumns(timepoints: timepoints, pairs: pairs, covariateColumns: covariateColumns).joined(separator: "\t")]
+        let columns = patientColumns(
+            timepoints: timepoints, pairs: pairs, covariateColumns: covariateColumns, tumourInformed: tumourInformed)
+        var lines = [columns.joined(separator: "\t")]
         for (index, s) in summaries.enumerated() {
             var cells = [
                 text(s.patient), text(s.cohort), text(s.arm), text(s.status.description),
@@ -57,10 +77,12 @@ public enum PatientTables {
                 NumberFormat.integer(s.mutationCount), NumberFormat.integer(s.somaticCount),
                 NumberFormat.integer(s.driverCount), NumberFormat.integer(s.clonalCount),
             ]
-            for metric in Metric.tested {
+            for metric in Metric.tested(tumourInformed: tumourInformed) {
                 cells += metricCells(s.values(of: metric), timepoints: timepoints, pairs: pairs)
             }
-            cells += (0..<timepoints.count).map { NumberFormat.real(s.tumourInformedFraction?[$0]) }
+            if tumourInformed {
+                cells += [NumberFormat.integer(s.tissueMutationCount), NumberFormat.integer(s.tissueMutationsUsed)]
+            }
             cells.append(list(s.flags))
             cells.append(text(s.molecularResponse?.rawValue))
             if !covariateColumns.isEmpty {
@@ -72,20 +94,25 @@ public enum PatientTables {
     }
 
     /// The header line of `audit.tsv`, ending in `\n`.
-    /// - Parameter timepoints: The run's timepoints, in order.
-    public static func auditHeader(timepoints: [Timepoint] = Timepoint.pair) -> String {
-        auditColumns(timepoints: timepoints).joined(separator: "\t") + "\n"
+    /// - Parameters:
+    ///   - timepoints: The run's timepoints, in order.
+    ///   - tumourInformed: Whether the run has tissue copy numbers.
+    public static func auditHeader(timepoints: [Timepoint] = Timepoint.pair, tumourInformed: Bool = false) -> String {
+        auditColumns(timepoints: timepoints, tumourInformed: tumourInformed).joined(separator: "\t") + "\n"
     }
 
     /// The text of `audit.tsv`: a header and one row per patient and mutation.
     /// - Parameters:
     ///   - results: The patients' results, in the order to write them.
     ///   - timepoints: The run's timepoints, in order.
+    ///   - tumourInformed: Whether the run has tissue copy numbers.
     /// - Returns: The table's text.
-    public static func auditTSV(_ results: [PatientResult], timepoints: [Timepoint] = Timepoint.pair) -> String {
+    public static func auditTSV(
+        _ results: [PatientResult], timepoints: [Timepoint] = Timepoint.pair, tumourInformed: Bool = false
+    ) -> String {
         var rows: [UInt8] = []
-        for result in results { appendAuditRows(of: result, to: &rows) }
-        return auditHeader(timepoints: timepoints) + String(decoding: rows, as: UTF8.self)
+        for result in results { appendAuditRows(of: result, to: &rows, tumourInformed: tumourInformed) }
+        return auditHeader(timepoints: timepoints, tumourInformed: tumourInformed) + String(decoding: rows, as: UTF8.self)
     }
 
     /// Appends one patient's rows of `audit.tsv` (no header), in mutation-key order, each
@@ -93,7 +120,8 @@ public enum PatientTables {
     /// - Parameters:
     ///   - result: The patient's result.
     ///   - text: Where the rows' UTF-8 bytes go.
-    public static func appendAuditRows(of result: PatientResult, to text: inout [UInt8]) {
+    ///   - tumourInformed: Whether the run has tissue copy numbers (the tissue columns).
+    public static func appendAuditRows(of result: PatientResult, to text: inout [UInt8], tumourInformed: Bool = false) {
         let ordered = result.audit.indices.allSatisfy { $0 == 0 || result.audit[$0 - 1].key < result.audit[$0].key }
         let patient = self.text(result.summary.patient)
         for row in ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key }) {
@@ -111,6 +139,12 @@ public enum PatientTables {
             text.append(text: row.status.rawValue)
             text.append(text: row.isDriver ? "\ttrue" : "\tfalse")
             text.append(text: row.isClonal ? "\ttrue\t" : "\tfalse\t")
+            if tumourInformed {
+                for cell in tissueCells(row.tissue, count: row.observations.count) {
+                    text.append(text: cell)
+                    text.append(UInt8(ascii: "\t"))
+                }
+            }
             if !row.notes.isEmpty { text.append(text: list(row.notes)) }
             text.append(UInt8(ascii: "\n"))
         }
@@ -155,6 +189,18 @@ public enum PatientTables {
         }
     }
 
+    /// The tissue cells of an audit row (``tissueColumns(timepoints:)``); `NA` without a tissue
+    /// row, and m and its rule `NA` when the row gives no m (the notes say why).
+    static func tissueCells(_ estimate: TissueEstimate?, count: Int) -> [String] {
+        guard let estimate else { return Array(repeating: NumberFormat.missing, count: 6 + count) }
+        let row = estimate.row
+        let m = try? estimate.mutantCopies.get()
+        return [
+            NumberFormat.real(row.totalCopies), NumberFormat.real(row.minorCopies), NumberFormat.real(row.purity),
+            NumberFormat.real(row.alleleFraction), NumberFormat.real(m?.value), text(m?.rule.rawValue),
+        ] + estimate.purities.map { NumberFormat.real($0) }
+    }
+
     /// A text cell: `NA` when absent or empty; tabs and line breaks become spaces.
     static func text(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return NumberFormat.missing }
@@ -169,12 +215,14 @@ public enum PatientTables {
 
 extension PatientTables {
     /// Columns of `timepoints.tsv`, in order: one row per patient and sampled timepoint.
-    /// - Parameter sheetColumns: The sample sheet's own columns, last.
-    public static func timepointColumns(sheetColumns: [String] = []) -> [String] {
-        [
-            "patient", "cohort", "arm", "timepoint", "day", "reference", "ctdna_fraction", "median_af",
-            "n_detected", "n_clonal_detected",
-        ] + sheetColumns
+    /// - Parameters:
+    ///   - sheetColumns: The sample sheet's own columns, last.
+    ///   - tumourInformed: Whether the run has tissue copy numbers (a `tumour_informed_fraction`
+    ///     column after `median_af`).
+    public static func timepointColumns(sheetColumns: [String] = [], tumourInformed: Bool = false) -> [String] {
+        ["patient", "cohort", "arm", "timepoint", "day", "reference", "ctdna_fraction", "median_af"]
+            + (tumourInformed ? ["tumour_informed_fraction"] : [])
+            + ["n_detected", "n_clonal_detected"] + sheetColumns
     }
 
     /// The text of `timepoints.tsv`: the long form of the per-timepoint values, a row per
@@ -188,7 +236,8 @@ extension PatientTables {
     ///   - sheetColumns: The names of the values each draw carries.
     /// - Returns: The table's text, each line ending in `\n`.
     public static func timepointsTSV(_ document: RunDocument, sheetColumns: [String] = []) -> String {
-        var lines = [timepointColumns(sheetColumns: sheetColumns).joined(separator: "\t")]
+        let tumourInformed = document.tumourInformed
+        var lines = [timepointColumns(sheetColumns: sheetColumns, tumourInformed: tumourInformed).joined(separator: "\t")]
         for draw in document.draws {
             let s = document.patients[draw.patientIndex]
             let place = draw.timepointIndex
@@ -198,8 +247,9 @@ extension PatientTables {
                 draw.day.map { $0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : NumberFormat.real($0) } ?? NumberFormat.missing,
                 s.reference.map { $0.index == place ? "true" : "false" } ?? NumberFormat.missing,
                 NumberFormat.real(at(s.ctDNAFraction)), NumberFormat.real(at(s.medianAlleleFraction)),
-                NumberFormat.integer(at(s.detectedCounts)), NumberFormat.integer(at(s.clonalDetectedCounts)),
             ]
+            if tumourInformed { cells.append(NumberFormat.real(at(s.tumourInformedFraction))) }
+            cells += [NumberFormat.integer(at(s.detectedCounts)), NumberFormat.integer(at(s.clonalDetectedCounts))]
             cells += draw.sheetValues.map { text($0) }
             lines.append(cells.joined(separator: "\t"))
         }

@@ -93,6 +93,10 @@ public struct FilterTally: Sendable, Codable {
     private var driversOfStatus: [Int] = Array(repeating: 0, count: MutationStatus.allCases.count)
     /// Audit rows whose mutation a table listed more than once (the first row was used).
     public private(set) var repeatedMutations = 0
+    /// Tissue mutations in S left out of the tumour-informed fraction for want of a mutant copy
+    /// number, by the reason (``MutantCopyProblem``, in its declaration order): no C_T, no purity,
+    /// no tissue allele fraction.
+    public private(set) var tissueWithoutMutantCopies: [Int] = [0, 0, 0]
 
     /// An empty tally.
     public init() {}
@@ -104,6 +108,9 @@ public struct FilterTally: Sendable, Codable {
             countOfStatus[index] += 1
             if row.hasDriverAnnotation { driversOfStatus[index] += 1 }
             if row.notes.contains(where: { $0.hasPrefix("duplicate_rows_") }) { repeatedMutations += 1 }
+            if let tissue = row.tissue, tissue.inSomaticSet, case let .failure(problem) = tissue.mutantCopies {
+                tissueWithoutMutantCopies[Self.problems.firstIndex(of: problem)!] += 1
+            }
         }
     }
 
@@ -114,7 +121,13 @@ public struct FilterTally: Sendable, Codable {
             driversOfStatus[index] += other.driversOfStatus[index]
         }
         repeatedMutations += other.repeatedMutations
+        for index in tissueWithoutMutantCopies.indices {
+            tissueWithoutMutantCopies[index] += other.tissueWithoutMutantCopies[index]
+        }
     }
+
+    /// The reasons a tissue mutation has no m, in the order of ``tissueWithoutMutantCopies``.
+    public static let problems: [MutantCopyProblem] = [.noTotalCopies, .noPurity, .noTissueAlleleFraction]
 
     /// Every status with its count, in the order of `MutationStatus.allCases`, zeros included.
     public var counts: [FilterCount] {
@@ -161,6 +174,10 @@ public struct RunDocument: Sendable, Equatable {
     public var survival: [SurvivalRow] = []
     /// How the waterfall and change plots measure a patient's change (log2 ratio by default).
     public var changeMeasure: Change = .log2Ratio
+    /// The metrics the run tested, in report order (``Metric/tested(tumourInformed:)``).
+    public var metrics: [Metric] = Metric.tested
+    /// Whether the run had tissue copy numbers, so tumour-informed fractions, columns and figures.
+    public var tumourInformed: Bool { metrics.contains(.tumourInformedFraction) }
     /// Which tests formed one Benjamini-Hochberg family for the q-values (the whole report by default).
     public var fdrFamily: FDRFamily = .report
     /// The titles of the tested pair's timepoints in figures, as the sample sheet writes them
@@ -178,6 +195,9 @@ public struct RunDocument: Sendable, Equatable {
     /// For a run merged from shards (`ctdna merge`), each shard's command line, in shard
     /// order; empty for a run of its own.
     public var shardCommandLines: [[String]] = []
+    /// Each patient's mutations over time, in the order of ``patients``, for the mutation
+    /// pages; empty when the run does not draw them.
+    public var mutationSeries: [PatientMutationSeries] = []
     /// The Kaplan-Meier curves behind ``survival``, in the same order.
     public var survivalCurves: [SurvivalCurve] = []
     /// Per endpoint, the patients of its analysis (time from the landmark, event, response),

@@ -1,6 +1,6 @@
 /// Where a drawn point sits in a series: its timepoint (an index into the run's ordered
 /// timepoints) and its day from the common origin, when the sample sheet gives one.
-public struct TimepointPosition: Sendable, Hashable {
+public struct TimepointPosition: Sendable, Hashable, Codable {
     /// Index into the ordered timepoint titles the figure is given.
     public var timepointIndex: Int
     /// Days from the common origin (the sheet's `day` column); `nil` when unknown.

@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
             step and choice is in docs/method.md.
             """)
 
-    @Option(name: .customLong("samplesheet"), help: ArgumentHelp("TSV or CSV with columns patient, timepoint, arm, cohort, file, and optionally sample and normal (README, 'Sample sheet').", valueName: "file"))
+    @Option(name: .customLong("samplesheet"), help: ArgumentHelp("TSV or CSV with columns patient, timepoint, arm, cohort, file, and optionally sample, normal, day, sex and tissue (README, 'Sample sheet').", valueName: "file"))
     var sampleSheet: String
 
     @Option(name: .customLong("outdir"), help: ArgumentHelp("Folder for the results; made when missing.", valueName: "dir"))
@@ -48,6 +48,12 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("clinical"), help: ArgumentHelp("A per-patient clinical table (TSV or CSV: patient, then endpoint and covariate columns), merged with the sheet's own columns.", valueName: "file"))
     var clinical: String?
 
+    @Option(name: .customLong("tissue"), help: ArgumentHelp("A tissue copy-number table (FACETS or cBioPortal MAF columns, or patient, the MAF key columns, tcn, lcn, purity, t_alt_count, t_ref_count) with a patient column: the tumour-informed fraction of the patients it names (docs/method.md §9). The sheet's tissue column may name a table per patient instead.", valueName: "file"))
+    var tissue: String?
+
+    @Option(name: .customLong("tissue-purity"), help: ArgumentHelp("Per-patient tissue purities (TSV or CSV: patient, purity), for tissue rows without a purity.", valueName: "file"))
+    var tissuePurity: String?
+
     @Option(name: .customLong("landmark-days"), help: ArgumentHelp("Measure survival from this day for every patient; without it, from each patient's second draw (the sheet's day column).", valueName: "days"))
     var landmarkDays: Double?
 
@@ -56,6 +62,9 @@ struct Run: ParsableCommand {
 
     @Option(name: .customLong("shard"), help: ArgumentHelp("Analyse only shard K of N (a stable split by patient) and save what `ctdna merge` needs beside the outputs (README, 'Running on a cluster').", valueName: "K/N"))
     var shard: ShardSelection?
+
+    @Option(name: .customLong("mutation-pages"), help: ArgumentHelp("Draw each patient's mutations over time (figures/mutations_page*.svg): auto (for cohorts of up to 240 patients), all or none.", valueName: "when"))
+    var mutationPages: MutationPages = .auto
 
     @Flag(name: [.short, .customLong("quiet")], help: "No progress or summary on the terminal.")
     var quiet = false
@@ -106,7 +115,8 @@ struct Run: ParsableCommand {
             tableOptions: columns.tableOptions(), method: method.parameters, lists: method.lists,
             tests: tests.wilcoxonOptions, fdrFamily: tests.fdrFamily, changeMeasure: changePlot,
             threads: threads ?? onlineProcessorCount, commandLine: commandLine, version: CtDNA.version,
-            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical, shard: shard)
+            endpoints: try parsedEndpoints(), landmarkDays: landmarkDays, clinicalTable: clinical, shard: shard,
+            mutationPages: mutationPages, tissueTable: tissue, tissuePurityTable: tissuePurity)
     }
 
     func run() throws {
@@ -127,3 +137,4 @@ extension ShardSelection: ExpressibleByArgument {
 }
 
 extension Change: ExpressibleByArgument {}
+extension MutationPages: ExpressibleByArgument {}

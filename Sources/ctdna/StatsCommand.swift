@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
     @Option(
         name: .customLong("metric"),
         help: ArgumentHelp(
-            "A metric to test; repeat for several. Without it: ctdna_fraction, and median_af when the table has its columns.",
+            "A metric to test (ctdna_fraction, median_af, tumour_informed_fraction); repeat for several. Without it: ctdna_fraction, and median_af and tumour_informed_fraction when the table has their columns.",
             valueName: "metric"))
     var metrics: [Metric] = []
 

@@ -31,7 +31,7 @@ import Testing
         let result = try CLI.run(arguments, in: work)
         #expect(result.status == 0, "\(result.standardError)")
         // With -j 1 the command line differs, and the reports record it: compare the tables only.
-        #expect(Self.outputs.count == 29)  // 9 files and the 20 figures of `make expected`
+        #expect(Self.outputs.count == 32)  // 9 files and the 23 figures of `make expected`
         for name in threads == 1 ? Self.outputs.filter({ $0.hasSuffix(".tsv") }) : Self.outputs {
             let produced = try Data(contentsOf: sampleData.appendingPathComponent("expected").appendingPathComponent(name))
             let expected = try Data(contentsOf: Self.repository.appendingPathComponent("SampleData/expected").appendingPathComponent(name))

@@ -29,7 +29,7 @@ import Testing
         let single = folder.appendingPathComponent("single").path
         #expect(try CLI.run(["run", "--samplesheet", Self.sheet, "--outdir", single, "--quiet"]).status == 0)
         let files = try FileManager.default.subpathsOfDirectory(atPath: single).filter { !$0.hasSuffix("figures") }.sorted()
-        #expect(files.count == 29)
+        #expect(files.count == 32)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: merged).filter { !$0.hasSuffix("figures") }.sorted() == files)
         for name in files where name != "report.json" && name != "report.html" {
             let a = try Data(contentsOf: URL(fileURLWithPath: single + "/" + name))

@@ -131,7 +131,8 @@ struct PatientAnalysisTests {
         let result = analyzePatient(
             PatientSeries(patient: "P1", cohort: "c", arm: "a",
                           tables: [[row("TP53", 1, alt: 10, ref: 90)], [row("TP53", 1, alt: 5, ref: 95)]]),
-            parameters: parameters, copyNumbers: [key(1): MutantCopyNumber(totalCopies: 2, mutantCopies: 1)])
+            parameters: parameters,
+            tissue: PatientTissue(rows: [TissueMutation(key: key(1), totalCopies: 2, minorCopies: 1, expectedAltCopies: 1, purity: nil)]))
         let informed = PatientSummary.pair(result.summary.tumourInformedFraction, 0, 1)!
         #expect(abs(informed.baseline - 0.2) < 1e-15 && abs(informed.followup - 0.1) < 1e-15)
     }

@@ -35,7 +35,7 @@ struct CohortRunTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.expected.path).filter { $0 != "figures" }.sorted()
             + figures.sorted().map { "figures/" + $0 }
         #expect(names.filter { !$0.hasPrefix("figures/") } == (CohortRun.outputNames + ["survival.tsv", "km_curves.tsv"]).sorted())
-        #expect(figures.count == 20)
+        #expect(figures.count == 23)
         for name in names {
             let produced = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/\(name)")))
             let expected = try Data(contentsOf: Self.expected.appendingPathComponent(name))

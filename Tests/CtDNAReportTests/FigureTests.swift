@@ -564,7 +564,7 @@ struct FigureBrowserTests {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let figures = repository.appendingPathComponent("SampleData/expected/figures")
         let names = try FileManager.default.contentsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".svg") }.sorted()
-        #expect(names.count == 20)
+        #expect(names.count == 23)  // 20 figures and 3 pages of mutations (59 patients, 24 a page)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctdna-figures-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

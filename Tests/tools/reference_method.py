@@ -27,8 +27,7 @@ COLUMNS = [
     "n_mutations", "n_after_filters", "n_drivers", "n_clonal",
     "ctdna_fraction_baseline", "ctdna_fraction_followup", "ctdna_fraction_difference",
     "ctdna_fraction_ratio", "median_af_baseline", "median_af_followup", "median_af_difference",
-    "median_af_ratio", "tumour_informed_fraction_baseline", "tumour_informed_fraction_followup",
-    "flags", "molecular_response",
+    "median_af_ratio", "flags", "molecular_response",
 ]
 
 
@@ -169,7 +168,7 @@ def analyse(patient, cohort, arm, base, follow, normal, ch_genes, p):
         oncogenic = any(str(r["oncogenic"]).strip().lower() == "oncogenic" for r in rows)
         somatic.append(dict(key=key, b=b, f=f, driver=is_driver(rows, p), oncogenic=oncogenic))
     out.update(n_mutations=union, n_after_filters=len(somatic),
-               n_drivers=sum(m["driver"] for m in somatic))
+               n_drivers=sum(m["driver"] for m in somatic), somatic=somatic)
     if not somatic:
         zeros = (0.0 if has_base else None, 0.0 if has_follow else None)
         out.update(status="not_detected", n_clonal=0, ctdna=zeros, med=zeros)

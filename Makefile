@@ -16,6 +16,8 @@ help:
 	@echo "make fuzz    libFuzzer on the readers for FUZZ_SECONDS (Fuzz/README.md)"
 	@echo "make expected  regenerate SampleData/expected and the report tests' golden files"
 	@echo "make golden  regenerate Tests/CtDNAReportTests/Golden only"
+	@echo "make bench-workflow  10,000 patients: one run, 16 shards + merge through Snakemake, the merge alone"
+	@echo "make workflow-test  workflow/Snakefile over SampleData in shards, merged = ctdna run (snakemake from PyPI, cached)"
 
 build:
 	$(SWIFT) build
@@ -56,6 +58,18 @@ fuzz:
 bench: release
 	if pkg-config --exists libisal 2>/dev/null; then $(MAKE) release-isal; fi
 	bash Benchmarks/run.sh --cohort
+	bash Benchmarks/workflow_bench.sh
+
+# 10,000 patients: one run, 16 shards + merge through workflow/Snakefile, the merge alone.
+.PHONY: bench-workflow
+bench-workflow: release
+	bash Benchmarks/workflow_bench.sh
+
+# The Snakemake workflow run for real: snakemake (pinned in workflow/environment.yaml) in a virtual
+# environment cached under ~/.cache/ctdna, SampleData in shards, the merge compared with `run`.
+.PHONY: workflow-test
+workflow-test: release
+	bash workflow/tests/run.sh
 
 clean:
 	rm -rf .build

@@ -145,9 +145,13 @@ public struct SampleSheet: Sendable {
     ///   required cell, a `day` that is not a number or a `sex` that is not `M`/`F`, a
     ///   duplicate (patient, timepoint), a patient whose arm, cohort or normal differ between
     ///   rows, two rows of a patient naming the same sample, or a file that cannot be read.
-    public init(path: String, labels: TimepointLabels = TimepointLabels()) throws {
+    ///   - checkingFilesOf: Whose files are checked to exist and be readable (every patient's by
+    ///     default; a shard checks its own patients', a merge none, since neither reads the others').
+    public init(path: String, labels: TimepointLabels = TimepointLabels(), checkingFilesOf: (String) -> Bool = { _ in true }) throws {
         let table = try DelimitedTable(path: path)
-        try self.init(path: path, header: table.header, rows: table.rows.map { ($0.lineNumber, $0.fields) }, labels: labels)
+        try self.init(
+            path: path, header: table.header, rows: table.rows.map { ($0.lineNumber, $0.fields) }, labels: labels,
+            checkingFilesOf: checkingFilesOf)
     }
 
     /// Validates a sheet already split into cells.
@@ -157,7 +161,11 @@ public struct SampleSheet: Sendable {
     ///   - rows: Each row's line number and cells, as many cells as the header has.
     ///   - labels: How timepoint labels map to baseline and follow-up.
     /// - Throws: `InputError`, as for `init(path:labels:)`.
-    public init(path: String, header: [String], rows: [(line: Int, fields: [String])], labels: TimepointLabels) throws {
+    ///   - checkingFilesOf: Whose files are checked (every patient's by default).
+    public init(
+        path: String, header: [String], rows: [(line: Int, fields: [String])], labels: TimepointLabels,
+        checkingFilesOf: (String) -> Bool = { _ in true }
+    ) throws {
         self.path = path
         let written = header.map { CellText.trimmed($0) }
         let names = written.map { $0.lowercased() }
@@ -272,7 +280,7 @@ public struct SampleSheet: Sendable {
                 }
                 tissueSeen[entry.patient] = (tissue, line)
             }
-            for (column, file) in [("file", entry.file), ("normal", entry.normal), ("tissue", entry.tissue)] {
+            for (column, file) in [("file", entry.file), ("normal", entry.normal), ("tissue", entry.tissue)] where checkingFilesOf(entry.patient) {
                 guard let file else { continue }
                 guard FileKind(of: file) != .missing, FileKind(of: file) != .folder else {
                     throw InputError(file: path, line: line, column: column, message: "no such file: \(file)")

@@ -220,7 +220,7 @@ public enum CohortRun {
         let shards = ordered.map(\.1)
         var request = request
         request.shard = nil
-        let setup = try RunSetup(request, observer: observer)
+        let setup = try RunSetup(request, observer: observer, isMerge: true)
         let sheetSHA = try FileChecksum(ofFile: setup.sheet.path).sha256
         guard sheetSHA == states[0].sampleSheetSHA256 else {
             throw InputError(file: setup.sheet.path, message: "the sample sheet changed since the shards ran (SHA-256 \(sheetSHA), the shards read \(states[0].sampleSheetSHA256))")
@@ -419,9 +419,16 @@ private struct RunSetup {
     /// The metrics tested, in report order (the tumour-informed fraction with tissue data).
     var metrics: [Metric]
 
-    init(_ request: RunRequest, observer: RunObserver) throws {
+    /// - Parameters:
+    ///   - request: The run.
+    ///   - observer: Receives the warnings about the sheet's rows.
+    ///   - isMerge: Whether a merge of shards sets up (it reads no variant table, so their files are not checked).
+    init(_ request: RunRequest, observer: RunObserver, isMerge: Bool = false) throws {
         parameters = try request.lists.load(into: request.method)
-        let whole = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels)
+        // A shard checks that its own patients' files are there (not the whole cohort's, which
+        // on a network file system costs a request per file and shard); a merge reads none.
+        let checked: (String) -> Bool = isMerge ? { _ in false } : request.shard.map { shard in { shard.contains(patient: $0) } } ?? { _ in true }
+        let whole = try SampleSheet(path: request.sampleSheet, labels: request.timepointLabels, checkingFilesOf: checked)
         cohortPatientCount = whole.patients.count
         // Read before any variant table, so that a bad clinical table stops the run at once.
         clinical = try request.clinicalTable.map { try DelimitedTable(path: $0) }

@@ -71,4 +71,28 @@ import Testing
         let badShard = try CLI.run(["run", "--samplesheet", Self.sheet, "--outdir", out, "--shard", "4/3"])
         #expect(badShard.status == 64 && badShard.standardError.contains("--shard"), "\(badShard.standardError)")
     }
+
+    /// A shard checks only its own patients' files: a missing table of P001 (shard 3 of 4, FNV-1a,
+    /// ShardTests) stops shard 3 and the whole run, naming the sheet line, not shard 1.
+    @Test func aShardChecksOnlyItsOwnPatientsFiles() throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let maf = SampleDataGoldenTests.repository.appendingPathComponent("SampleData/maf").path
+        let rows = try String(contentsOfFile: Self.sheet, encoding: .utf8).split(separator: "\n").map(String.init)
+        let edited = rows.enumerated().map { index, row -> String in
+            guard index > 0 else { return row }
+            var cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            cells[4] = cells[0] == "P001" && cells[1] == "baseline" ? "/nonexistent/P001_baseline.maf.gz" : maf + "/" + cells[4].replacingOccurrences(of: "maf/", with: "")
+            if !cells[5].isEmpty { cells[5] = maf + "/" + cells[5].replacingOccurrences(of: "maf/", with: "") }
+            return cells.joined(separator: "\t")
+        }
+        let sheet = folder.appendingPathComponent("sheet.tsv").path
+        try (edited.joined(separator: "\n") + "\n").write(toFile: sheet, atomically: true, encoding: .utf8)
+        let other = try CLI.run(["run", "--samplesheet", sheet, "--outdir", folder.appendingPathComponent("s1").path, "--shard", "1/4", "--quiet"])
+        #expect(other.status == 0, "\(other.standardError)")
+        let own = try CLI.run(["run", "--samplesheet", sheet, "--outdir", folder.appendingPathComponent("s3").path, "--shard", "3/4", "--quiet"])
+        #expect(own.status == 1 && own.standardError.contains("sheet.tsv:2: column file: no such file: /nonexistent/P001_baseline.maf.gz"), "\(own.standardError)")
+        let whole = try CLI.run(["run", "--samplesheet", sheet, "--outdir", folder.appendingPathComponent("all").path, "--quiet"])
+        #expect(whole.status == 1 && whole.standardError.contains("no such file: /nonexistent/P001_baseline.maf.gz"))
+    }
 }

@@ -69,14 +69,7 @@ enum BGZFBlock {
 /// reset between blocks) and the CRC-32 is computed here; ISA-L reads the whole member itself,
 /// header and trailer checks included.
 final class BGZFBlockInflater: @unchecked Sendable {
-    private enum State {
-        case zlib(UnsafeMutablePointer<z_stream>)
-        #if ISAL
-        case isal(UnsafeMutablePointer<inflate_state>)
-        #endif
-    }
-
-    private let state: State
+    private let library: InflateLibraryState
 
     /// - Parameters:
     ///   - path: The file, for the message when zlib cannot start.
@@ -84,30 +77,15 @@ final class BGZFBlockInflater: @unchecked Sendable {
     init(path: String, engine: InflateEngine) throws {
         #if ISAL
         if engine == .isal {
-            state = .isal(.allocate(capacity: 1))
+            library = InflateLibraryState(isal: ())
             return
         }
         #endif
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        // -15: raw deflate, the largest window; the gzip header and trailer are read here.
-        let status = ctdna_inflateInit2(stream, -15)
-        guard status == Z_OK else {
-            stream.deallocate()
-            throw InputError(file: path, message: "cannot start decompression (zlib status \(status))")
-        }
-        state = .zlib(stream)
-    }
-
-    deinit {
-        switch state {
-        case let .zlib(stream):
-            inflateEnd(stream)
-            stream.deallocate()
-        #if ISAL
-        case let .isal(isal):
-            isal.deallocate()
-        #endif
+        do {
+            // -15: raw deflate, the largest window; the gzip header and trailer are read here.
+            library = try InflateLibraryState(zlibWindowBits: -15)
+        } catch {
+            throw InputError(file: path, message: "cannot start decompression (zlib status \(error.status))")
         }
     }
 
@@ -120,7 +98,7 @@ final class BGZFBlockInflater: @unchecked Sendable {
     ///   not inflate, does not end where the trailer begins, or disagrees with its CRC or size.
     func inflate(_ block: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(BGZFBlockFault) -> Int {
         let produced: Int
-        switch state {
+        switch library.handle {
         case let .zlib(stream):
             let start = BGZFBlock.dataOffset(block)
             inflateReset(stream)

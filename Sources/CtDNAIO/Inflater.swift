@@ -45,53 +45,28 @@ enum InflateStep {
 /// Inflates a gzip or zlib stream member by member, with zlib or ISA-L: the one place that
 /// knows the libraries' calls, so that ``ByteReader`` reads the same way whichever runs.
 final class StreamInflater {
-    private enum State {
-        case zlib(UnsafeMutablePointer<z_stream>)
-        #if ISAL
-        case isal(UnsafeMutablePointer<inflate_state>)
-        #endif
-    }
-
-    private let state: State
+    private let library: InflateLibraryState
 
     /// Sets up an inflater for `compression` (gzip or zlib).
     /// - Throws: The zlib status, as a message, when zlib cannot start.
     init(compression: Compression, engine: InflateEngine) throws(InflateStartFailure) {
         #if ISAL
         if engine == .isal && compression == .gzip {
-            let isal = UnsafeMutablePointer<inflate_state>.allocate(capacity: 1)
-            isal_inflate_init(isal)
-            isal.pointee.crc_flag = UInt32(ISAL_GZIP)  // parses the header, checks CRC-32 and ISIZE
-            state = .isal(isal)
+            library = InflateLibraryState(isal: ())
+            if case let .isal(isal) = library.handle {
+                isal_inflate_init(isal)
+                isal.pointee.crc_flag = UInt32(ISAL_GZIP)  // parses the header, checks CRC-32 and ISIZE
+            }
             return
         }
         #endif
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
         // 15 + 32: the largest window, and let zlib recognise the gzip or zlib header itself.
-        let status = ctdna_inflateInit2(stream, 15 + 32)
-        guard status == Z_OK else {
-            stream.deallocate()
-            throw InflateStartFailure(status: status)
-        }
-        state = .zlib(stream)
-    }
-
-    deinit {
-        switch state {
-        case let .zlib(stream):
-            inflateEnd(stream)
-            stream.deallocate()
-        #if ISAL
-        case let .isal(isal):
-            isal.deallocate()
-        #endif
-        }
+        library = try InflateLibraryState(zlibWindowBits: 15 + 32)
     }
 
     /// Gets ready for the next gzip member.
     func startNextMember() {
-        switch state {
+        switch library.handle {
         case let .zlib(stream):
             inflateReset(stream)
         #if ISAL
@@ -106,7 +81,7 @@ final class StreamInflater {
     /// - Returns: The bytes consumed and produced, and what happened. With an empty `input`, the
     ///   library is only asked for output it holds back (ISA-L reads up to 8 bytes ahead).
     func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> (consumed: Int, produced: Int, step: InflateStep) {
-        switch state {
+        switch library.handle {
         case let .zlib(stream):
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
@@ -162,4 +137,53 @@ func isalFault(_ status: Int32) -> String {
 /// zlib could not set up a stream (its status).
 struct InflateStartFailure: Error {
     var status: Int32
+}
+
+/// The memory one library inflates in, a zlib stream or an ISA-L state: allocated, set up and
+/// freed in one place for the stream inflater and the BGZF block inflater. Its user calls the
+/// library on ``handle``; the state lives as long as this object.
+final class InflateLibraryState {
+    /// The library's state.
+    enum Handle {
+        case zlib(UnsafeMutablePointer<z_stream>)
+        #if ISAL
+        case isal(UnsafeMutablePointer<inflate_state>)
+        #endif
+    }
+
+    /// The library's state.
+    let handle: Handle
+
+    /// A zlib stream, initialised with `windowBits` (15 + 32: a gzip or zlib header, recognised;
+    /// -15: raw deflate).
+    /// - Throws: The zlib status when zlib cannot start.
+    init(zlibWindowBits: Int32) throws(InflateStartFailure) {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let status = ctdna_inflateInit2(stream, zlibWindowBits)
+        guard status == Z_OK else {
+            stream.deallocate()
+            throw InflateStartFailure(status: status)
+        }
+        handle = .zlib(stream)
+    }
+
+    #if ISAL
+    /// An ISA-L state, allocated; its user calls `isal_inflate_init` before each member or block.
+    init(isal: Void) {
+        handle = .isal(.allocate(capacity: 1))
+    }
+    #endif
+
+    deinit {
+        switch handle {
+        case let .zlib(stream):
+            inflateEnd(stream)
+            stream.deallocate()
+        #if ISAL
+        case let .isal(isal):
+            isal.deallocate()
+        #endif
+        }
+    }
 }

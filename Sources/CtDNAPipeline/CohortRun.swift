@@ -291,7 +291,7 @@ public enum CohortRun {
         let without = Set(results.withoutDriverAnnotation)
         var warnings = RunWarnings.collect(
             summaries: summaries, withoutDriverAnnotation: summaries.indices.filter { without.contains(summaries[$0].patient) },
-            tally: results.tally)
+            tally: results.tally, timepoints: timepoints)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
         // Each patient's day of the second draw of the main pair: the first sheet row of that
         // patient and timepoint, found through one pass over the sheet rather than a search per patient.
@@ -443,9 +443,6 @@ private struct RunSetup {
         sheet = request.shard.map { shard in whole.restricted { shard.contains(patient: $0) } } ?? whole
         for entry in sheet.entries where !plan.timepoints.contains(entry.timepoint) {
             observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is not among --timepoints; the sample is not used")
-        }
-        if plan.pairs.isEmpty {
-            observer.warning("\(sheet.path): only one timepoint (\(plan.timepoints.map(\.name).joined())) is analysed: each patient gets its values there, and nothing is tested")
         }
         parameterRows = RunParameters.describe(
             method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,

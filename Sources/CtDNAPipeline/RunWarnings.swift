@@ -11,11 +11,17 @@ enum RunWarnings {
     ///   - withoutDriverAnnotation: The patients (indices into `summaries`) whose plasma tables
     ///     have no driver annotation column.
     ///   - tally: The audit rows counted over every patient.
+    ///   - timepoints: The run's timepoints, to say so when there is only one.
     static func collect(
-        summaries: [PatientSummary], withoutDriverAnnotation: [Int], tally: FilterTally
+        summaries: [PatientSummary], withoutDriverAnnotation: [Int], tally: FilterTally,
+        timepoints: [Timepoint] = Timepoint.pair
     ) -> [String] {
         var warnings: [String] = []
-        if !summaries.contains(where: { isTested($0) && $0.pair(of: .ctDNAFraction) != nil }) {
+        if timepoints.count == 1 {
+            warnings.append(
+                "only one timepoint (\(timepoints[0].name)) is analysed: each patient has its values there, and nothing "
+                    + "is tested")
+        } else if !summaries.contains(where: { isTested($0) && $0.pair(of: .ctDNAFraction) != nil }) {
             warnings.append(
                 "no patient is paired (both timepoints, a somatic mutation, a value at each): every statistic "
                     + "is empty; check the sample sheet's timepoint labels and the statuses in patients.tsv")

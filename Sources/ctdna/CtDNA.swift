@@ -10,9 +10,10 @@ struct CtDNA: ParsableCommand {
         commandName: "ctdna",
         abstract: "ctDNA fractions and paired statistics from cfDNA variant tables.",
         discussion: """
-            Reads MAF-like variant tables (plain, gzip or BGZF), filters clonal-haematopoiesis \
-            mutations, selects clonal mutations and computes ctDNA fractions per patient and \
-            timepoint, then compares baseline and follow-up per arm with exact Wilcoxon tests.
+            Reads MAF-like variant tables and VCFs (plain, gzip or BGZF), filters \
+            clonal-haematopoiesis mutations, selects clonal mutations and computes ctDNA fractions \
+            per patient and timepoint, then compares pairs of timepoints (baseline and follow-up \
+            by default) per arm with exact Wilcoxon tests.
             Data errors exit with status 1, usage errors with status 64.
             """,
         version: "ctdna \(version)",

@@ -11,14 +11,16 @@ struct Run: ParsableCommand {
         commandName: "run",
         abstract: "Analyse a cohort: ctDNA fractions per patient and paired statistics per arm.",
         discussion: """
-            Reads every variant table of the sample sheet (in parallel, each file once), filters \
-            clonal-haematopoiesis and artifact mutations, selects clonal mutations, computes the \
-            ctDNA fraction and median allele fraction at baseline and follow-up, and tests the \
-            paired change per arm and cohort. Writes to --outdir: audit.tsv (every mutation and why \
-            it was kept or dropped), patients.tsv (one row per patient), stats.tsv (one row per \
-            test), report.html, report.json and ctdna_mqc.tsv. Files appear only when the whole \
-            run succeeded. Defaults reproduce the CURB analysis (Tsai et al., Lancet 2024); every \
-            step and choice is in docs/method.md.
+            Reads every variant table (MAF-like or VCF) of the sample sheet (in parallel, each \
+            file once), filters clonal-haematopoiesis and artifact mutations, selects clonal \
+            mutations, computes the ctDNA fraction and median allele fraction at every timepoint \
+            of each patient (baseline and follow-up, or any labels the sheet uses, ordered by its \
+            day column), and tests the change of each tested pair (--compare) per arm and cohort. \
+            Writes to --outdir: audit.tsv (every mutation and why it was kept or dropped), \
+            patients.tsv (one row per patient), timepoints.tsv (one row per patient and draw), \
+            stats.tsv (one row per test), report.html, report.json, ctdna_mqc.tsv and figures/. \
+            Files appear only when the whole run succeeded. Defaults reproduce the CURB analysis \
+            (Tsai et al., Lancet 2024); every step and choice is in docs/method.md.
             """)
 
     @Option(name: .customLong("samplesheet"), help: ArgumentHelp("TSV or CSV with columns patient, timepoint, arm, cohort, file (a MAF-like table or a VCF), and optionally sample, normal, normal_sample, day, sex and tissue (README, 'Sample sheet').", valueName: "file"))

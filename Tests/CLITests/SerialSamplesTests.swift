@@ -128,4 +128,24 @@ import TestSupport
         let bad = try CLI.run(["stats", "--patients", output.appendingPathComponent("patients.tsv").path, "--compare", "baseline"])
         #expect(bad.status == 64 && bad.standardError.contains("--compare"))
     }
+
+    /// One timepoint left by --timepoints: every patient has its values there, nothing is
+    /// tested, and the run says so once, on the terminal and in the report.
+    @Test func aSingleTimepointRunSaysNothingIsTested() throws {
+        let output = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try CLI.run([
+            "run", "--samplesheet", Self.serial.appendingPathComponent("samplesheet.tsv").path, "--outdir", output.path,
+            "--quiet", "--timepoints", "baseline",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let said = "only one timepoint (baseline) is analysed: each patient has its values there, and nothing is tested"
+        #expect(result.standardError.contains(said) && !result.standardError.contains("no patient is paired"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as? [String: Any]
+        #expect((json?["warnings"] as? [String])?.contains(said) == true)
+        #expect(try String(contentsOf: output.appendingPathComponent("stats.tsv"), encoding: .utf8).split(separator: "\n").count == 1)
+        // 19 patients have a baseline draw (S20 has only progression): one row each.
+        let draws = try Self.records(ofFile: output.appendingPathComponent("timepoints.tsv").path)
+        #expect(draws.count == 19 && draws.allSatisfy { $0["timepoint"] == "baseline" })
+    }
 }

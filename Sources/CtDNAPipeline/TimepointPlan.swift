@@ -42,9 +42,11 @@ public struct TimepointPlan: Sendable, Equatable {
             }
             if let day = entry.day { days[entry.timepoint, default: []].append(day) }
         }
-        let listed = inSheet.map(\.name).joined(separator: ", ")
-        func resolve(_ label: String, option: String) throws -> Timepoint {
+        // The message lists the sheet's timepoints in the order known so far: the sheet's for
+        // --timepoints, the run's for --compare.
+        func resolve(_ label: String, option: String, listing: [Timepoint]) throws -> Timepoint {
             guard let timepoint = labels.namedTimepoint(label), firstLabel[timepoint] != nil else {
+                let listed = listing.map(\.name).joined(separator: ", ")
                 throw InputError(file: sheet.path, column: "timepoint", message: "\(option) names \"\(label)\", a timepoint the sheet does not have; its timepoints are: \(listed)")
             }
             return timepoint
@@ -52,7 +54,7 @@ public struct TimepointPlan: Sendable, Equatable {
         if let chosen {
             var picked: [Timepoint] = []
             for label in chosen {
-                let timepoint = try resolve(label, option: "--timepoints")
+                let timepoint = try resolve(label, option: "--timepoints", listing: inSheet)
                 guard !picked.contains(timepoint) else {
                     throw InputError(file: sheet.path, column: "timepoint", message: "--timepoints names \(timepoint.name) twice")
                 }
@@ -77,7 +79,10 @@ public struct TimepointPlan: Sendable, Equatable {
         }
         var pairs: [TimepointPair] = []
         for (first, second) in compare {
-            let a = try resolve(first, option: "--compare"), b = try resolve(second, option: "--compare")
+            let runOrder = timepoints
+            let inRunOrder = runOrder + inSheet.filter { !runOrder.contains($0) }
+            let a = try resolve(first, option: "--compare", listing: inRunOrder)
+            let b = try resolve(second, option: "--compare", listing: inRunOrder)
             guard timepoints.contains(a), timepoints.contains(b) else {
                 throw InputError(file: sheet.path, column: "timepoint", message: "--compare \(first):\(second) names a timepoint that --timepoints leaves out")
             }

@@ -36,6 +36,10 @@ struct TimepointPlanTests {
         #expect(p1.map(\.timepoint.name) == ["baseline", "week8", "progression"])
         let p2 = plan.seriesOrder(sheet.entries.filter { $0.patient == "P2" })
         #expect(p2.map(\.timepoint.name) == ["baseline", "week8", "progression"])
+        // An unknown timepoint in --compare: the sheet's timepoints are listed in the run's order.
+        #expect(throws: InputError(file: sheet.path, column: "timepoint", message: "--compare names \"week12\", a timepoint the sheet does not have; its timepoints are: baseline, week8, progression")) {
+            try TimepointPlan(sheet: sheet, chosen: nil, compare: [("baseline", "week12")], labels: TimepointLabels())
+        }
     }
 
     @Test func withoutDaysBaselineComesFirstThenSheetOrder() throws {

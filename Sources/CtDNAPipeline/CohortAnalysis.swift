@@ -117,8 +117,6 @@ struct CohortAnalysis: Sendable {
     /// One summary per patient over the run's timepoints, in the order patients first appear
     /// in the sheet.
     var summaries: [PatientSummary]
-    /// Sheet rows whose timepoint is not among the plan's: carried, not analysed.
-    var unusedEntries: [SampleEntry]
     /// Size and SHA-256 of every variant table read, by path.
     var checksums: [String: FileChecksum]
     /// The patients (by index) all of whose plasma tables lack a driver annotation column, so
@@ -201,7 +199,6 @@ struct CohortAnalysis: Sendable {
         // Every sample is delivered or an error thrown, so every patient has its summary.
         summaries = finished.summaries.map { $0! }
         self.plan = plan
-        unusedEntries = sheet.entries.filter { !analysed.contains($0.timepoint) }
         checksums = finished.checksums
         let plasmaFiles = usersOfSample.reduce(into: [Int: Set<String>]()) { files, use in
             for user in use.value {

@@ -179,8 +179,7 @@ public struct PatientSummary: Sendable, Equatable, Codable {
     /// the patient is excluded, lacks either timepoint, or has no value at one of the two.
     /// - Parameter metric: The metric.
     public func pair(of metric: Metric) -> PairedMetric? {
-        guard let (first, second) = testedPlaces else { return nil }
-        return Self.pair(values(of: metric), first, second)
+        testedPlaces.flatMap { Self.pair(values(of: metric), $0.first, $0.second) }
     }
 
     /// A metric at a pair of timepoints; `nil` when the patient is excluded, has no sample at
@@ -189,19 +188,13 @@ public struct PatientSummary: Sendable, Equatable, Codable {
     ///   - metric: The metric.
     ///   - pair: The timepoints, both among ``timepoints``.
     public func pair(of metric: Metric, at pair: TimepointPair) -> PairedMetric? {
-        guard let first = timepoints.firstIndex(of: pair.first), let second = timepoints.firstIndex(of: pair.second) else {
-            return nil
-        }
-        return Self.pair(values(of: metric), first, second)
+        pair.places(in: timepoints).flatMap { Self.pair(values(of: metric), $0.first, $0.second) }
     }
 
     /// The places in ``timepoints`` of the tested pair, or `nil` when the series lacks one.
-    public var testedPlaces: (Int, Int)? {
+    public var testedPlaces: (first: Int, second: Int)? {
         guard let testedPair else { return timepoints.count >= 2 ? (0, 1) : nil }
-        guard let first = timepoints.firstIndex(of: testedPair.first), let second = timepoints.firstIndex(of: testedPair.second) else {
-            return nil
-        }
-        return (first, second)
+        return testedPair.places(in: timepoints)
     }
 
     /// Two of per-timepoint values as a pair, or `nil` when either has no value.

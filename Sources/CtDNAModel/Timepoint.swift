@@ -49,6 +49,13 @@ public struct TimepointPair: Sendable, Hashable, CustomStringConvertible {
     /// Baseline against follow-up, the pair a run tests when the user names none.
     public static let baselineFollowup = TimepointPair(.baseline, .followup)
 
+    /// Where the pair's two timepoints stand in a series, or `nil` when either is missing.
+    /// - Parameter timepoints: The series' timepoints, in order.
+    public func places(in timepoints: [Timepoint]) -> (first: Int, second: Int)? {
+        guard let a = timepoints.firstIndex(of: first), let b = timepoints.firstIndex(of: second) else { return nil }
+        return (a, b)
+    }
+
     /// `first:second`, as `--compare` takes it and `stats.tsv` names it.
     public var description: String { "\(first.name):\(second.name)" }
 

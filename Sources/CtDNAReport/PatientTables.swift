@@ -181,12 +181,7 @@ public enum PatientTables {
     ///   - timepoints: The run's timepoints, in order.
     ///   - pairs: The tested pairs, in order.
     public static func changes(_ values: [Double?], timepoints: [Timepoint], pairs: [TimepointPair]) -> [(TimepointPair, PairedMetric?)] {
-        pairs.map { pair in
-            guard let first = timepoints.firstIndex(of: pair.first), let second = timepoints.firstIndex(of: pair.second) else {
-                return (pair, nil)
-            }
-            return (pair, PatientSummary.pair(values, first, second))
-        }
+        pairs.map { pair in (pair, pair.places(in: timepoints).flatMap { PatientSummary.pair(values, $0.first, $0.second) }) }
     }
 
     /// The tissue cells of an audit row (``tissueColumns(timepoints:)``); `NA` without a tissue

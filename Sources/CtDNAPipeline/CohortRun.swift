@@ -157,7 +157,7 @@ public enum CohortRun {
         // Each patient's mutations over time, for the mutation pages: a few values per mutation
         // kept, as the summaries are (decided over the whole sheet, so that shards agree).
         let drawsMutations = request.mutationPages.draws(patientCount: setup.cohortPatientCount)
-        let samples = SampledTimepoints(sheet: sheet, timepoints: timepoints)
+        let samples = SampledTimepoint.byPatient(setup.draws, timepoints: timepoints)
         let mutationSeries = Mutex<[Int: PatientMutationSeries]>([:])
         let analysis = try CohortAnalysis(
             sheet: sheet, plan: setup.plan, tableOptions: request.tableOptions, parameters: setup.parameters,
@@ -165,7 +165,7 @@ public enum CohortRun {
             onResult: { index, result in
                 try stream.value.withLock { $0 }.add(result, index: index)
                 if drawsMutations {
-                    let series = PatientMutationSeries(result, samples: samples.of(result.summary.patient), order: timepoints)
+                    let series = PatientMutationSeries(result, samples: samples[index] ?? [], order: timepoints)
                     mutationSeries.withLock { $0[index] = series }
                 }
             },
@@ -225,12 +225,8 @@ public enum CohortRun {
         guard sheetSHA == states[0].sampleSheetSHA256 else {
             throw InputError(file: setup.sheet.path, message: "the sample sheet changed since the shards ran (SHA-256 \(sheetSHA), the shards read \(states[0].sampleSheetSHA256))")
         }
-        let analysed = Set(setup.plan.timepoints)
-        var order: [String] = []
-        var seen: Set<String> = []
-        for entry in setup.sheet.entries where analysed.contains(entry.timepoint) && seen.insert(entry.patient).inserted {
-            order.append(entry.patient)
-        }
+        let order = setup.patients
+        let seen = Set(order)
         var byPatient: [String: (summary: PatientSummary, shard: Int)] = [:]
         for (place, state) in states.enumerated() {
             for summary in state.patients {
@@ -281,6 +277,7 @@ public enum CohortRun {
     ) throws -> RunOutcome {
         let sheet = setup.sheet, plan = setup.plan, timepoints = plan.timepoints, summaries = results.summaries
         let patients = summaries.map(\.patient)
+        precondition(patients == setup.patients, "the summaries follow the setup's patients, which the draws index")
         let statistics = try CohortAnalysis.statistics(
             of: summaries, pairs: plan.pairs, options: request.tests, family: request.fdrFamily, metrics: setup.metrics)
         var covariates = PatientCovariates(sheet: sheet, patients: patients)
@@ -293,15 +290,11 @@ public enum CohortRun {
             summaries: summaries, withoutDriverAnnotation: summaries.indices.filter { without.contains(summaries[$0].patient) },
             tally: results.tally, timepoints: timepoints)
         let endpoints = request.endpoints ?? Endpoint.detected(in: covariates.columns)
-        // Each patient's day of the second draw of the main pair: the first sheet row of that
-        // patient and timepoint, found through one pass over the sheet rather than a search per patient.
-        var secondDraws: [String: Double?] = [:]
-        if let second = plan.mainPair?.second {
-            for entry in sheet.entries where entry.timepoint == second && secondDraws[entry.patient] == nil {
-                secondDraws[entry.patient] = .some(entry.day)
-            }
+        // Each patient's day of its draw at the main pair's second timepoint.
+        var landmarks = [Double?](repeating: nil, count: summaries.count)
+        if let second = plan.mainPair.flatMap({ timepoints.firstIndex(of: $0.second) }) {
+            for draw in setup.draws where draw.timepointIndex == second { landmarks[draw.patientIndex] = draw.day }
         }
-        let landmarks = summaries.map { secondDraws[$0.patient] ?? nil }
         let outcome = try OutcomeAnalysis.analyse(
             endpoints: endpoints, summaries: summaries, covariates: covariates, landmarks: landmarks,
             fixedLandmark: request.landmarkDays, metric: setup.parameters.responseMetric, sheet: sheet.path)
@@ -338,7 +331,7 @@ public enum CohortRun {
         if let main = plan.mainPair {
             document.timepointTitles = [main.first, main.second].map { plan.titles[timepoints.firstIndex(of: $0)!] }
         }
-        document.draws = TimepointDraws.collect(sheet: sheet, patients: patients, timepoints: timepoints)
+        document.draws = setup.draws
         document.shardCommandLines = shardCommandLines
         document.mutationSeries = results.mutationSeries ?? []
 
@@ -418,6 +411,11 @@ private struct RunSetup {
     var tissue: TissueInputs
     /// The metrics tested, in report order (the tumour-informed fraction with tissue data).
     var metrics: [Metric]
+    /// The analysed patients of ``sheet`` (a shard's, or the whole sheet's), in the order patients
+    /// first appear on rows of the analysed timepoints: the order of every per-patient output.
+    var patients: [String]
+    /// Each of their sampled timepoints with its day, the rows of `timepoints.tsv`.
+    var draws: [TimepointDraw]
 
     /// - Parameters:
     ///   - request: The run.
@@ -444,6 +442,10 @@ private struct RunSetup {
         for entry in sheet.entries where !plan.timepoints.contains(entry.timepoint) {
             observer.warning("\(sheet.path):\(entry.line): timepoint \"\(entry.timepointLabel)\" is not among --timepoints; the sample is not used")
         }
+        let analysed = Set(plan.timepoints)
+        var seen: Set<String> = []
+        patients = sheet.entries.filter { analysed.contains($0.timepoint) && seen.insert($0.patient).inserted }.map(\.patient)
+        draws = TimepointDraws.collect(sheet: sheet, patients: patients, timepoints: plan.timepoints)
         parameterRows = RunParameters.describe(
             method: parameters, lists: request.lists, table: request.tableOptions, tests: request.tests,
             fdrFamily: request.fdrFamily, labels: request.timepointLabels)
@@ -485,20 +487,4 @@ public enum MutationPages: String, Sendable, CaseIterable {
         case .none: return false
         }
     }
-}
-
-/// The timepoints each patient has a sample at, with their days, for the figures.
-struct SampledTimepoints: Sendable {
-    private var byPatient: [String: [SampledTimepoint]] = [:]
-
-    /// From a sheet's rows of the analysed timepoints.
-    init(sheet: SampleSheet, timepoints: [Timepoint]) {
-        let analysed = Set(timepoints)
-        for entry in sheet.entries where analysed.contains(entry.timepoint) {
-            byPatient[entry.patient, default: []].append(SampledTimepoint(entry.timepoint, day: entry.day))
-        }
-    }
-
-    /// A patient's samples, in sheet order.
-    func of(_ patient: String) -> [SampledTimepoint] { byPatient[patient] ?? [] }
 }

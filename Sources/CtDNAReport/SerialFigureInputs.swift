@@ -19,6 +19,21 @@ public struct SampledTimepoint: Sendable, Hashable {
     }
 }
 
+extension SampledTimepoint {
+    /// Each patient's sampled timepoints with their days, by the patient's index, from a run's
+    /// draws (``RunDocument/draws``): what the trajectories and the mutation pages draw.
+    /// - Parameters:
+    ///   - draws: The draws, each naming a patient and a timepoint by index.
+    ///   - timepoints: The run's timepoints, which the draws' timepoint indices name.
+    public static func byPatient(_ draws: [TimepointDraw], timepoints: [Timepoint]) -> [Int: [SampledTimepoint]] {
+        var samples: [Int: [SampledTimepoint]] = [:]
+        for draw in draws {
+            samples[draw.patientIndex, default: []].append(SampledTimepoint(timepoints[draw.timepointIndex], day: draw.day))
+        }
+        return samples
+    }
+}
+
 /// The samples of a patient placed on a figure's timepoints: each sample whose timepoint is in
 /// `order`, with its index there and where its values sit in the patient's series, in order.
 /// - Parameters:

@@ -12,7 +12,7 @@ extension RunDocument {
     /// from ``draws``), in the order of ``patients``.
     /// - Parameter metric: The metric.
     public func trajectories(of metric: Metric) -> [PatientTrajectory] {
-        let samples = sampledTimepoints()
+        let samples = SampledTimepoint.byPatient(draws, timepoints: timepoints)
         return patients.indices.map { index in
             PatientTrajectory(patients[index], metric: metric, samples: samples[index] ?? [], order: timepoints)
         }
@@ -27,14 +27,5 @@ extension RunDocument {
             let gb = groupOrder[ReportGroup(cohort: b.element.cohort, arm: b.element.arm)] ?? 0
             return ga != gb ? ga < gb : a.offset < b.offset
         }.map(\.element)
-    }
-
-    /// Each patient's sampled timepoints with their days, by the patient's index.
-    private func sampledTimepoints() -> [Int: [SampledTimepoint]] {
-        var samples: [Int: [SampledTimepoint]] = [:]
-        for draw in draws {
-            samples[draw.patientIndex, default: []].append(SampledTimepoint(timepoints[draw.timepointIndex], day: draw.day))
-        }
-        return samples
     }
 }

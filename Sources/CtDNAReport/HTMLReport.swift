@@ -189,9 +189,11 @@ public enum HTMLReport {
 
     /// Each patient's mutations over time: the first page on the page, every page as a file.
     static func mutationSection(_ document: RunDocument) -> String {
-        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles)
-        let more = pages.count > 1
-            ? " This is page 1 of \(pages.count); every page is in <code>figures/mutations_page*.svg</code>."
+        // The first page only: the page holds one, figures/ every one.
+        let pages = MutationTrajectoryPlot.pages(document.mutationPageOrder, timepointTitles: document.seriesTitles, limit: 1)
+        let pageCount = MutationTrajectoryPlot.pageCount(document.mutationSeries.count)
+        let more = pageCount > 1
+            ? " This is page 1 of \(pageCount); every page is in <code>figures/mutations_page*.svg</code>."
             : ""
         return """
         <section id="mutations">

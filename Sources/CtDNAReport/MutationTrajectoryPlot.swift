@@ -134,11 +134,14 @@ public enum MutationTrajectoryPlot {
     ///   - timepointTitles: the ordered timepoint titles that positions and the reference index refer to.
     ///   - patientsPerPage: at most this many panels on a page (at least 1; default
     ///     ``defaultPatientsPerPage``).
+    ///   - limit: at most this many pages are drawn, the first ones (the page shows one; every
+    ///     page keeps its number of the whole set and the scale of all patients).
     /// - Returns: one `<svg class="mutation-trajectories">` per page, with `data-page` set (1, 2, ...).
     /// - Precondition: every timepoint index is an index of `timepointTitles`, and each
     ///   mutation has one allele fraction per timepoint of its patient.
     public static func pages(
-        _ patients: [PatientMutationSeries], timepointTitles: [String], patientsPerPage: Int = defaultPatientsPerPage
+        _ patients: [PatientMutationSeries], timepointTitles: [String], patientsPerPage: Int = defaultPatientsPerPage,
+        limit: Int = .max
     ) -> [SVGElement] {
         precondition(patientsPerPage >= 1, "a page holds at least one patient")
         precondition(patients.allSatisfy { patient in
@@ -146,13 +149,18 @@ public enum MutationTrajectoryPlot {
                 && patient.mutations.allSatisfy { $0.alleleFractions.count == patient.timepoints.count }
         }, "a mutation series does not match its patient's timepoints")
         let y = sharedScale(patients)
-        let pageCount = (patients.count + patientsPerPage - 1) / patientsPerPage
-        return (0..<pageCount).map { page in
+        let pageCount = self.pageCount(patients.count, patientsPerPage: patientsPerPage)
+        return (0..<min(pageCount, limit)).map { page in
             let first = page * patientsPerPage
             let members = Array(patients[first..<min(first + patientsPerPage, patients.count)])
             return self.page(members, first: first, total: patients.count, number: page + 1, of: pageCount,
                              titles: timepointTitles, y: y)
         }
+    }
+
+    /// How many pages `patientCount` patients fill, `patientsPerPage` to a page.
+    public static func pageCount(_ patientCount: Int, patientsPerPage: Int = defaultPatientsPerPage) -> Int {
+        (patientCount + patientsPerPage - 1) / patientsPerPage
     }
 
     /// The caption of a page in a standalone figure: what each kind of line is, the axes.

@@ -112,8 +112,6 @@ private final class PatientWorkers: Sendable {
 /// Memory holds the samples being read and one summary per patient; each patient's full result
 /// (every mutation's audit row) goes to the caller's `onResult` and is let go.
 struct CohortAnalysis: Sendable {
-    /// The run's timepoints and tested pairs.
-    var plan: TimepointPlan
     /// One summary per patient over the run's timepoints, in the order patients first appear
     /// in the sheet.
     var summaries: [PatientSummary]
@@ -198,7 +196,6 @@ struct CohortAnalysis: Sendable {
         }
         // Every sample is delivered or an error thrown, so every patient has its summary.
         summaries = finished.summaries.map { $0! }
-        self.plan = plan
         checksums = finished.checksums
         let plasmaFiles = usersOfSample.reduce(into: [Int: Set<String>]()) { files, use in
             for user in use.value {
@@ -277,12 +274,6 @@ struct CohortAnalysis: Sendable {
         }
         try workers?.finish()
         return state.value.withLock { $0 }
-    }
-
-    /// The statistics of every tested pair and metric over this analysis' patients
-    /// (``statistics(of:pairs:options:family:)``).
-    func statistics(options: WilcoxonOptions, family: FDRFamily = .report, metrics: [Metric] = Metric.tested) throws -> [StatisticsRow] {
-        try Self.statistics(of: summaries, pairs: plan.pairs, options: options, family: family, metrics: metrics)
     }
 
     /// The paired values of one metric at a tested pair, one per patient whose status is

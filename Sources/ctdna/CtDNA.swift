@@ -19,4 +19,17 @@ struct CtDNA: ParsableCommand {
         version: "ctdna \(version)",
         subcommands: [Run.self, Merge.self, Patient.self, View.self, Stats.self, Survival.self]
     )
+
+    /// Runs a plain `ctdna view` straight away (`ViewRequest.init(quickParsing:)`, for the start-up of
+    /// one process per small file) and every other command line through the argument parser.
+    static func main() {
+        guard let request = ViewRequest(quickParsing: Array(CommandLine.arguments.dropFirst())) else {
+            return main(nil)
+        }
+        do {
+            try request.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import CtDNAPipeline
-import CtDNASystem
 
 /// `ctdna view`: what ctdna reads from one variant table, to check a file first.
 struct View: ParsableCommand {
@@ -39,9 +37,13 @@ struct View: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
     }
 
+    /// What these arguments ask for.
+    var request: ViewRequest {
+        ViewRequest(file: file, options: columns.tableOptions(sample: sample), threads: threads,
+                    verbose: verbose, output: output)
+    }
+
     func run() throws {
-        try VariantView.write(
-            path: file, options: columns.tableOptions(sample: sample),
-            threads: threads ?? onlineProcessorCount, verbose: verbose, to: output)
+        try request.run()
     }
 }

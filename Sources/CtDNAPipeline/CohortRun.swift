@@ -335,6 +335,11 @@ public enum CohortRun {
         document.shardCommandLines = shardCommandLines
         document.mutationSeries = results.mutationSeries ?? []
 
+        // The figure files are rendered on a second core while this thread writes the tables and
+        // the page: the page and the figures are most of this function's time, and it runs after
+        // every file has been read, when the other core has nothing left to do.
+        let finalDocument = document
+        let figures = BackgroundValue { FigureSet.figures(finalDocument) }
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
             covariates: covariates.values, tumourInformed: setup.tissue.isEnabled))
@@ -350,7 +355,7 @@ public enum CohortRun {
         outputs.owns(folder: "figures", suffix: ".svg")
         outputs.owns(files: ["survival.tsv", "km_curves.tsv", ShardState.fileName])
         try outputs.makeSubfolder("figures")
-        for figure in FigureSet.figures(document) {
+        for figure in figures.value {
             try outputs.stage("figures/" + figure.name, figure.svg)
             written.append("figures/" + figure.name)
         }

@@ -46,7 +46,7 @@ public enum VariantView {
             out.append(byte: tab); out.append(record.alternate)
             out.append(byte: tab); appendCount(record.altCount)
             out.append(byte: tab); appendCount(record.refCount)
-            out.append(byte: tab); out.append(NumberFormat.real(record.alleleFraction))
+            out.append(byte: tab); try NumberFormat.withReal(record.alleleFraction) { try out.write(bytes: $0) }
             for field in annotations {
                 out.append(byte: tab)
                 switch field {
@@ -56,7 +56,7 @@ public enum VariantView {
                 case .hotspot: out.append(record.hotspot ?? NumberFormat.missing)
                 case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
                 case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
-                case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
+                case .populationFrequency: try NumberFormat.withReal(record.populationAlleleFrequency) { try out.write(bytes: $0) }
                 case .genomeBuild: out.append(record.genomeBuild ?? NumberFormat.missing)
                 case .filter: out.append(record.filter ?? NumberFormat.missing)
                 default: break

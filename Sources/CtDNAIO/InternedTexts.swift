@@ -1,0 +1,72 @@
+/// The texts of a field whose few values come back again and again in a file (a VCF's genes and
+/// consequence terms), each decoded once, with what is computed from it computed once (a term's
+/// MAF classes): a value met before costs a hash of its bytes and one comparison, not a `String`.
+///
+/// Unlike ``RepeatedTextCache``, which remembers only the last value, it serves values that
+/// alternate (the genes of a panel, line after line). At most ``capacity`` distinct values are
+/// kept; past that (a field of mostly distinct values) a new value is decoded at every call, the
+/// same text as before, so the table never grows without end.
+final class InternedTexts<Payload> {
+    /// A value's text and what was computed from it.
+    struct Entry {
+        let text: String
+        let payload: Payload
+    }
+
+    /// The most distinct values kept.
+    static var capacity: Int { 4096 }
+
+    /// Open addressing with linear probing: each slot holds an entry's index + 1, or 0 when
+    /// empty. Twice as many slots as the capacity, so probes stay short.
+    private let slots: UnsafeMutableBufferPointer<Int32>
+    private let mask: Int
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var keys: [UnsafeMutableRawBufferPointer] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
+
+    init() {
+        slots = .allocate(capacity: 2 * Self.capacity)
+        slots.initialize(repeating: 0)
+        mask = slots.count - 1
+    }
+
+    deinit {
+        slots.deallocate()
+        for key in keys { key.deallocate() }
+    }
+
+    /// The entry of a value.
+    /// - Parameters:
+    ///   - bytes: The value's bytes.
+    ///   - make: What to compute from the value's text, called once per distinct value kept.
+    /// - Returns: The text and what `make` made of it; `nil` when the bytes are not valid UTF-8.
+    func entry(of bytes: UnsafeRawBufferPointer, _ make: (String) -> Payload) -> Entry? {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while case let stored = Int(slots[slot]), stored != 0 {
+            let index = stored - 1
+            if hashes[index] == hash && sameBytes(UnsafeRawBufferPointer(keys[index]), bytes) { return entries[index] }
+            slot = (slot + 1) & mask
+        }
+        guard let text = validatedText(bytes) else { return nil }
+        let entry = Entry(text: text, payload: make(text))
+        if entries.count < Self.capacity {
+            let key = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+            if bytes.count > 0 { key.copyMemory(from: bytes) }
+            keys.append(key)
+            hashes.append(hash)
+            entries.append(entry)
+            slots[slot] = Int32(entries.count)
+        }
+        return entry
+    }
+
+    /// FNV-1a of the bytes (64-bit).
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -9,7 +9,7 @@
 /// The layout holds the positions of the sub-fields read, counted from 0 in each entry.
 struct VCFAnnotationLayout: Sendable {
     /// The INFO key (`CSQ` or `ANN`).
-    let key: String
+    let key: StaticString
     /// `Allele`: the allele the entry is for, as the annotator writes it.
     let allele: Int
     /// VEP's `ALLELE_NUM` (with `--allele_number`): the ALT's 1-based number.
@@ -119,17 +119,25 @@ final class VCFAnnotationReader {
         while entryStart < value.count {
             let entryEnd = index(of: UInt8(ascii: ","), in: value, from: entryStart)
             defer { entryStart = entryEnd + 1 }
+            // The entry's sub-fields up to the last one read, bars found a word at a time.
             fieldCount = 0
             var fieldStart = entryStart
             var cursor = entryStart
-            while fieldCount <= last {
-                if cursor == entryEnd || value[cursor] == UInt8(ascii: "|") {
-                    fields[fieldCount] = fieldStart..<cursor
+            splitting: while cursor < entryEnd {
+                var marks = ByteSearch.marks(of: UInt8(ascii: "|"), in: value, at: cursor, end: entryEnd)
+                while marks != 0 {
+                    let bar = cursor + marks.trailingZeroBitCount >> 3
+                    fields[fieldCount] = fieldStart..<bar
                     fieldCount += 1
-                    fieldStart = cursor + 1
-                    if cursor == entryEnd { break }
+                    fieldStart = bar + 1
+                    if fieldCount > last { break splitting }
+                    marks &= marks - 1
                 }
-                cursor += 1
+                cursor += 8
+            }
+            if fieldCount <= last {
+                fields[fieldCount] = fieldStart..<entryEnd
+                fieldCount += 1
             }
             func field(_ position: Int?) -> UnsafeRawBufferPointer? {
                 guard let position, position < fieldCount else { return nil }

@@ -36,21 +36,22 @@ final class VCFLineParser {
     private let sitesOnlyPlan: VCFCountPlan?
     private let passOnly: Bool
     private let annotation: VCFAnnotationLayout?
-    /// The annotation's INFO key (`CSQ` or `ANN`) as bytes.
-    private let annotationKey: [UInt8]?
-    /// The last INFO `ONCOGENIC` value and what it was read as (a value repeats line after line).
-    @exclusivity(unchecked) private var lastOncogenic: (raw: [UInt8], alleles: Int, values: [String?]) = ([], 0, [])
+    /// The last INFO `ONCOGENIC` value (its bytes and the line's ALT count) and what it was read
+    /// as for each ALT (a value repeats line after line).
+    @exclusivity(unchecked) private var lastOncogenicRaw: [UInt8] = []
+    @exclusivity(unchecked) private var lastOncogenicAlleles = 0
+    @exclusivity(unchecked) private var lastOncogenicValues: [String?] = []
     private let annotationReader: VCFAnnotationReader?
     /// `-`, the empty allele, for matching an annotation's allele (static memory).
     private static let dash: StaticString = "-"
-    private let oncogenicKey: [UInt8]?
-    private let hotspotKey: [UInt8]?
+    private let oncogenicKey: StaticString?
+    private let hotspotKey: StaticString?
     private let hotspotIsFlag: Bool
     private let readsInfoDepth: Bool
     private let singleSample: Bool
-    /// Start and end of each column of the current line.
-    @exclusivity(unchecked) private var starts: [Int]
-    @exclusivity(unchecked) private var ends: [Int]
+    /// Start and end of each column of the current line (room for every column, made once).
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let ends: UnsafeMutableBufferPointer<Int>
     /// The text caches: chromosome, filter.
     private let caches = RepeatedTextCache(fields: 2)
     /// The FORMAT column of the previous line and its plan.
@@ -106,14 +107,20 @@ final class VCFLineParser {
         singleSample = samples.count == 1 || sitesOnlyPlan != nil
         annotation = VCFAnnotationLayout(header: header)
         annotationReader = annotation.map(VCFAnnotationReader.init)
-        annotationKey = annotation.map { Array($0.key.utf8) }
-        oncogenicKey = header.info["ONCOGENIC"] != nil ? Array("ONCOGENIC".utf8) : nil
-        let hotspot = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0] != nil }
-        hotspotKey = hotspot.map { Array($0.utf8) }
-        hotspotIsFlag = hotspot.map { header.info[$0]!.number == .fixed(0) || header.info[$0]!.type == "Flag" } ?? false
+        oncogenicKey = header.info["ONCOGENIC"] != nil ? "ONCOGENIC" : nil
+        let hotspot: StaticString? = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0.description] != nil }
+        hotspotKey = hotspot
+        hotspotIsFlag = hotspot.map { header.info[$0.description]!.number == .fixed(0) || header.info[$0.description]!.type == "Flag" } ?? false
         readsInfoDepth = singleSample && header.info["DP4"] != nil
-        starts = Array(repeating: 0, count: columnCount)
-        ends = Array(repeating: 0, count: columnCount)
+        starts = .allocate(capacity: columnCount)
+        starts.initialize(repeating: 0)
+        ends = .allocate(capacity: columnCount)
+        ends.initialize(repeating: 0)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
     }
 
     /// The annotations the records carry, in `ctdna view`'s order.
@@ -221,9 +228,9 @@ final class VCFLineParser {
                 let equals = entry.firstIndex(of: UInt8(ascii: "=")) ?? entry.count
                 let key = UnsafeRawBufferPointer(rebasing: entry[..<equals])
                 let value = UnsafeRawBufferPointer(rebasing: entry[min(equals + 1, entry.count)...])
-                if let wanted = annotationKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { annotationValue = value }
-                else if let wanted = oncogenicKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { oncogenicValue = value }
-                else if let wanted = hotspotKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) {
+                if let wanted = annotation?.key, Self.bytes(key, are: wanted) { annotationValue = value }
+                else if let wanted = oncogenicKey, Self.bytes(key, are: wanted) { oncogenicValue = value }
+                else if let wanted = hotspotKey, Self.bytes(key, are: wanted) {
                     hotspotValue = equals == entry.count ? UnsafeRawBufferPointer(start: nil, count: 0) : value
                 }
                 else if Self.bytes(key, are: "DP4") { depth4Value = value }
@@ -234,7 +241,8 @@ final class VCFLineParser {
         let firstBase = reference[0]
         let sharesFirstBase = alleleRanges.allSatisfy { !$0.isEmpty && alternates[$0.lowerBound] == firstBase }
 
-        for (alleleIndex, range) in alleleRanges.enumerated() {
+        for alleleIndex in 0..<alleleCount {
+            let range = alleleRanges[alleleIndex]
             let alternate = UnsafeRawBufferPointer(rebasing: alternates[range])
             guard !alternate.isEmpty else { throw failure(lineNumber, "ALT", "an empty ALT allele in \(quotedCell(alternates))") }
             if Self.isNotAVariant(alternate) { continue }
@@ -261,11 +269,12 @@ final class VCFLineParser {
             }
             var oncogenic: String?
             if let oncogenicValue {
-                if !(lastOncogenic.alleles == alleleCount && lastOncogenic.raw.withUnsafeBytes({ sameBytes($0, oncogenicValue) })) {
-                    lastOncogenic = (Array(oncogenicValue), alleleCount,
-                                     (0..<alleleCount).map { Self.alleleValue(oncogenicValue, index: $0, count: alleleCount) })
+                if !(lastOncogenicAlleles == alleleCount && lastOncogenicRaw.withUnsafeBytes({ sameBytes($0, oncogenicValue) })) {
+                    lastOncogenicRaw = Array(oncogenicValue)
+                    lastOncogenicAlleles = alleleCount
+                    lastOncogenicValues = (0..<alleleCount).map { Self.alleleValue(oncogenicValue, index: $0, count: alleleCount) }
                 }
-                oncogenic = lastOncogenic.values[alleleIndex]
+                oncogenic = lastOncogenicValues[alleleIndex]
             }
             var hotspot: String?
             if let hotspotValue {
@@ -276,8 +285,8 @@ final class VCFLineParser {
                 }
             }
 
-            for (sampleIndex, sampleColumn) in sampleColumns.enumerated() {
-                let sampleName = sampleNames[sampleIndex]
+            for sampleIndex in 0..<sampleColumns.count {
+                let sampleColumn = sampleColumns[sampleIndex], sampleName = sampleNames[sampleIndex]
                 guard let counts = try counts(
                     of: field(sampleColumn), plan: plan, sample: sampleName, alleleIndex: alleleIndex, alleleCount: alleleCount,
                     reference: reference, alternate: alternate, infoDepth4: depth4Value, lineNumber: lineNumber)

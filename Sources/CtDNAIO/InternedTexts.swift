@@ -20,9 +20,13 @@ final class InternedTexts<Payload> {
     /// empty. Twice as many slots as the capacity, so probes stay short.
     private let slots: UnsafeMutableBufferPointer<Int32>
     private let mask: Int
-    @exclusivity(unchecked) private var hashes: [UInt64] = []
-    @exclusivity(unchecked) private var keys: [UnsafeMutableRawBufferPointer] = []
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    /// Each value kept: its hash, a copy of its bytes, and its entry.
+    private struct Kept {
+        let hash: UInt64
+        let key: UnsafeMutableRawBufferPointer
+        let entry: Entry
+    }
+    @exclusivity(unchecked) private var kept: [Kept] = []
 
     init() {
         slots = .allocate(capacity: 2 * Self.capacity)
@@ -32,7 +36,7 @@ final class InternedTexts<Payload> {
 
     deinit {
         slots.deallocate()
-        for key in keys { key.deallocate() }
+        for value in kept { value.key.deallocate() }
     }
 
     /// The entry of a value.
@@ -44,19 +48,17 @@ final class InternedTexts<Payload> {
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while case let stored = Int(slots[slot]), stored != 0 {
-            let index = stored - 1
-            if hashes[index] == hash && sameBytes(UnsafeRawBufferPointer(keys[index]), bytes) { return entries[index] }
+            let found = kept[stored - 1]
+            if found.hash == hash && sameBytes(UnsafeRawBufferPointer(found.key), bytes) { return found.entry }
             slot = (slot + 1) & mask
         }
         guard let text = validatedText(bytes) else { return nil }
         let entry = Entry(text: text, payload: make(text))
-        if entries.count < Self.capacity {
+        if kept.count < Self.capacity {
             let key = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
             if bytes.count > 0 { key.copyMemory(from: bytes) }
-            keys.append(key)
-            hashes.append(hash)
-            entries.append(entry)
-            slots[slot] = Int32(entries.count)
+            kept.append(Kept(hash: hash, key: key, entry: entry))
+            slots[slot] = Int32(kept.count)
         }
         return entry
     }

@@ -79,14 +79,15 @@ final class VCFAnnotationReader {
     private let layout: VCFAnnotationLayout
     /// The sub-field ranges of the entry being looked at, and of the entry chosen so far: room
     /// for `layout.lastIndex + 1` each, made once (an entry is split no further).
-    private var fields: UnsafeMutableBufferPointer<Range<Int>>
-    private var chosen: UnsafeMutableBufferPointer<Range<Int>>
-    private var fieldCount = 0, chosenCount = 0
+    @exclusivity(unchecked) private var fields: UnsafeMutableBufferPointer<Range<Int>>
+    @exclusivity(unchecked) private var chosen: UnsafeMutableBufferPointer<Range<Int>>
+    @exclusivity(unchecked) private var fieldCount = 0
+    @exclusivity(unchecked) private var chosenCount = 0
     /// Genes, and consequence terms with their MAF classes, by their bytes.
     private let genes = InternedTexts<Void>()
     private let terms = InternedTexts<VCFAnnotationText.Classes>()
     /// Room for a protein change being shortened, grown to the longest met.
-    private var protein = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
+    @exclusivity(unchecked) private var protein = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
 
     init(layout: VCFAnnotationLayout) {
         self.layout = layout

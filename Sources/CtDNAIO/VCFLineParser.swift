@@ -488,8 +488,8 @@ final class VCFLineParser {
 /// memory reused from line to line: reading a line's counts allocates nothing.
 final class CountValues {
     /// How many values the last read found.
-    private(set) var count = 0
-    private var storage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var storage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
 
     deinit { storage.deallocate() }
 

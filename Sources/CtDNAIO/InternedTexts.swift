@@ -17,9 +17,10 @@ final class InternedTexts<Payload> {
     static var capacity: Int { 4096 }
 
     /// Open addressing with linear probing: each slot holds an entry's index + 1, or 0 when
-    /// empty. Twice as many slots as the capacity, so probes stay short.
-    private let slots: UnsafeMutableBufferPointer<Int32>
-    private let mask: Int
+    /// empty. At least twice as many slots as values kept, so probes stay short: 64 at first (a
+    /// small file's reader clears no more), doubled as values come.
+    @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) private var mask: Int
     /// Each value kept: its hash, a copy of its bytes, and its entry.
     private struct Kept {
         let hash: UInt64
@@ -29,7 +30,7 @@ final class InternedTexts<Payload> {
     @exclusivity(unchecked) private var kept: [Kept] = []
 
     init() {
-        slots = .allocate(capacity: 2 * Self.capacity)
+        slots = .allocate(capacity: 64)
         slots.initialize(repeating: 0)
         mask = slots.count - 1
     }
@@ -59,8 +60,22 @@ final class InternedTexts<Payload> {
             if bytes.count > 0 { key.copyMemory(from: bytes) }
             kept.append(Kept(hash: hash, key: key, entry: entry))
             slots[slot] = Int32(kept.count)
+            if 2 * kept.count > slots.count { growSlots() }
         }
         return entry
+    }
+
+    /// Doubles the slots and places every value kept again.
+    private func growSlots() {
+        slots.deallocate()
+        slots = .allocate(capacity: 2 * (mask + 1))
+        slots.initialize(repeating: 0)
+        mask = slots.count - 1
+        for (index, value) in kept.enumerated() {
+            var slot = Int(truncatingIfNeeded: value.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index + 1)
+        }
     }
 
     /// FNV-1a of the bytes (64-bit).

@@ -36,11 +36,9 @@ final class VCFLineParser {
     private let sitesOnlyPlan: VCFCountPlan?
     private let passOnly: Bool
     private let annotation: VCFAnnotationLayout?
-    /// The last INFO `ONCOGENIC` value (its bytes and the line's ALT count) and what it was read
-    /// as for each ALT (a value repeats line after line).
-    @exclusivity(unchecked) private var lastOncogenicRaw: [UInt8] = []
-    @exclusivity(unchecked) private var lastOncogenicAlleles = 0
-    @exclusivity(unchecked) private var lastOncogenicValues: [String?] = []
+    /// The INFO `ONCOGENIC` values of lines with one ALT and what each was read as (a few values
+    /// come back line after line); a line with several ALTs reads its value anew.
+    private let oncogenicValues = InternedTexts<String?>()
     private let annotationReader: VCFAnnotationReader?
     /// `-`, the empty allele, for matching an annotation's allele (static memory).
     private static let dash: StaticString = "-"
@@ -269,12 +267,12 @@ final class VCFLineParser {
             }
             var oncogenic: String?
             if let oncogenicValue {
-                if !(lastOncogenicAlleles == alleleCount && lastOncogenicRaw.withUnsafeBytes({ sameBytes($0, oncogenicValue) })) {
-                    lastOncogenicRaw = Array(oncogenicValue)
-                    lastOncogenicAlleles = alleleCount
-                    lastOncogenicValues = (0..<alleleCount).map { Self.alleleValue(oncogenicValue, index: $0, count: alleleCount) }
+                if alleleCount == 1 {
+                    // Bytes that are not UTF-8 have no entry, and no value either.
+                    oncogenic = oncogenicValues.entry(of: oncogenicValue) { _ in Self.alleleValue(oncogenicValue, index: 0, count: 1) }?.payload ?? nil
+                } else {
+                    oncogenic = Self.alleleValue(oncogenicValue, index: alleleIndex, count: alleleCount)
                 }
-                oncogenic = lastOncogenicValues[alleleIndex]
             }
             var hotspot: String?
             if let hotspotValue {

@@ -94,6 +94,33 @@ func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) ->
     return UnsafeRawPointer(found) - bytes.baseAddress!
 }
 
+/// Finding a byte eight bytes at a time (little-endian byte order, as on every platform Swift
+/// runs on here).
+enum ByteSearch {
+    /// The places of `byte` among the eight bytes of `bytes` from `start` (fewer when `end`
+    /// comes first): the high bit of the mark's byte `k` is set when the byte at `start + k`
+    /// is `byte`, so `trailingZeroBitCount >> 3` of the marks is the first place.
+    ///
+    /// Exact: the zero-byte test on (word XOR the byte repeated) carries from no byte into the next.
+    @inline(__always)
+    static func marks(of byte: UInt8, in bytes: UnsafeRawBufferPointer, at start: Int, end: Int) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let repeated = UInt64(byte) &* 0x0101_0101_0101_0101
+        var word: UInt64
+        if start &+ 8 <= end {
+            word = bytes.baseAddress!.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+        } else {
+            // Past `end`, bytes that are not `byte`.
+            word = ~repeated
+            withUnsafeMutableBytes(of: &word) { tail in
+                tail.baseAddress!.copyMemory(from: bytes.baseAddress! + start, byteCount: end &- start)
+            }
+        }
+        word ^= repeated
+        return ~(((word & low7) &+ low7) | word | low7)
+    }
+}
+
 /// Whether two byte ranges hold the same bytes.
 @inline(__always)
 func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {

@@ -9,7 +9,7 @@
 /// The layout holds the positions of the sub-fields read, counted from 0 in each entry.
 struct VCFAnnotationLayout: Sendable {
     /// The INFO key (`CSQ` or `ANN`).
-    let key: String
+    let key: StaticString
     /// `Allele`: the allele the entry is for, as the annotator writes it.
     let allele: Int
     /// VEP's `ALLELE_NUM` (with `--allele_number`): the ALT's 1-based number.
@@ -73,18 +73,32 @@ struct VCFAlleleAnnotation: Sendable, Equatable {
 
 /// Reads the entry of one allele from a `CSQ` or `ANN` value, on its bytes: the entries and
 /// sub-fields are located without making strings, and only the chosen entry's gene, protein
-/// change and consequence become text (a gene or consequence repeated line after line is made once).
+/// change and consequence become text (each distinct gene and consequence term is made text,
+/// and classified, once per file: ``InternedTexts``).
 final class VCFAnnotationReader {
     private let layout: VCFAnnotationLayout
-    /// The sub-field ranges of the entry being looked at, and of the entry chosen so far.
-    @exclusivity(unchecked) private var fields: [Range<Int>] = []
-    @exclusivity(unchecked) private var chosen: [Range<Int>] = []
-    /// Text caches: gene, consequence term.
-    private let caches = RepeatedTextCache(fields: 2)
-    @exclusivity(unchecked) private var protein: [UInt8] = []
+    /// The sub-field ranges of the entry being looked at, and of the entry chosen so far: room
+    /// for `layout.lastIndex + 1` each, made once (an entry is split no further).
+    @exclusivity(unchecked) private var fields: UnsafeMutableBufferPointer<Range<Int>>
+    @exclusivity(unchecked) private var chosen: UnsafeMutableBufferPointer<Range<Int>>
+    @exclusivity(unchecked) private var fieldCount = 0
+    @exclusivity(unchecked) private var chosenCount = 0
+    /// Genes, and consequence terms with their MAF classes, by their bytes.
+    private let genes = InternedTexts<Void>()
+    private let terms = InternedTexts<VCFAnnotationText.Classes>()
+    /// Room for a protein change being shortened, grown to the longest met.
+    @exclusivity(unchecked) private var protein = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1)
 
     init(layout: VCFAnnotationLayout) {
         self.layout = layout
+        fields = .allocate(capacity: layout.lastIndex + 1)
+        chosen = .allocate(capacity: layout.lastIndex + 1)
+    }
+
+    deinit {
+        fields.deallocate()
+        chosen.deallocate()
+        protein.deallocate()
     }
 
     /// Picks and reads the entry of one allele (the rule of ``VCFAnnotationLayout``).
@@ -106,19 +120,28 @@ final class VCFAnnotationReader {
         while entryStart < value.count {
             let entryEnd = index(of: UInt8(ascii: ","), in: value, from: entryStart)
             defer { entryStart = entryEnd + 1 }
-            fields.removeAll(keepingCapacity: true)
+            // The entry's sub-fields up to the last one read, bars found a word at a time.
+            fieldCount = 0
             var fieldStart = entryStart
             var cursor = entryStart
-            while fields.count <= last {
-                if cursor == entryEnd || value[cursor] == UInt8(ascii: "|") {
-                    fields.append(fieldStart..<cursor)
-                    fieldStart = cursor + 1
-                    if cursor == entryEnd { break }
+            splitting: while cursor < entryEnd {
+                var marks = ByteSearch.marks(of: UInt8(ascii: "|"), in: value, at: cursor, end: entryEnd)
+                while marks != 0 {
+                    let bar = cursor + marks.trailingZeroBitCount >> 3
+                    fields[fieldCount] = fieldStart..<bar
+                    fieldCount += 1
+                    fieldStart = bar + 1
+                    if fieldCount > last { break splitting }
+                    marks &= marks - 1
                 }
-                cursor += 1
+                cursor += 8
+            }
+            if fieldCount <= last {
+                fields[fieldCount] = fieldStart..<entryEnd
+                fieldCount += 1
             }
             func field(_ position: Int?) -> UnsafeRawBufferPointer? {
-                guard let position, position < fields.count else { return nil }
+                guard let position, position < fieldCount else { return nil }
                 return UnsafeRawBufferPointer(rebasing: value[fields[position]])
             }
             let matches: Bool
@@ -138,12 +161,13 @@ final class VCFAnnotationReader {
             if entryRank < rank {
                 rank = entryRank
                 swap(&chosen, &fields)
+                chosenCount = fieldCount
                 if rank == 0 { break }
             }
         }
         guard rank < 3 else { return nil }
         func bytes(_ position: Int?) -> UnsafeRawBufferPointer? {
-            guard let position, position < chosen.count, !chosen[position].isEmpty else { return nil }
+            guard let position, position < chosenCount, !chosen[position].isEmpty else { return nil }
             return UnsafeRawBufferPointer(rebasing: value[chosen[position]])
         }
         /// The part before the first `&` (VEP joins several terms or values with it).
@@ -151,10 +175,11 @@ final class VCFAnnotationReader {
             UnsafeRawBufferPointer(rebasing: field[..<(field.firstIndex(of: UInt8(ascii: "&")) ?? field.count)])
         }
         var annotation = VCFAlleleAnnotation()
-        annotation.gene = bytes(layout.gene).flatMap { caches.text(0, of: $0) }
+        annotation.gene = bytes(layout.gene).flatMap { genes.entry(of: $0) { _ in () }?.text }
         annotation.proteinChange = bytes(layout.protein).flatMap(shortProteinChange)
-        if let consequence = bytes(layout.consequence), let term = caches.text(1, of: firstTerm(consequence)) {
-            annotation.variantClassification = VCFAnnotationText.mafClassification(term, isDeletion: isDeletion, isInsertion: isInsertion)
+        if let consequence = bytes(layout.consequence),
+           let classes = terms.entry(of: firstTerm(consequence), VCFAnnotationText.classes(of:))?.payload {
+            annotation.variantClassification = isDeletion ? classes.deletion : isInsertion ? classes.insertion : classes.other
         }
         if let frequency = bytes(layout.populationFrequency).flatMap({ CellValue.real(firstTerm($0)) }), frequency >= 0, frequency <= 1 {
             annotation.populationFrequency = frequency
@@ -169,27 +194,35 @@ final class VCFAnnotationReader {
     private func shortProteinChange(_ field: UnsafeRawBufferPointer) -> String? {
         var start = 0
         if let colon = field.lastIndex(of: UInt8(ascii: ":")) { start = colon + 1 }
-        protein.removeAll(keepingCapacity: true)
+        // The short form is never longer than the field.
+        if field.count > protein.count {
+            protein.deallocate()
+            protein = .allocate(byteCount: field.count, alignment: 1)
+        }
+        var length = 0
         var index = start
         while index < field.count {
             let byte = field[index]
             if index + 3 <= field.count {
                 if byte == UInt8(ascii: "%") && field[index + 1] == UInt8(ascii: "3") && (field[index + 2] | 0x20) == UInt8(ascii: "d") {
-                    protein.append(UInt8(ascii: "="))
+                    protein[length] = UInt8(ascii: "=")
+                    length += 1
                     index += 3
                     continue
                 }
                 if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"),
                    let letter = VCFAnnotationText.oneLetter(byte, field[index + 1], field[index + 2]) {
-                    protein.append(letter)
+                    protein[length] = letter
+                    length += 1
                     index += 3
                     continue
                 }
             }
-            protein.append(byte)
+            protein[length] = byte
+            length += 1
             index += 1
         }
-        return protein.withUnsafeBytes { validatedText($0) }
+        return validatedText(UnsafeRawBufferPointer(rebasing: protein[..<length]))
     }
 }
 
@@ -198,45 +231,57 @@ enum VCFAnnotationText {
     /// The one-letter code of a three-letter amino-acid code given as bytes (`Leu` is `L`, `Ter`
     /// the stop, `*`); `nil` for anything else.
     static func oneLetter(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8? {
-        oneLetterCodes[UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)]
+        // Every code is an upper-case letter then two lower-case ones: a place in a table of 26^3.
+        let first = a &- UInt8(ascii: "A"), second = b &- UInt8(ascii: "a"), third = c &- UInt8(ascii: "a")
+        guard first < 26, second < 26, third < 26 else { return nil }
+        let letter = oneLetterCodes[(Int(first) * 26 + Int(second)) * 26 + Int(third)]
+        return letter == 0 ? nil : letter
     }
 
-    /// Three-letter amino-acid codes (as three bytes in a number) and their one-letter forms.
-    private static let oneLetterCodes: [UInt32: UInt8] = {
+    /// Three-letter amino-acid codes, each at its place (``oneLetter(_:_:_:)``), and their
+    /// one-letter forms; 0 where no code is.
+    private static let oneLetterCodes: [UInt8] = {
         let codes: [(String, Character)] = [
             ("Ala", "A"), ("Arg", "R"), ("Asn", "N"), ("Asp", "D"), ("Cys", "C"), ("Gln", "Q"), ("Glu", "E"), ("Gly", "G"),
             ("His", "H"), ("Ile", "I"), ("Leu", "L"), ("Lys", "K"), ("Met", "M"), ("Phe", "F"), ("Pro", "P"), ("Ser", "S"),
             ("Thr", "T"), ("Trp", "W"), ("Tyr", "Y"), ("Val", "V"), ("Ter", "*"), ("Sec", "U"), ("Pyl", "O"), ("Xaa", "X"),
         ]
-        var table: [UInt32: UInt8] = [:]
+        var table = [UInt8](repeating: 0, count: 26 * 26 * 26)
         for (code, letter) in codes {
             let bytes = Array(code.utf8)
-            table[UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])] = letter.asciiValue!
+            let place = (Int(bytes[0] - UInt8(ascii: "A")) * 26 + Int(bytes[1] - UInt8(ascii: "a"))) * 26 + Int(bytes[2] - UInt8(ascii: "a"))
+            table[place] = letter.asciiValue!
         }
         return table
     }()
 
-    /// The MAF `Variant_Classification` of a Sequence Ontology consequence term (as VEP and
-    /// snpEff write them), the correspondence vcf2maf uses to make MAFs from VEP's output (so a
-    /// VCF and the MAF made from it agree); a term it does not know is `Targeted_Region`.
-    static func mafClassification(_ term: String, isDeletion: Bool, isInsertion: Bool) -> String {
-        guard let classes = classifications[term] else { return "Targeted_Region" }
-        return isDeletion ? classes.deletion : isInsertion ? classes.insertion : classes.other
+    /// A consequence term's MAF `Variant_Classification` for a deletion, an insertion and any
+    /// other variant (they differ only for terms whose MAF class names the indel's direction).
+    struct Classes: Sendable {
+        var deletion: String
+        var insertion: String
+        var other: String
     }
 
-    /// Each known term's classification for a deletion, an insertion and any other variant
-    /// (they differ only for terms whose MAF class names the indel's direction).
-    private static let classifications: [String: (deletion: String, insertion: String, other: String)] = {
-        var table: [String: (deletion: String, insertion: String, other: String)] = [:]
-        func same(_ terms: [String], _ name: String) { for term in terms { table[term] = (name, name, name) } }
+    /// The MAF `Variant_Classification`s of a Sequence Ontology consequence term (as VEP and
+    /// snpEff write them), the correspondence vcf2maf uses to make MAFs from VEP's output (so a
+    /// VCF and the MAF made from it agree); a term it does not know is `Targeted_Region`.
+    static func classes(of term: String) -> Classes {
+        classifications[term] ?? Classes(deletion: "Targeted_Region", insertion: "Targeted_Region", other: "Targeted_Region")
+    }
+
+    /// Each known term's classes.
+    private static let classifications: [String: Classes] = {
+        var table: [String: Classes] = [:]
+        func same(_ terms: [String], _ name: String) { for term in terms { table[term] = Classes(deletion: name, insertion: name, other: name) } }
         same(["splice_acceptor_variant", "splice_donor_variant", "transcript_ablation", "exon_loss_variant"], "Splice_Site")
         same(["stop_gained"], "Nonsense_Mutation")
-        table["frameshift_variant"] = ("Frame_Shift_Del", "Frame_Shift_Ins", "Frame_Shift_Del")
+        table["frameshift_variant"] = Classes(deletion: "Frame_Shift_Del", insertion: "Frame_Shift_Ins", other: "Frame_Shift_Del")
         same(["stop_lost"], "Nonstop_Mutation")
         same(["start_lost", "initiator_codon_variant"], "Translation_Start_Site")
         same(["inframe_insertion", "disruptive_inframe_insertion", "conservative_inframe_insertion"], "In_Frame_Ins")
         same(["inframe_deletion", "disruptive_inframe_deletion", "conservative_inframe_deletion"], "In_Frame_Del")
-        table["protein_altering_variant"] = ("In_Frame_Del", "In_Frame_Ins", "Missense_Mutation")
+        table["protein_altering_variant"] = Classes(deletion: "In_Frame_Del", insertion: "In_Frame_Ins", other: "Missense_Mutation")
         same(["missense_variant", "coding_sequence_variant", "conservative_missense_variant", "rare_amino_acid_variant"], "Missense_Mutation")
         same(["transcript_amplification", "intron_variant", "INTRAGENIC", "intragenic_variant"], "Intron")
         same(["splice_region_variant", "splice_donor_5th_base_variant", "splice_donor_region_variant", "splice_polypyrimidine_tract_variant"], "Splice_Region")

@@ -20,7 +20,9 @@ import CtDNAModel
 /// 9. `AF` alone (`Number=A`): an allele fraction without counts, as for a VAF column.
 ///
 /// Plans 2, 3, 5, 7 and 8 count one ALT allele; a line with several is an error.
-struct VCFCountPlan: Sendable {
+///
+/// A class, so that a line takes its plan with one reference count, not one per array in it.
+final class VCFCountPlan: Sendable {
     /// The kind of plan: which fields, read how.
     enum Kind: Sendable, Equatable {
         case alleleDepths
@@ -44,8 +46,14 @@ struct VCFCountPlan: Sendable {
     let depthPosition: Int?
     /// How `AD` was declared, for messages (`Number=R`).
     let declaredNumber: String
-    /// The highest FORMAT position read: a sample's value is split no further.
-    var lastPosition: Int { max(positions.max() ?? -1, depthPosition ?? -1) }
+
+    init(kind: Kind, keys: [String], positions: [Int], depthPosition: Int?, declaredNumber: String) {
+        self.kind = kind
+        self.keys = keys
+        self.positions = positions
+        self.depthPosition = depthPosition
+        self.declaredNumber = declaredNumber
+    }
 
     /// What the counts of this plan are said to come from.
     var source: ReadCountSource {

@@ -36,32 +36,29 @@ final class VCFLineParser {
     private let sitesOnlyPlan: VCFCountPlan?
     private let passOnly: Bool
     private let annotation: VCFAnnotationLayout?
-    /// The annotation's INFO key (`CSQ` or `ANN`) as bytes.
-    private let annotationKey: [UInt8]?
-    /// The last INFO `ONCOGENIC` value and what it was read as (a value repeats line after line).
-    @exclusivity(unchecked) private var lastOncogenic: (raw: [UInt8], alleles: Int, values: [String?]) = ([], 0, [])
+    /// The INFO `ONCOGENIC` values of lines with one ALT and what each was read as (a few values
+    /// come back line after line); a line with several ALTs reads its value anew.
+    private let oncogenicValues = InternedTexts<String?>()
     private let annotationReader: VCFAnnotationReader?
     /// `-`, the empty allele, for matching an annotation's allele (static memory).
     private static let dash: StaticString = "-"
-    private let oncogenicKey: [UInt8]?
-    private let hotspotKey: [UInt8]?
+    private let oncogenicKey: StaticString?
+    private let hotspotKey: StaticString?
     private let hotspotIsFlag: Bool
     private let readsInfoDepth: Bool
     private let singleSample: Bool
-    /// Start and end of each column of the current line.
-    @exclusivity(unchecked) private var starts: [Int]
-    @exclusivity(unchecked) private var ends: [Int]
+    /// Start and end of each column of the current line (room for every column, made once).
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let ends: UnsafeMutableBufferPointer<Int>
     /// The text caches: chromosome, filter.
     private let caches = RepeatedTextCache(fields: 2)
     /// The FORMAT column of the previous line and its plan.
     @exclusivity(unchecked) private var lastFormat: [UInt8] = []
     @exclusivity(unchecked) private var plan: VCFCountPlan?
-    /// Scratch space: the current line's ALT alleles (byte ranges in the ALT field), one field's
-    /// values, and the sub-field ranges of one sample.
+    /// Scratch space: the current line's ALT alleles (byte ranges in the ALT field) and one
+    /// field's counts.
     @exclusivity(unchecked) private var alleleRanges: [Range<Int>] = []
-    @exclusivity(unchecked) private var values: [Int] = []
-    @exclusivity(unchecked) private var fieldStarts: [Int] = []
-    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    private let values = CountValues()
 
     /// Creates a parser for a header.
     /// - Parameters:
@@ -108,14 +105,20 @@ final class VCFLineParser {
         singleSample = samples.count == 1 || sitesOnlyPlan != nil
         annotation = VCFAnnotationLayout(header: header)
         annotationReader = annotation.map(VCFAnnotationReader.init)
-        annotationKey = annotation.map { Array($0.key.utf8) }
-        oncogenicKey = header.info["ONCOGENIC"] != nil ? Array("ONCOGENIC".utf8) : nil
-        let hotspot = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0] != nil }
-        hotspotKey = hotspot.map { Array($0.utf8) }
-        hotspotIsFlag = hotspot.map { header.info[$0]!.number == .fixed(0) || header.info[$0]!.type == "Flag" } ?? false
+        oncogenicKey = header.info["ONCOGENIC"] != nil ? "ONCOGENIC" : nil
+        let hotspot: StaticString? = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0.description] != nil }
+        hotspotKey = hotspot
+        hotspotIsFlag = hotspot.map { header.info[$0.description]!.number == .fixed(0) || header.info[$0.description]!.type == "Flag" } ?? false
         readsInfoDepth = singleSample && header.info["DP4"] != nil
-        starts = Array(repeating: 0, count: columnCount)
-        ends = Array(repeating: 0, count: columnCount)
+        starts = .allocate(capacity: columnCount)
+        starts.initialize(repeating: 0)
+        ends = .allocate(capacity: columnCount)
+        ends.initialize(repeating: 0)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
     }
 
     /// The annotations the records carry, in `ctdna view`'s order.
@@ -167,7 +170,7 @@ final class VCFLineParser {
 
         // FILTER first: with passOnly, a filtered line costs nothing more.
         let filterBytes = field(6)
-        if passOnly && !(filterBytes.elementsEqual("PASS".utf8) || (filterBytes.count == 1 && filterBytes[0] == UInt8(ascii: "."))) {
+        if passOnly && !(Self.bytes(filterBytes, are: "PASS") || Self.bytes(filterBytes, are: ".")) {
             return
         }
         let alternates = field(4)
@@ -223,12 +226,12 @@ final class VCFLineParser {
                 let equals = entry.firstIndex(of: UInt8(ascii: "=")) ?? entry.count
                 let key = UnsafeRawBufferPointer(rebasing: entry[..<equals])
                 let value = UnsafeRawBufferPointer(rebasing: entry[min(equals + 1, entry.count)...])
-                if let wanted = annotationKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { annotationValue = value }
-                else if let wanted = oncogenicKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) { oncogenicValue = value }
-                else if let wanted = hotspotKey, wanted.withUnsafeBytes({ sameBytes($0, key) }) {
+                if let wanted = annotation?.key, Self.bytes(key, are: wanted) { annotationValue = value }
+                else if let wanted = oncogenicKey, Self.bytes(key, are: wanted) { oncogenicValue = value }
+                else if let wanted = hotspotKey, Self.bytes(key, are: wanted) {
                     hotspotValue = equals == entry.count ? UnsafeRawBufferPointer(start: nil, count: 0) : value
                 }
-                else if key.elementsEqual("DP4".utf8) { depth4Value = value }
+                else if Self.bytes(key, are: "DP4") { depth4Value = value }
             }
         }
 
@@ -236,7 +239,8 @@ final class VCFLineParser {
         let firstBase = reference[0]
         let sharesFirstBase = alleleRanges.allSatisfy { !$0.isEmpty && alternates[$0.lowerBound] == firstBase }
 
-        for (alleleIndex, range) in alleleRanges.enumerated() {
+        for alleleIndex in 0..<alleleCount {
+            let range = alleleRanges[alleleIndex]
             let alternate = UnsafeRawBufferPointer(rebasing: alternates[range])
             guard !alternate.isEmpty else { throw failure(lineNumber, "ALT", "an empty ALT allele in \(quotedCell(alternates))") }
             if Self.isNotAVariant(alternate) { continue }
@@ -263,11 +267,12 @@ final class VCFLineParser {
             }
             var oncogenic: String?
             if let oncogenicValue {
-                if !(lastOncogenic.alleles == alleleCount && lastOncogenic.raw.withUnsafeBytes({ sameBytes($0, oncogenicValue) })) {
-                    lastOncogenic = (Array(oncogenicValue), alleleCount,
-                                     (0..<alleleCount).map { Self.alleleValue(oncogenicValue, index: $0, count: alleleCount) })
+                if alleleCount == 1 {
+                    // Bytes that are not UTF-8 have no entry, and no value either.
+                    oncogenic = oncogenicValues.entry(of: oncogenicValue) { _ in Self.alleleValue(oncogenicValue, index: 0, count: 1) }?.payload ?? nil
+                } else {
+                    oncogenic = Self.alleleValue(oncogenicValue, index: alleleIndex, count: alleleCount)
                 }
-                oncogenic = lastOncogenic.values[alleleIndex]
             }
             var hotspot: String?
             if let hotspotValue {
@@ -278,10 +283,10 @@ final class VCFLineParser {
                 }
             }
 
-            for (sampleIndex, sampleColumn) in sampleColumns.enumerated() {
-                let sampleName = sampleNames[sampleIndex]
+            for sampleIndex in 0..<sampleColumns.count {
+                let sampleColumn = sampleColumns[sampleIndex], sampleName = sampleNames[sampleIndex]
                 guard let counts = try counts(
-                    of: field(sampleColumn), plan: plan, sample: sampleName ?? "INFO", alleleIndex: alleleIndex, alleleCount: alleleCount,
+                    of: field(sampleColumn), plan: plan, sample: sampleName, alleleIndex: alleleIndex, alleleCount: alleleCount,
                     reference: reference, alternate: alternate, infoDepth4: depth4Value, lineNumber: lineNumber)
                 else { continue }
                 try body(VariantRecord(
@@ -294,6 +299,12 @@ final class VCFLineParser {
                     filter: filter, countSource: counts.source))
             }
         }
+    }
+
+    /// Whether `bytes` are exactly `text`, compared in place (a static string makes no `String`).
+    @inline(__always)
+    static func bytes(_ bytes: UnsafeRawBufferPointer, are text: StaticString) -> Bool {
+        sameBytes(bytes, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Whether an ALT allele is not a variant: `*`, a symbolic allele (`<...>`), a breakend
@@ -328,60 +339,49 @@ final class VCFLineParser {
 
     /// Reads a sample's counts for one ALT allele by the plan; `nil` when its count field is missing.
     private func counts(
-        of sampleField: UnsafeRawBufferPointer, plan: VCFCountPlan, sample: String, alleleIndex: Int, alleleCount: Int,
+        of sampleField: UnsafeRawBufferPointer, plan: VCFCountPlan, sample: String?, alleleIndex: Int, alleleCount: Int,
         reference: UnsafeRawBufferPointer, alternate: UnsafeRawBufferPointer, infoDepth4: UnsafeRawBufferPointer?,
         lineNumber: Int
     ) throws -> Counts? {
         func fail(_ key: String, _ message: String) -> InputError {
-            failure(lineNumber, sample, "FORMAT field \(key): \(message)")
+            failure(lineNumber, sample ?? "INFO", "FORMAT field \(key): \(message)")
         }
-        // The sample's sub-fields, up to the last one the plan reads.
-        let last = plan.lastPosition
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        var subStart = 0
-        for index in 0...sampleField.count where index == sampleField.count || sampleField[index] == UInt8(ascii: ":") {
-            fieldStarts.append(subStart)
-            fieldEnds.append(index)
-            subStart = index + 1
-            if fieldStarts.count > last { break }
-        }
+        /// The sub-field at `position` of the sample's `:`-separated value, found by a scan of
+        /// its few bytes; `nil` when missing (`.`) or when the value ends before it (VCF 4.x
+        /// lets trailing sub-fields be dropped).
         func subfield(_ position: Int) -> UnsafeRawBufferPointer? {
-            // Trailing sub-fields may be dropped (VCF 4.x): then they are missing.
-            guard position < fieldStarts.count else { return nil }
-            let bytes = UnsafeRawBufferPointer(rebasing: sampleField[fieldStarts[position]..<fieldEnds[position]])
+            var start = 0, passed = 0
+            while passed < position {
+                guard let colon = sampleField[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+                start = colon + 1
+                passed += 1
+            }
+            let end = sampleField[start...].firstIndex(of: UInt8(ascii: ":")) ?? sampleField.count
+            let bytes = UnsafeRawBufferPointer(rebasing: sampleField[start..<end])
             return CellText.isMissing(bytes) ? nil : bytes
         }
         /// Reads a field's comma-separated counts into `values` (-1 for `.`); `false` when the field is missing.
         func readCounts(_ key: String, _ bytes: UnsafeRawBufferPointer?) throws -> Bool {
-            values.removeAll(keepingCapacity: true)
-            guard let bytes else { return false }
-            var valueStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
-                let value = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<index])
-                valueStart = index + 1
-                if value.count == 1 && value[0] == UInt8(ascii: ".") {
-                    values.append(-1)
-                } else if let number = CellValue.wholeNumber(value) ?? CellValue.wholeNumberWithZeroFraction(value) {
-                    values.append(number)
-                } else {
-                    throw fail(key, "\(quotedCell(value)) in \(quotedCell(bytes)) is not a count (a whole number of reads, 0 or more)")
-                }
+            guard let bytes else {
+                values.removeAll()
+                return false
+            }
+            if let bad = values.read(bytes) {
+                throw fail(key, "\(quotedCell(bad)) in \(quotedCell(bytes)) is not a count (a whole number of reads, 0 or more)")
             }
             return true
         }
-        func oneAlternate(_ keys: String) throws {
+        func oneAlternate(_ keys: @autoclosure () -> String) throws {
             guard alleleCount == 1 else {
-                throw fail(keys, "counts one ALT allele, and this line has \(alleleCount) (split it with bcftools norm -m-)")
+                throw fail(keys(), "counts one ALT allele, and this line has \(alleleCount) (split it with bcftools norm -m-)")
             }
         }
-        func expectCount(_ key: String, _ wanted: Int, _ what: String) throws {
+        func expectCount(_ key: String, _ wanted: Int, _ what: @autoclosure () -> String) throws {
             guard values.count == wanted else {
-                throw fail(key, "\(what): expected \(wanted) value\(wanted == 1 ? "" : "s"), found \(values.count)")
+                throw fail(key, "\(what()): expected \(wanted) value\(wanted == 1 ? "" : "s"), found \(values.count)")
             }
         }
         func value(_ index: Int) -> Int? { values[index] >= 0 ? values[index] : nil }
-        func sum() -> Int? { values.contains(-1) ? nil : values.reduce(0, +) }
         func subtract(_ total: Int?, _ part: Int?, _ totalKey: String, _ partKey: String) throws -> Int? {
             guard let total, let part else { return nil }
             guard part <= total else { throw fail(partKey, "\(partKey) \(part) is greater than \(totalKey) \(total)") }
@@ -396,7 +396,7 @@ final class VCFLineParser {
             counts.alt = value(alleleIndex + 1)
             counts.ref = value(0)
             if counts.ref == nil, let depthPosition = plan.depthPosition {
-                let alternates = values.dropFirst().reduce(0) { $0 + max($1, 0) }
+                let alternates = values.sumOfPresent(from: 1)
                 guard try readCounts("DP", subfield(depthPosition)), values.count == 1, let depth = value(0) else { break }
                 counts.ref = try subtract(depth, alternates, "DP", "AD")
                 counts.source = .alleleDepthsAndDepth
@@ -404,9 +404,9 @@ final class VCFLineParser {
         case .altAndRefDepths:
             try oneAlternate("AD, RD")
             guard try readCounts("AD", subfield(plan.positions[0])) else { return nil }
-            counts.alt = sum()
+            counts.alt = values.sum
             guard try readCounts("RD", subfield(plan.positions[1])) else { return nil }
-            counts.ref = sum()
+            counts.ref = values.sum
         case .variantDepth, .nonReferenceDepth:
             let altKey = plan.keys[0]
             try oneAlternate("\(altKey), DP")
@@ -457,7 +457,7 @@ final class VCFLineParser {
             let bytes = plan.kind == .infoStrandCounts ? infoDepth4 : subfield(plan.positions[0])
             guard try readCounts("DP4", bytes) else { return nil }
             try expectCount("DP4", 4, "ref-forward, ref-reverse, alt-forward, alt-reverse")
-            if values.allSatisfy({ $0 >= 0 }) {
+            if values.allPresent {
                 counts.ref = values[0] + values[1]
                 counts.alt = values[2] + values[3]
             }
@@ -479,5 +479,76 @@ final class VCFLineParser {
             counts.fraction = Double(alt) / Double(alt + ref)
         }
         return counts
+    }
+}
+
+/// The comma-separated counts of one FORMAT or INFO value, `-1` standing for a `.`, kept in
+/// memory reused from line to line: reading a line's counts allocates nothing.
+final class CountValues {
+    /// How many values the last read found.
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var storage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+
+    deinit { storage.deallocate() }
+
+    /// The value at `index` (below ``count``); `-1` for a `.`.
+    subscript(index: Int) -> Int {
+        precondition(index < count, "count index out of range")
+        return storage[index]
+    }
+
+    /// Forgets the values.
+    func removeAll() { count = 0 }
+
+    /// Reads the values of `bytes`, each a whole number (``CellValue/wholeNumber(_:)``, or one
+    /// with a zero fraction) or `.`.
+    /// - Returns: The first value that is neither, or `nil` when all were read.
+    func read(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        count = 0
+        var valueStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+            let value = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<index])
+            valueStart = index + 1
+            let number: Int
+            if value.count == 1 && value[0] == UInt8(ascii: ".") {
+                number = -1
+            } else if let whole = CellValue.wholeNumber(value) ?? CellValue.wholeNumberWithZeroFraction(value) {
+                number = whole
+            } else {
+                return value
+            }
+            if count == storage.count {
+                let larger = UnsafeMutableBufferPointer<Int>.allocate(capacity: storage.count * 2)
+                _ = larger.initialize(from: storage)
+                storage.deallocate()
+                storage = larger
+            }
+            storage[count] = number
+            count += 1
+        }
+        return nil
+    }
+
+    /// Whether no value is `.`.
+    var allPresent: Bool {
+        for index in 0..<count where storage[index] < 0 { return false }
+        return true
+    }
+
+    /// The sum of the values, or `nil` when one is `.`.
+    var sum: Int? {
+        var total = 0
+        for index in 0..<count {
+            guard storage[index] >= 0 else { return nil }
+            total += storage[index]
+        }
+        return total
+    }
+
+    /// The sum of the values from `start` on, a `.` counting 0.
+    func sumOfPresent(from start: Int) -> Int {
+        var total = 0
+        for index in start..<max(start, count) { total += max(storage[index], 0) }
+        return total
     }
 }

@@ -54,7 +54,9 @@ public struct VariantRecord: Sendable, Hashable {
     /// the table has no such column or the cell is missing. Read, never compared, by the reader.
     public var genomeBuild: String?
 
-    /// Creates a record; every annotation (the genome build too) defaults to absent.
+    /// Creates a record; every annotation (the genome build too) defaults to absent. Inlinable: the
+    /// readers make one per row, and a call across modules copied the whole record once more.
+    @inlinable
     public init(
         sample: String? = nil, gene: String?, chromosome: String, position: Int,
         reference: String, alternate: String, altCount: Int?, refCount: Int?,

@@ -33,38 +33,41 @@ public enum VariantView {
         func appendCount(_ count: Int?) {
             if let count { out.append(integer: count) } else { out.append(NumberFormat.missing) }
         }
+        func appendText(_ text: String?) {
+            if let text { out.append(text) } else { out.append(NumberFormat.missing) }
+        }
         try reader.forEachRecord(onHeader: { layout in
             annotations = layout.annotationsPresent
             let names = fixedColumns + annotations.map(\.outputName) + (verbose ? ["count_field"] : [])
             try out.write(names.joined(separator: "\t") + "\n")
         }) { record in
-            out.append(record.sample ?? NumberFormat.missing)
-            out.append(byte: tab); out.append(record.gene ?? NumberFormat.missing)
+            appendText(record.sample)
+            out.append(byte: tab); appendText(record.gene)
             out.append(byte: tab); out.append(record.chromosome)
             out.append(byte: tab); out.append(integer: record.position)
             out.append(byte: tab); out.append(record.reference)
             out.append(byte: tab); out.append(record.alternate)
             out.append(byte: tab); appendCount(record.altCount)
             out.append(byte: tab); appendCount(record.refCount)
-            out.append(byte: tab); out.append(NumberFormat.real(record.alleleFraction))
+            out.append(byte: tab); try NumberFormat.withReal(record.alleleFraction) { try out.write(bytes: $0) }
             for field in annotations {
                 out.append(byte: tab)
                 switch field {
-                case .proteinChange: out.append(record.proteinChange ?? NumberFormat.missing)
-                case .variantClassification: out.append(record.variantClassification ?? NumberFormat.missing)
-                case .oncogenic: out.append(record.oncogenic ?? NumberFormat.missing)
-                case .hotspot: out.append(record.hotspot ?? NumberFormat.missing)
-                case .hotspotWhitelist: out.append(record.hotspotWhitelist ?? NumberFormat.missing)
-                case .callStatus: out.append(record.callStatus ?? NumberFormat.missing)
-                case .populationFrequency: out.append(NumberFormat.real(record.populationAlleleFrequency))
-                case .genomeBuild: out.append(record.genomeBuild ?? NumberFormat.missing)
-                case .filter: out.append(record.filter ?? NumberFormat.missing)
+                case .proteinChange: appendText(record.proteinChange)
+                case .variantClassification: appendText(record.variantClassification)
+                case .oncogenic: appendText(record.oncogenic)
+                case .hotspot: appendText(record.hotspot)
+                case .hotspotWhitelist: appendText(record.hotspotWhitelist)
+                case .callStatus: appendText(record.callStatus)
+                case .populationFrequency: try NumberFormat.withReal(record.populationAlleleFrequency) { try out.write(bytes: $0) }
+                case .genomeBuild: appendText(record.genomeBuild)
+                case .filter: appendText(record.filter)
                 default: break
                 }
             }
             if verbose {
                 out.append(byte: tab)
-                out.append(record.countSource?.description ?? NumberFormat.missing)
+                appendText(record.countSource?.description)
             }
             try out.endLine()
         }

@@ -20,7 +20,13 @@ public final class OutputFile: ByteSink {
     private let temporaryPath: String?
     /// Whether `descriptor` was opened here on a device or pipe, written directly.
     private let writesDirectly: Bool
-    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    /// What is written and not yet handed to the system: `count` bytes at the start of room for
+    /// `capacity` (grown only for a single write longer than the flush threshold). Plain memory
+    /// rather than an array: a writer of millions of rows appends a dozen fields a row, and an
+    /// array's uniqueness and capacity checks on each cost more than the copies.
+    @exclusivity(unchecked) private var buffer: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity: Int
     private var committed = false
     /// Set by ``discard()``: nothing more is written.
     private var discarded = false
@@ -35,12 +41,17 @@ public final class OutputFile: ByteSink {
     /// - Throws: `SystemError` when the temporary file cannot be created.
     public init(path: String) throws {
         self.path = path
-        buffer.reserveCapacity(OutputFile.flushThreshold + 4096)
+        (descriptor, temporaryPath, writesDirectly) = try OutputFile.openDestination(path)
+        // Allocated once nothing can throw: a failed init runs no deinit to free it.
+        capacity = OutputFile.flushThreshold + 4096
+        buffer = .allocate(byteCount: capacity, alignment: 16)
+    }
+
+    /// Opens what `path` names: standard output, a device or pipe written directly, or a
+    /// temporary file beside `path` (its name returned).
+    private static func openDestination(_ path: String) throws -> (descriptor: Int32, temporaryPath: String?, writesDirectly: Bool) {
         if path == "-" {
-            descriptor = STDOUT_FILENO
-            temporaryPath = nil
-            writesDirectly = false
-            return
+            return (STDOUT_FILENO, nil, false)
         }
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR {
@@ -48,10 +59,7 @@ public final class OutputFile: ByteSink {
             guard opened >= 0 else {
                 throw SystemError(path: path, action: "cannot write")
             }
-            descriptor = opened
-            temporaryPath = nil
-            writesDirectly = true
-            return
+            return (opened, nil, true)
         }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
@@ -63,12 +71,11 @@ public final class OutputFile: ByteSink {
         guard opened >= 0 else {
             throw SystemError(path: path, action: "cannot write")
         }
-        descriptor = opened
-        temporaryPath = temporary
-        writesDirectly = false
+        return (opened, temporary, false)
     }
 
     deinit {
+        buffer.deallocate()
         if let temporaryPath, !committed {
             if !closed { close(descriptor) }
             unlink(temporaryPath)
@@ -90,60 +97,87 @@ public final class OutputFile: ByteSink {
     /// Appends one field's text, without a separator (the caller adds tabs and line ends).
     @inline(__always)
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        // Native and small strings (every string here) lend their bytes without a copy of the
+        // string; any other is made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Appends one byte, such as a tab or a line feed.
     @inline(__always)
     public func append(byte: UInt8) {
-        buffer.append(byte)
+        makeRoom(1)
+        buffer.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count &+= 1
+    }
+
+    /// Appends bytes, without a flush.
+    @inline(__always)
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        makeRoom(bytes.count)
+        (buffer + count).copyMemory(from: source, byteCount: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Makes room for `needed` more bytes: nearly always there (the buffer is flushed past a
+    /// threshold well below its capacity).
+    @inline(__always)
+    private func makeRoom(_ needed: Int) {
+        if count &+ needed > capacity { grow(count + needed) }
+    }
+
+    private func grow(_ wanted: Int) {
+        let larger = UnsafeMutableRawPointer.allocate(byteCount: max(wanted, 2 * capacity), alignment: 16)
+        larger.copyMemory(from: buffer, byteCount: count)
+        buffer.deallocate()
+        buffer = larger
+        capacity = max(wanted, 2 * capacity)
     }
 
     /// Appends a whole number in decimal.
     public func append(integer value: Int) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        if value < 0 { append(byte: UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { room -> Int in
+        withUnsafeMutableBytes(of: &digits) { room in
             var index = room.count
             repeat {
                 index -= 1
                 room[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            buffer.append(contentsOf: room[index...])
-            return room.count - index
+            append(UnsafeRawBufferPointer(rebasing: room[index...]))
         }
-        _ = count
     }
 
     /// Ends a line: appends a line feed and writes out when enough is buffered.
     /// - Throws: `SystemError` when the system refuses the write.
     @inline(__always)
     public func endLine() throws {
-        buffer.append(0x0a)
-        if buffer.count >= OutputFile.flushThreshold { try flush() }
+        append(byte: 0x0a)
+        if count >= OutputFile.flushThreshold { try flush() }
     }
 
     /// Appends bytes.
     public func write(bytes: UnsafeRawBufferPointer) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= OutputFile.flushThreshold { try flush() }
+        append(bytes)
+        if count >= OutputFile.flushThreshold { try flush() }
     }
 
     /// Writes what is buffered.
     /// - Throws: `SystemError` when the system refuses the write (disk full, closed pipe).
     public func flush() throws {
         if discarded {
-            buffer.removeAll(keepingCapacity: true)
+            count = 0
             return
         }
-        let outcome: Result<Void, Errno> = buffer.withUnsafeBytes { bytes in
-            Result { () throws(Errno) in try writeAll(descriptor, bytes) }
-        }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+        let outcome: Result<Void, Errno> = Result { () throws(Errno) in try writeAll(descriptor, bytes) }
         if case let .failure(code) = outcome { throw SystemError(path: path, action: "cannot write", code: code) }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// Writes out what is buffered and, for a file, closes it, without moving it into place:

@@ -34,6 +34,29 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["patients.tsv"])
     }
 
+    /// One write longer than the buffer (it grows), then rows past the flush threshold (1 MiB):
+    /// every byte arrives, in order.
+    @Test func writesLongerThanTheBufferArriveWhole() throws {
+        let folder = TemporaryFolder()
+        let long = [UInt8]((0..<(3 << 20)).map { UInt8(ascii: "a") + UInt8($0 % 26) })
+        let output = try OutputFile(path: folder.path("long.txt"))
+        try long.withUnsafeBytes { try output.write(bytes: $0) }
+        var expected = long
+        let cell = String(repeating: "x", count: 100)
+        for row in 0..<15_000 {  // 1.6 MB of rows
+            output.append(cell)
+            output.append(byte: 0x09)
+            output.append(integer: row)
+            try output.endLine()
+            expected += cell.utf8
+            expected.append(0x09)
+            expected += String(row).utf8
+            expected.append(0x0a)
+        }
+        try output.commit()
+        #expect(try folder.text("long.txt") == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test func aFileDroppedWithoutACommitLeavesNothing() throws {
         let folder = TemporaryFolder()
         do {

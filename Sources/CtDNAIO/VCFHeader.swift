@@ -65,11 +65,29 @@ public struct VCFHeader: Sendable {
 
     /// The `|`-separated sub-field names an INFO annotation's description lists after `marker`.
     private func annotationFields(_ id: String, after marker: String) -> [String]? {
-        guard let description = info[id]?.description, let start = description.firstRange(of: marker) else { return nil }
-        let names = description[start.upperBound...].split(separator: "|", omittingEmptySubsequences: false).map {
+        guard let description = info[id]?.description, let start = VCFHeader.end(of: marker, in: description) else { return nil }
+        let names = description[start...].split(separator: "|", omittingEmptySubsequences: false).map {
             CellText.trimmed(String($0)).trimmingQuotes()
         }
         return names.count > 1 ? names : nil
+    }
+
+    /// Where the first `marker` in `text` ends, found byte by byte: a generic substring search
+    /// costs more than the rest of a small file's header. `marker` ends in an ASCII character.
+    static func end(of marker: String, in text: String) -> String.Index? {
+        let bytes = text.utf8, mark = Array(marker.utf8)
+        guard let first = mark.first else { return text.startIndex }
+        var position = bytes.startIndex
+        while let start = bytes[position...].firstIndex(of: first) {
+            var end = start, matched = 0
+            while matched < mark.count, end < bytes.endIndex, bytes[end] == mark[matched] {
+                bytes.formIndex(after: &end)
+                matched += 1
+            }
+            if matched == mark.count { return end }
+            position = bytes.index(after: start)
+        }
+        return nil
     }
 
     /// Whether a line is a VCF's first line, `##fileformat=VCF...`.
@@ -113,35 +131,42 @@ public struct VCFHeader: Sendable {
     /// The `key=value` pairs of a definition's `<...>`, a quoted value unquoted (`\"` and `\\`
     /// inside it unescaped).
     static func keyValuePairs(_ body: Substring) -> [String: String] {
+        // Read as UTF-8 bytes: every delimiter is ASCII, so no character is ever cut, and bytes
+        // spare the grapheme breaking of a Character at a time.
         var pairs: [String: String] = [:]
-        var key = "", value = ""
+        pairs.reserveCapacity(8)
+        var key: [UInt8] = [], value: [UInt8] = []
         var inKey = true, quoted = false, escaped = false
         func finish() {
-            if !key.isEmpty { pairs[key] = value }
-            key = ""; value = ""; inKey = true
+            if !key.isEmpty { pairs[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self) }
+            key.removeAll(keepingCapacity: true)
+            value.removeAll(keepingCapacity: true)
+            inKey = true
         }
-        for character in body {
+        let equals = UInt8(ascii: "="), comma = UInt8(ascii: ","), close = UInt8(ascii: ">")
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        for byte in body.utf8 {
             if inKey {
-                switch character {
-                case "=": inKey = false
-                case ",": finish()
-                case ">": finish(); return pairs
-                default: key.append(character)
+                switch byte {
+                case equals: inKey = false
+                case comma: finish()
+                case close: finish(); return pairs
+                default: key.append(byte)
                 }
                 continue
             }
             if quoted {
-                if escaped { value.append(character); escaped = false }
-                else if character == "\\" { escaped = true }
-                else if character == "\"" { quoted = false }
-                else { value.append(character) }
+                if escaped { value.append(byte); escaped = false }
+                else if byte == backslash { escaped = true }
+                else if byte == quote { quoted = false }
+                else { value.append(byte) }
                 continue
             }
-            switch character {
-            case "\"" where value.isEmpty: quoted = true
-            case ",": finish()
-            case ">": finish(); return pairs
-            default: value.append(character)
+            switch byte {
+            case quote where value.isEmpty: quoted = true
+            case comma: finish()
+            case close: finish(); return pairs
+            default: value.append(byte)
             }
         }
         finish()

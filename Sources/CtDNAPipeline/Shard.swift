@@ -3,7 +3,13 @@ import CtDNAIO
 import CtDNAModel
 import CtDNAReport
 import CtDNASystem
+// FoundationEssentials has the JSON coder; all of Foundation would link CoreFoundation and ICU
+// into the binary, with a constructor that runs at every start (Benchmarks/README.md, "Start-up").
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One of `count` disjoint parts of a cohort, split by patient: `ctdna run --shard 3/16`.
 ///
@@ -93,12 +99,8 @@ public struct ShardState: Sendable, Codable {
         guard FileKind(of: path) == .file else {
             throw InputError(file: path, message: "no shard state here: is \(folder) the output folder of a `ctdna run --shard K/N`?")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        // A read failure is a SystemError naming the file in the system's words.
+        let data = Data(try ByteReader.contents(ofFile: path))
         do {
             let state = try JSONDecoder().decode(ShardState.self, from: data)
             guard state.format == 1 else {

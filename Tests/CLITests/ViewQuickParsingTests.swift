@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ctdna
 
 /// `ViewRequest.init(quickParsing:)`, the start-up fast path of `ctdna view`, against
@@ -63,19 +64,5 @@ import Testing
             #expect(quick == Self.parsed(arguments), "\(arguments)")
         }
         #expect(accepted > 100)
-    }
-}
-
-/// A small deterministic generator (SplitMix64, Steele, Lea and Flood 2014), so the drawn command
-/// lines are the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

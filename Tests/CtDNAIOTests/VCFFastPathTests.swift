@@ -1,5 +1,6 @@
 import CtDNAModel
 import Testing
+import TestSupport
 @testable import CtDNAIO
 
 /// The pieces the VCF reader's fast path is made of, each checked against the plain way of
@@ -121,17 +122,30 @@ import Testing
         #expect(found == codes.count)
         #expect(VCFAnnotationText.oneLetter(UInt8(ascii: "L"), UInt8(ascii: "E"), UInt8(ascii: "U")) == nil)  // case matters
     }
-}
 
-/// A small deterministic generator (SplitMix64), so the random buffers are the same every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    // MARK: The header's definitions
+
+    /// Definitions as callers write them, each pair typed out by hand: quoted values with commas,
+    /// `\"` and `\\` inside quotes, a value with non-ASCII letters, a missing `>`, and an empty key.
+    @Test func definitionPairsAreReadAsWritten() {
+        #expect(VCFHeader.keyValuePairs(#"ID=AD,Number=R,Type=Integer,Description="Allelic depths, ref then alt">"#[...]) ==
+                ["ID": "AD", "Number": "R", "Type": "Integer", "Description": "Allelic depths, ref then alt"])
+        #expect(VCFHeader.keyValuePairs(#"ID=X,Description="say \"hi\" \\ bye",Source="µ-caller Ö">"#[...]) ==
+                ["ID": "X", "Description": #"say "hi" \ bye"#, "Source": "µ-caller Ö"])
+        #expect(VCFHeader.keyValuePairs("ID=DP,Number=1"[...]) == ["ID": "DP", "Number": "1"])
+        #expect(VCFHeader.keyValuePairs("=x,ID=Y>trailing"[...]) == ["ID": "Y"])
+    }
+
+    /// The end of a marker in descriptions, against the standard library's search over
+    /// characters, including text with multi-byte letters before the marker and a near miss.
+    @Test func aMarkerEndsWhereTheStandardSearchSaysItEnds() {
+        let texts = ["Consequence annotations from Ensembl VEP. Format: Allele|Consequence",
+                     "Österreich µ Format: A|B", "Form Format Format: x", "no marker here", "Format:",
+                     "'Allele | Annotation'", ""]
+        for text in texts {
+            for marker in ["Format:", "'"] {
+                #expect(VCFHeader.end(of: marker, in: text) == text.firstRange(of: marker)?.upperBound, "\(text) \(marker)")
+            }
+        }
     }
 }

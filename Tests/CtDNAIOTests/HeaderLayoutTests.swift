@@ -152,4 +152,13 @@ import TestSupport
         let absent = inputError { _ = try VariantTableReader.readAll(path: good, options: VariantTableOptions(sample: "S9")) }
         #expect(absent?.description == "\(good): sample \"S9\" not found; the file has samples: S1")
     }
+
+    /// The byte-wise lower case of header names against the standard library's, on every ASCII
+    /// character and on names with letters outside ASCII (which take the standard way).
+    @Test func headerNamesAreLowerCasedAsTheStandardLibraryDoes() {
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for name in [everyASCII, "Tumor_Sample_Barcode", "t_ALT_count", "", "ÖSTERREICH_Ä", "Straße", "ǅ", "İD"] {
+            #expect(TableLayout.lowercased(name) == name.lowercased(), "\(name)")
+        }
+    }
 }

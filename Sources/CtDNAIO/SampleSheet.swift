@@ -282,7 +282,8 @@ public struct SampleSheet: Sendable {
             }
             for (column, file) in [("file", entry.file), ("normal", entry.normal), ("tissue", entry.tissue)] where checkingFilesOf(entry.patient) {
                 guard let file else { continue }
-                guard FileKind(of: file) != .missing, FileKind(of: file) != .folder else {
+                let kind = FileKind(of: file)
+                guard kind != .missing, kind != .folder else {
                     throw InputError(file: path, line: line, column: column, message: "no such file: \(file)")
                 }
                 guard isReadable(file) else {

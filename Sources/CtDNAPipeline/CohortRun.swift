@@ -335,18 +335,19 @@ public enum CohortRun {
         document.shardCommandLines = shardCommandLines
         document.mutationSeries = results.mutationSeries ?? []
 
-        // The figure files are rendered on a second core while this thread writes the tables and
-        // the page: the page and the figures are most of this function's time, and it runs after
-        // every file has been read, when the other core has nothing left to do.
+        // The figure files and report.json are made on the other core while this thread writes
+        // the tables and the page: those three are most of this function's time, and it runs
+        // after every file has been read, when the other core has nothing left to do.
         let finalDocument = document
         let figures = BackgroundValue { FigureSet.figures(finalDocument) }
+        let json = BackgroundValue { JSONReport.bytes(finalDocument) }
         try outputs.stage("patients.tsv", PatientTables.patientsTSV(
             summaries, timepoints: timepoints, pairs: plan.pairs, covariateColumns: covariates.columns,
             covariates: covariates.values, tumourInformed: setup.tissue.isEnabled))
         try outputs.stage("timepoints.tsv", PatientTables.timepointsTSV(document, sheetColumns: sheet.extraColumns))
         try outputs.stage("stats.tsv", StatisticsTable.tsv(statistics))
         try HTMLReport.write(document, to: try outputs.open("report.html"))
-        try JSONReport.write(document, to: try outputs.open("report.json"))
+        try outputs.open("report.json").write(json.value)
         try outputs.stage("ctdna_mqc.tsv", MultiQCTable.render(summaries))
         var written = outputNames + extraOutputs
         // Every figure of the report also as a file of its own, for a paper. Figures, survival

@@ -15,14 +15,15 @@ public enum JSONReport {
         value(document).render() + "\n"
     }
 
-    /// Writes the document to `sink`.
-    /// - Throws: What the sink throws.
-    public static func write(_ document: RunDocument, to sink: ByteSink) throws {
+    /// The document's UTF-8 text, ending in a newline (the bytes of ``render(_:)``).
+    /// - Parameter document: The run.
+    public static func bytes(_ document: RunDocument) -> [UInt8] {
         var text: [UInt8] = []
         value(document).write(to: &text, level: 0)
         text.append(UInt8(ascii: "\n"))
-        try sink.write(text)
+        return text
     }
+
 
     /// The document as a JSON value.
     /// - Parameter document: the run.

@@ -184,6 +184,10 @@ final class RowParser {
     private let layout: TableLayout
     private let path: String
     private let fieldOfColumn: [Int8]
+    /// For each column index c, the first tab index k >= c whose position the parser needs
+    /// (tab k ends column k; a needed column needs the tab before it and its own), or
+    /// `Int.max` when no later tab is needed: the tabs in between are only counted.
+    private let nextNeededTab: [Int]
     private let columnCount: Int
     private let sampleBytes: [UInt8]?
     private let vafScale: Double
@@ -209,6 +213,13 @@ final class RowParser {
         var mapping = [Int8](repeating: -1, count: columnCount)
         for (field, column) in layout.columnOfField { mapping[column] = Int8(field.rawValue) }
         fieldOfColumn = mapping
+        var next = [Int](repeating: Int.max, count: columnCount)
+        var following = Int.max
+        for tab in stride(from: columnCount - 1, through: 0, by: -1) {
+            if mapping[tab] >= 0 || (tab + 1 < columnCount && mapping[tab + 1] >= 0) { following = tab }
+            next[tab] = following
+        }
+        nextNeededTab = next
         sampleBytes = options.sample.map { Array($0.utf8) }
         vafScale = options.counts.vafIsPercent ? 100 : 1
         hasRefColumn = layout.columnOfField[.refCount] != nil
@@ -375,52 +386,87 @@ final class RowParser {
 
     /// Finds the cells of the needed columns, checking that the row has as many cells as the header.
     ///
-    /// Tabs are found eight bytes at a time: for each word, the exact zero-byte test on
-    /// (word XOR 0x09...) marks every tab's byte with its high bit, and the marks are taken
-    /// lowest first. (Little-endian byte order, as on every platform Swift runs on here.)
+    /// The line is read 64 bytes at a time: a block none of whose tabs bounds a needed cell
+    /// (``nextNeededTab``) is only counted, with four 16-byte comparisons; most of a 154-column
+    /// MAF row is passed so. Other blocks, and the line's last bytes, are read eight bytes at a
+    /// time: for each word, the exact zero-byte test on (word XOR 0x09...) marks every tab's
+    /// byte with its high bit, and the marks are taken lowest first (or only counted, again,
+    /// when none is needed). (Little-endian byte order, as on every platform Swift runs on here.)
     private func split(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws {
         let base = line.baseAddress!
         let count = line.count
         let columnCount = self.columnCount
         let fieldOfColumn = self.fieldOfColumn
+        let nextNeededTab = self.nextNeededTab
         let cellStart = self.cellStart.baseAddress!, cellEnd = self.cellEnd.baseAddress!
         var column = 0
         var start = 0
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let tabs: UInt64 = 0x0909_0909_0909_0909
-        var index = 0
         fieldOfColumn.withUnsafeBufferPointer { fields in
-            let fields = fields.baseAddress!
-            // The last word is padded with zeros and ends with a tab where the line ends, so the
-            // line's last cell closes like every other and one loop serves the whole line.
-            while index <= count {
-                var word: UInt64
-                if index &+ 8 <= count {
-                    word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                } else {
-                    word = 0
-                    withUnsafeMutableBytes(of: &word) { tail in
-                        let remaining = count &- index
-                        if remaining > 0 { tail.baseAddress!.copyMemory(from: base + index, byteCount: remaining) }
-                        tail[remaining] = 0x09
-                    }
+            nextNeededTab.withUnsafeBufferPointer { nextNeeded in
+                let fields = fields.baseAddress!, nextNeeded = nextNeeded.baseAddress!
+                /// Whether the next `tabCount` tabs can be counted without their positions.
+                @inline(__always) func onlyCounted(_ tabCount: Int) -> Bool {
+                    column &+ tabCount <= (column < columnCount ? nextNeeded[column] : Int.max)
                 }
-                word ^= tabs
-                var marks = ~(((word & low7) &+ low7) | word | low7)
-                while marks != 0 {
-                    let end = index &+ marks.trailingZeroBitCount &>> 3
-                    if column < columnCount {
-                        let field = Int(fields[column])
-                        if field >= 0 {
-                            cellStart[field] = start
-                            cellEnd[field] = end
+                /// The tabs of the eight bytes at `index`. The word past the line's last byte is
+                /// padded with zeros and ends with a tab where the line ends, so the line's last
+                /// cell closes like every other.
+                @inline(__always) func readWord(at index: Int) {
+                    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    var word: UInt64
+                    if index &+ 8 <= count {
+                        word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    } else {
+                        word = 0
+                        withUnsafeMutableBytes(of: &word) { tail in
+                            let remaining = count &- index
+                            if remaining > 0 { tail.baseAddress!.copyMemory(from: base + index, byteCount: remaining) }
+                            tail[remaining] = 0x09
                         }
                     }
-                    column &+= 1
-                    start = end &+ 1
-                    marks &= marks &- 1
+                    word ^= 0x0909_0909_0909_0909
+                    var marks = ~(((word & low7) &+ low7) | word | low7)
+                    // One bit per tab, each a byte's high bit: their count is the sum of the bytes
+                    // of marks >> 7 (no POPCNT on the x86-64 baseline).
+                    let tabCount = Int(truncatingIfNeeded: ((marks &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+                    if onlyCounted(tabCount) {
+                        column &+= tabCount
+                        return
+                    }
+                    while marks != 0 {
+                        let end = index &+ marks.trailingZeroBitCount &>> 3
+                        if column < columnCount {
+                            let field = Int(fields[column])
+                            if field >= 0 {
+                                cellStart[field] = start
+                                cellEnd[field] = end
+                            }
+                        }
+                        column &+= 1
+                        start = end &+ 1
+                        marks &= marks &- 1
+                    }
                 }
-                index &+= 8
+                let tab = SIMD16<UInt8>(repeating: 0x09), one = SIMD16<UInt8>(repeating: 1)
+                var index = 0
+                while index &+ 64 <= count {
+                    // Each lane counts the tabs in its place of the four 16-byte parts (at most 4).
+                    var lanes = one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) .!= tab)
+                    lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 16, as: SIMD16<UInt8>.self) .!= tab)
+                    lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 32, as: SIMD16<UInt8>.self) .!= tab)
+                    lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 48, as: SIMD16<UInt8>.self) .!= tab)
+                    let tabCount = Int(lanes.wrappedSum())
+                    if onlyCounted(tabCount) {
+                        column &+= tabCount
+                    } else {
+                        for offset in stride(from: 0, to: 64, by: 8) { readWord(at: index &+ offset) }
+                    }
+                    index &+= 64
+                }
+                while index <= count {
+                    readWord(at: index)
+                    index &+= 8
+                }
             }
         }
         if column != columnCount {

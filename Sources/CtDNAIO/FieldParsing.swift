@@ -100,30 +100,95 @@ func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool
     a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
 }
 
-/// Remembers the last text made from each field's bytes, so a column that repeats its value
-/// row after row (sample, gene, chromosome) costs one comparison, not one allocation.
+/// Keeps the texts made from each field's bytes, so a column whose values repeat (sample, gene,
+/// chromosome, classification, `Unknown`) costs a lookup, not a `String` (nor, for a text of
+/// more than 15 bytes, an allocation) per row; the rows' records then share one copy of each.
+///
+/// Each field has its own table of at most ``capacity`` texts of at most ``longestCell`` bytes,
+/// found by an FNV-1a hash of the bytes, with the field's last text checked first (a column
+/// that repeats row after row costs one comparison). Cells beyond the table are decoded anew.
 final class RepeatedTextCache {
-    @exclusivity(unchecked) private var bytes: [UnsafeMutableRawBufferPointer]
-    @exclusivity(unchecked) private var texts: [String]
+    /// The most texts kept per field: a gene panel's genes fit, a whole exome's do not.
+    static let capacity = 512
+    /// The longest cell kept, in bytes.
+    static let longestCell = 64
+    private let tables: [TextTable]
 
     init(fields: Int) {
-        bytes = (0..<fields).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 1) }
-        texts = Array(repeating: "", count: fields)
-    }
-
-    deinit {
-        for buffer in bytes { buffer.deallocate() }
+        tables = (0..<fields).map { _ in TextTable() }
     }
 
     /// The cell as text, or `nil` when its bytes are not valid UTF-8.
+    @inline(__always)
     func text(_ field: Int, of cell: UnsafeRawBufferPointer) -> String? {
-        if sameBytes(UnsafeRawBufferPointer(bytes[field]), cell) { return texts[field] }
-        guard let decoded = validatedText(cell) else { return nil }
-        bytes[field].deallocate()
-        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: cell.count, alignment: 1)
-        if cell.count > 0 { copy.copyMemory(from: cell) }
-        bytes[field] = copy
-        texts[field] = decoded
-        return decoded
+        tables[field].text(of: cell)
+    }
+}
+
+/// One field's kept texts (``RepeatedTextCache``): an open-addressing hash table of entry
+/// numbers; entry i's bytes are `bytes[starts[i] ..< starts[i] + counts[i]]`, its text `texts[i]`.
+private final class TextTable {
+    /// Twice the capacity, a power of two: the table is never more than half full.
+    private static let slotCount = 2 * RepeatedTextCache.capacity
+    /// Entry numbers by hash, -1 where empty.
+    private let slots: UnsafeMutablePointer<Int16>
+    private let starts: UnsafeMutablePointer<Int32>
+    private let counts: UnsafeMutablePointer<Int32>
+    /// Room for every entry's bytes at the longest.
+    private let bytes: UnsafeMutableRawPointer
+    private var used = 0
+    @exclusivity(unchecked) private var texts: [String] = []
+    /// The entry found or made last, -1 before the first.
+    private var last = -1
+
+    init() {
+        slots = .allocate(capacity: TextTable.slotCount)
+        slots.initialize(repeating: -1, count: TextTable.slotCount)
+        starts = .allocate(capacity: RepeatedTextCache.capacity)
+        counts = .allocate(capacity: RepeatedTextCache.capacity)
+        bytes = .allocate(byteCount: RepeatedTextCache.capacity * RepeatedTextCache.longestCell, alignment: 1)
+    }
+
+    deinit {
+        slots.deallocate()
+        starts.deallocate()
+        counts.deallocate()
+        bytes.deallocate()
+    }
+
+    /// Whether entry `index` holds exactly the bytes of `cell`.
+    @inline(__always)
+    private func holds(_ index: Int, _ cell: UnsafeRawBufferPointer) -> Bool {
+        Int(counts[index]) == cell.count
+            && (cell.count == 0 || memcmp(bytes + Int(starts[index]), cell.baseAddress!, cell.count) == 0)
+    }
+
+    func text(of cell: UnsafeRawBufferPointer) -> String? {
+        if last >= 0 && holds(last, cell) { return texts[last] }
+        guard cell.count <= RepeatedTextCache.longestCell else { return validatedText(cell) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in cell { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let mask = TextTable.slotCount - 1
+        var slot = Int(hash) & mask
+        while slots[slot] >= 0 {
+            let index = Int(slots[slot])
+            if holds(index, cell) {
+                last = index
+                return texts[index]
+            }
+            slot = (slot + 1) & mask
+        }
+        guard let text = validatedText(cell) else { return nil }
+        let index = texts.count
+        if index < RepeatedTextCache.capacity {
+            slots[slot] = Int16(index)
+            starts[index] = Int32(used)
+            counts[index] = Int32(cell.count)
+            if cell.count > 0 { (bytes + used).copyMemory(from: cell.baseAddress!, byteCount: cell.count) }
+            used += cell.count
+            texts.append(text)
+            last = index
+        }
+        return text
     }
 }

@@ -57,12 +57,14 @@ public struct VariantTableReader: ~Copyable {
     /// Reads the whole table, calling `body` for each record of the chosen sample (or every record).
     /// - Parameters:
     ///   - onHeader: Called once with the resolved layout, before the first record.
-    ///   - body: Called for each record, in input order.
+    ///   - body: Called for each record, in input order. The record is handed over, not lent:
+    ///     a body that keeps it (appends it to an array) moves it there, without a copy of its
+    ///     texts' references (each a retain, then a release of the reader's copy).
     /// - Throws: `InputError` naming the file, line and column of the first problem, or when the
     ///   chosen sample has no row in the file; whatever the closures throw.
     public mutating func forEachRecord(
         onHeader: (TableLayout) throws -> Void = { _ in },
-        _ body: (VariantRecord) throws -> Void
+        _ body: (consuming VariantRecord) throws -> Void
     ) throws {
         let path = lines.path
         var parser: RowParser?
@@ -81,7 +83,7 @@ public struct VariantTableReader: ~Copyable {
                 return true
             }
             if let vcfParser {
-                try vcfParser.parse(line, lineNumber: number, body)
+                try vcfParser.parse(line, lineNumber: number) { try body($0) }
                 return true
             }
             // Only lines before the header come here: the checks below cost the rows nothing.

@@ -24,7 +24,8 @@ public func analyzePatient(
     let timepoints = series.timepoints
     let normalIndex = series.normal.map(indexByMutation)
     // A table that lists a mutation twice: the first row is used, and the audit says so.
-    let (mutations, repeated) = mergeSeries(series.tables.map { $0! }, minAltReads: parameters.minAltReads)
+    let (mutations, repeatedSets) = mergeSeries(series.tables.map { $0! }, minAltReads: parameters.minAltReads)
+    let repeated = repeatedSets.map(MutationKeySet.init)
 
     var audit: [MutationAudit] = []
     audit.reserveCapacity(mutations.count)
@@ -90,7 +91,7 @@ public func analyzePatient(
         return PatientResult(summary: summary, audit: audit)
     }
     let clonal = selectClonalSet(somatic: somatic, reference: reference.index, clonalFraction: parameters.clonalFraction)
-    let clonalKeys = clonal.keys
+    let clonalKeys = MutationKeySet(clonal.keys)
     for index in audit.indices where clonalKeys.contains(audit[index].key) {
         audit[index].isClonal = true
     }

@@ -17,3 +17,26 @@ public enum NumberFormat {
         return String(value)
     }
 }
+
+extension [UInt8] {
+    /// Appends the bytes of ``NumberFormat/integer(_:)`` for `value` (`NA` for `nil`), written
+    /// digit by digit without making a `String`: for tables of many rows.
+    mutating func append(integer value: Int?) {
+        guard let value else {
+            append(contentsOf: NumberFormat.missing.utf8)
+            return
+        }
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // At most 20 digits (UInt64.max), written from the last into a fixed buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
+    }
+}

@@ -60,7 +60,7 @@ public struct SeriesMutation: Sendable, Equatable {
 public func mergeSeries(
     _ tables: [[VariantRecord]], minAltReads: Int
 ) -> (mutations: [SeriesMutation], repeated: [Set<MutationKey>]) {
-    let keys = tables.map { $0.map(\.key) }
+    let keys = tables.map { $0.map { $0.key } }
     let orders = keys.map(firstRowsInKeyOrder)
     var cursors = Array(repeating: 0, count: tables.count)
     var mutations: [SeriesMutation] = []

@@ -457,7 +457,9 @@ final class RowParser {
                     lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 16, as: SIMD16<UInt8>.self) .!= tab)
                     lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 32, as: SIMD16<UInt8>.self) .!= tab)
                     lanes &+= one.replacing(with: 0, where: base.loadUnaligned(fromByteOffset: index &+ 48, as: SIMD16<UInt8>.self) .!= tab)
-                    let tabCount = Int(lanes.wrappedSum())
+                    // The lanes' sum, as two words whose bytes are added by one multiplication.
+                    let halves = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+                    let tabCount = Int(truncatingIfNeeded: ((halves[0] &+ halves[1]) &* 0x0101_0101_0101_0101) &>> 56)
                     if onlyCounted(tabCount) {
                         column &+= tabCount
                     } else {

@@ -79,7 +79,7 @@ public struct VariantTableReader: ~Copyable {
         var isFirstLine = true
         try lines.forEachLine { line, number in
             if let parser {
-                if let record = try parser.parse(line, lineNumber: number) { try body(record) }
+                try parser.parse(line, lineNumber: number, body)
                 return true
             }
             if let vcfParser {
@@ -242,9 +242,11 @@ final class RowParser {
         InputError(file: path, line: line, column: field.map { layout.columnName(of: $0) }, message: message)
     }
 
-    /// Parses one row; `nil` when the row belongs to another sample than the chosen one, or,
-    /// with `passOnly`, when its FILTER is not `PASS` or `.`.
-    func parse(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws -> VariantRecord? {
+    /// Parses one row and hands its record to `body`; nothing when the row belongs to another
+    /// sample than the chosen one, or, with `passOnly`, when its FILTER is not `PASS` or `.`.
+    /// (The record is made as `body`'s argument, not returned: a returned optional record was
+    /// copied, its texts retained and released, on the way.)
+    func parse(_ line: UnsafeRawBufferPointer, lineNumber: Int, _ body: (consuming VariantRecord) throws -> Void) throws {
         try split(line, lineNumber: lineNumber)
         let base = line.baseAddress!
         func cell(_ field: TableField) -> UnsafeRawBufferPointer? {
@@ -298,13 +300,13 @@ final class RowParser {
                     lastSampleSeen = Array(bytes)
                     samplesSeen.insert(String(decoding: bytes, as: UTF8.self))
                 }
-                return nil
+                return
             }
             sample = try text(.sample)
         }
         chosenSampleSeen = true
         if passOnly, let filter = cell(.filter), !CellText.isMissing(filter), !filter.elementsEqual("PASS".utf8) {
-            return nil
+            return
         }
 
         let chromosomeBytes = cell(.chromosome)!
@@ -363,7 +365,7 @@ final class RowParser {
                                           what: vafScale == 1 ? "an allele fraction between 0 and 1 (use --vaf-percent for percentages)" : "a percentage between 0 and 100")
         }
 
-        return VariantRecord(
+        try body(VariantRecord(
             sample: sample,
             gene: try optionalText(.gene),
             chromosome: chromosome,
@@ -383,7 +385,7 @@ final class RowParser {
             lineNumber: lineNumber,
             genomeBuild: try optionalText(.genomeBuild),
             filter: try optionalText(.filter)
-        )
+        ))
     }
 
     /// Finds the cells of the needed columns, checking that the row has as many cells as the header.

@@ -24,7 +24,8 @@ public func analyzePatient(
     let timepoints = series.timepoints
     let normalIndex = series.normal.map(indexByMutation)
     // A table that lists a mutation twice: the first row is used, and the audit says so.
-    let (mutations, repeated) = mergeSeries(series.tables.map { $0! }, minAltReads: parameters.minAltReads)
+    let (mutations, repeatedSets) = mergeSeries(series.tables.map { $0! }, minAltReads: parameters.minAltReads)
+    let repeated = repeatedSets.map(MutationKeySet.init)
 
     var audit: [MutationAudit] = []
     audit.reserveCapacity(mutations.count)
@@ -57,18 +58,24 @@ public func analyzePatient(
         for (timepoint, keys) in zip(timepoints, repeated) where keys.contains(mutation.key) {
             notes.append("duplicate_rows_\(timepoint.name)")
         }
-        let estimate = tissueRows?.chosen[mutation.key].map { row in
-            TissueEstimate(
-                row: row, alleleFractions: mutation.observations.map(\.alleleFraction), isMale: isMale,
-                inSomaticSet: status == .kept)
-        }
-        if let estimate { notes += tissueNotes(estimate, timepoints: timepoints) }
-        if tissueRows?.notClonal.contains(mutation.key) == true { notes.append("tissue_not_clonal") }
-        audit.append(MutationAudit(
+        var row = MutationAudit(
             patient: series.patient, key: mutation.key, gene: mutation.gene,
             proteinChange: mutation.proteinChange, variantClassification: mutation.variantClassification,
             observations: mutation.observations, normal: normal, status: status, isDriver: driver,
-            hasDriverAnnotation: annotatedDriver, isClonal: false, notes: notes, tissue: estimate))
+            hasDriverAnnotation: annotatedDriver, isClonal: false, notes: notes, tissue: nil)
+        // The tissue estimate and its notes only in a run with tissue copy numbers: without one,
+        // no optional estimate (some 200 bytes) is made and copied along for every mutation.
+        if let tissueRows {
+            if let tissueRow = tissueRows.chosen[mutation.key] {
+                let estimate = TissueEstimate(
+                    row: tissueRow, alleleFractions: mutation.observations.map(\.alleleFraction), isMale: isMale,
+                    inSomaticSet: status == .kept)
+                row.notes += tissueNotes(estimate, timepoints: timepoints)
+                row.tissue = estimate
+            }
+            if tissueRows.notClonal.contains(mutation.key) { row.notes.append("tissue_not_clonal") }
+        }
+        audit.append(row)
     }
     let tumourInformed = tissueRows.map { rows in
         TumourInformedSummary(estimates: audit.compactMap(\.tissue), tissueMutations: rows.chosen.count, timepoints: timepoints.count)
@@ -90,7 +97,7 @@ public func analyzePatient(
         return PatientResult(summary: summary, audit: audit)
     }
     let clonal = selectClonalSet(somatic: somatic, reference: reference.index, clonalFraction: parameters.clonalFraction)
-    let clonalKeys = clonal.keys
+    let clonalKeys = MutationKeySet(clonal.keys)
     for index in audit.indices where clonalKeys.contains(audit[index].key) {
         audit[index].isClonal = true
     }

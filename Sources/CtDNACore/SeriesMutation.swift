@@ -36,13 +36,13 @@ public struct SeriesMutation: Sendable, Equatable {
     }
 
     /// The gene symbol of the first row that has one.
-    public var gene: String? { firstValue(\.gene) }
+    public var gene: String? { firstValue { $0.gene } }
 
     /// The protein change (`HGVSp_Short`) of the first row that has one.
-    public var proteinChange: String? { firstValue(\.proteinChange) }
+    public var proteinChange: String? { firstValue { $0.proteinChange } }
 
     /// The variant classification of the first row that has one.
-    public var variantClassification: String? { firstValue(\.variantClassification) }
+    public var variantClassification: String? { firstValue { $0.variantClassification } }
 }
 
 /// Every mutation seen in any timepoint's table, each with its observation at every
@@ -60,7 +60,7 @@ public struct SeriesMutation: Sendable, Equatable {
 public func mergeSeries(
     _ tables: [[VariantRecord]], minAltReads: Int
 ) -> (mutations: [SeriesMutation], repeated: [Set<MutationKey>]) {
-    let keys = tables.map { $0.map(\.key) }
+    let keys = tables.map { $0.map { $0.key } }
     let orders = keys.map(firstRowsInKeyOrder)
     var cursors = Array(repeating: 0, count: tables.count)
     var mutations: [SeriesMutation] = []

@@ -127,30 +127,23 @@ func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool
     a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
 }
 
-/// Remembers the last text made from each field's bytes, so a column that repeats its value
-/// row after row (sample, gene, chromosome) costs one comparison, not one allocation.
+/// Keeps the texts made from each field's bytes (``InternedTexts``, one table per field), so a
+/// column whose values repeat (sample, gene, chromosome, classification, `Unknown`) costs a
+/// lookup, not a `String` per row.
 final class RepeatedTextCache {
-    @exclusivity(unchecked) private var bytes: [UnsafeMutableRawBufferPointer]
-    @exclusivity(unchecked) private var texts: [String]
+    /// The most texts kept per field: a gene panel's genes fit, a whole exome's do not.
+    static let capacity = 512
+    /// The longest cell kept, in bytes.
+    static let longestCell = 64
+    private let tables: [InternedTexts<Void>]
 
     init(fields: Int) {
-        bytes = (0..<fields).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 1) }
-        texts = Array(repeating: "", count: fields)
-    }
-
-    deinit {
-        for buffer in bytes { buffer.deallocate() }
+        tables = (0..<fields).map { _ in InternedTexts(capacity: RepeatedTextCache.capacity, longestKept: RepeatedTextCache.longestCell) }
     }
 
     /// The cell as text, or `nil` when its bytes are not valid UTF-8.
+    @inline(__always)
     func text(_ field: Int, of cell: UnsafeRawBufferPointer) -> String? {
-        if sameBytes(UnsafeRawBufferPointer(bytes[field]), cell) { return texts[field] }
-        guard let decoded = validatedText(cell) else { return nil }
-        bytes[field].deallocate()
-        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: cell.count, alignment: 1)
-        if cell.count > 0 { copy.copyMemory(from: cell) }
-        bytes[field] = copy
-        texts[field] = decoded
-        return decoded
+        tables[field].entry(of: cell) { _ in () }?.text
     }
 }

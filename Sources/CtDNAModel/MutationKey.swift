@@ -32,9 +32,13 @@ public struct MutationKey: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Orders keys by chromosome (1-22, X, Y, MT, then others by name), then position, then alleles.
     public static func < (lhs: MutationKey, rhs: MutationKey) -> Bool {
-        let l = chromosomeRank(lhs.chromosome), r = chromosomeRank(rhs.chromosome)
-        if l != r { return l < r }
-        if lhs.chromosome != rhs.chromosome { return lhs.chromosome < rhs.chromosome }
+        // Keys compared while sorting or merging mostly share their chromosome: its rank is
+        // read only when the names differ (equal names have equal ranks).
+        if lhs.chromosome != rhs.chromosome {
+            let l = chromosomeRank(lhs.chromosome), r = chromosomeRank(rhs.chromosome)
+            if l != r { return l < r }
+            return lhs.chromosome < rhs.chromosome
+        }
         if lhs.position != rhs.position { return lhs.position < rhs.position }
         if lhs.reference != rhs.reference { return lhs.reference < rhs.reference }
         return lhs.alternate < rhs.alternate

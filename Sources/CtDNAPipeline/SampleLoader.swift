@@ -159,9 +159,23 @@ enum SampleLoader {
         var samplesSeen: Set<String> = []
         var run: (sample: String, records: [VariantRecord])?
         var delivered: Set<String> = []
+        /// The length of the last run handed over: the next run's array is made that large at
+        /// once (a table's samples have similar row counts), not grown by doubling and copying.
+        var lastRunLength = 0
+        /// The sample of the last row and whether it is wanted: rows come in runs of one
+        /// sample, so the set of wanted samples is asked once a run, not once a row.
+        var lastSample: String?, lastSampleIsWanted = false
+        func isWanted(_ sample: String) -> Bool {
+            if sample != lastSample {
+                lastSample = sample
+                lastSampleIsWanted = wanted.contains(sample)
+            }
+            return lastSampleIsWanted
+        }
         func endRun() throws {
             guard let ended = run else { return }
             run = nil
+            lastRunLength = ended.records.count
             delivered.insert(ended.sample)
             try deliver(SampleKey(file: file, sample: ended.sample), ended.records)
         }
@@ -197,7 +211,7 @@ enum SampleLoader {
                 }
                 if wholeTable {
                     held[nil, default: []].append(record)
-                } else if let sample = record.sample, wanted.contains(sample) {
+                } else if let sample = record.sample, isWanted(sample) {
                     guard byRuns else {
                         held[sample, default: []].append(record)
                         return
@@ -207,7 +221,9 @@ enum SampleLoader {
                         if delivered.contains(sample) {
                             throw TableNotGroupedBySample(file: file, sample: sample, line: record.lineNumber)
                         }
-                        run = (sample, [])
+                        var records: [VariantRecord] = []
+                        records.reserveCapacity(lastRunLength)
+                        run = (sample, records)
                     }
                     run!.records.append(record)
                 } else if run != nil {

@@ -1,3 +1,5 @@
+import CtDNAModel
+
 /// How every table and document of ctdna writes numbers, so outputs are byte-stable.
 public enum NumberFormat {
     /// The spelling of a missing value in every table.
@@ -60,5 +62,17 @@ private struct ShortASCIIText: TextOutputStream {
 
     func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try withUnsafeBytes(of: storage) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+}
+
+extension [UInt8] {
+    /// Appends the bytes of ``NumberFormat/integer(_:)`` for `value` (`NA` for `nil`), without
+    /// making a `String`: for tables of many rows.
+    mutating func append(integer value: Int?) {
+        guard let value else {
+            append(contentsOf: NumberFormat.missing.utf8)
+            return
+        }
+        DecimalDigits.withText(of: value) { append(contentsOf: $0) }
     }
 }

@@ -123,31 +123,47 @@ public enum PatientTables {
     ///   - tumourInformed: Whether the run has tissue copy numbers (the tissue columns).
     public static func appendAuditRows(of result: PatientResult, to text: inout [UInt8], tumourInformed: Bool = false) {
         let ordered = result.audit.indices.allSatisfy { $0 == 0 || result.audit[$0 - 1].key < result.audit[$0].key }
-        let patient = self.text(result.summary.patient)
-        for row in ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key }) {
-            text.append(text: patient)
-            text.append(UInt8(ascii: "\t"))
-            text.append(text: row.key.description)
-            for cell in [row.gene, row.proteinChange, row.variantClassification] {
-                text.append(UInt8(ascii: "\t"))
-                text.append(text: self.text(cell))
-            }
-            for observation in row.observations { appendObservation(observation, to: &text) }
-            text.append(UInt8(ascii: "\t"))
-            text.append(text: NumberFormat.real(row.normal?.alleleFraction))
-            text.append(UInt8(ascii: "\t"))
-            text.append(text: row.status.rawValue)
-            text.append(text: row.isDriver ? "\ttrue" : "\tfalse")
-            text.append(text: row.isClonal ? "\ttrue\t" : "\tfalse\t")
-            if tumourInformed {
-                for cell in tissueCells(row.tissue, count: row.observations.count) {
-                    text.append(text: cell)
-                    text.append(UInt8(ascii: "\t"))
-                }
-            }
-            if !row.notes.isEmpty { text.append(text: list(row.notes)) }
-            text.append(UInt8(ascii: "\n"))
+        let rows = ordered ? result.audit : result.audit.sorted(by: { $0.key < $1.key })
+        var patient: [UInt8] = []
+        patient.append(cell: result.summary.patient)
+        // Each row's cells go straight to the bytes, none through a String of its own: a patient
+        // of a large panel has thousands of rows (the cells are those of text(_:), list(_:),
+        // MutationKey.description, NumberFormat.real and NumberFormat.integer; tests hold them
+        // to those).
+        for index in rows.indices {
+            appendAuditRow(rows[index], patient: patient, to: &text, tumourInformed: tumourInformed)
         }
+    }
+
+    /// Appends one row of `audit.tsv`, ending in `\n`.
+    private static func appendAuditRow(_ row: borrowing MutationAudit, patient: [UInt8], to text: inout [UInt8], tumourInformed: Bool) {
+        text.append(contentsOf: patient)
+        text.append(UInt8(ascii: "\t"))
+        text.append(key: row.key)
+        text.append(UInt8(ascii: "\t"))
+        text.append(cell: row.gene)
+        text.append(UInt8(ascii: "\t"))
+        text.append(cell: row.proteinChange)
+        text.append(UInt8(ascii: "\t"))
+        text.append(cell: row.variantClassification)
+        for observation in row.observations { appendObservation(observation, to: &text) }
+        text.append(UInt8(ascii: "\t"))
+        text.append(text: NumberFormat.real(row.normal?.alleleFraction))
+        text.append(UInt8(ascii: "\t"))
+        text.append(text: row.status.rawValue)
+        text.append(text: row.isDriver ? "\ttrue" : "\tfalse")
+        text.append(text: row.isClonal ? "\ttrue\t" : "\tfalse\t")
+        if tumourInformed {
+            for cell in tissueCells(row.tissue, count: row.observations.count) {
+                text.append(text: cell)
+                text.append(UInt8(ascii: "\t"))
+            }
+        }
+        for (place, note) in row.notes.enumerated() {
+            if place > 0 { text.append(UInt8(ascii: ";")) }
+            text.append(cell: note)
+        }
+        text.append(UInt8(ascii: "\n"))
     }
 
     /// Tab, then AF, alt, ref and imputed-zero flag of an observation (`NA` when the sample is absent).
@@ -159,9 +175,9 @@ public enum PatientTables {
         text.append(UInt8(ascii: "\t"))
         text.append(text: NumberFormat.real(observation.alleleFraction))
         text.append(UInt8(ascii: "\t"))
-        text.append(text: NumberFormat.integer(observation.altCount))
+        text.append(integer: observation.altCount)
         text.append(UInt8(ascii: "\t"))
-        text.append(text: NumberFormat.integer(observation.refCount))
+        text.append(integer: observation.refCount)
         text.append(text: observation.imputedZero ? "\ttrue" : "\tfalse")
     }
 

@@ -137,20 +137,9 @@ public final class OutputFile: ByteSink {
         capacity = max(wanted, 2 * capacity)
     }
 
-    /// Appends a whole number in decimal.
+    /// Appends a whole number in decimal, as `String(value)` writes it.
     public func append(integer value: Int) {
-        if value < 0 { append(byte: UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { room in
-            var index = room.count
-            repeat {
-                index -= 1
-                room[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(UnsafeRawBufferPointer(rebasing: room[index...]))
-        }
+        DecimalDigits.withText(of: value) { append($0) }
     }
 
     /// Ends a line: appends a line feed and writes out when enough is buffered.

@@ -62,7 +62,7 @@ import TestSupport
     /// Past the capacity, a new value is still read right, computed at every look.
     @Test func valuesPastTheCapacityAreMadeEachTime() {
         let table = InternedTexts<String>()
-        let count = InternedTexts<String>.capacity + 50
+        let count = table.capacity + 50
         var made = 0
         func look(_ index: Int) -> String? {
             let text = "GENE\(index)"
@@ -74,6 +74,22 @@ import TestSupport
         #expect(made == count)
         #expect(look(count - 1) == "GENE\(count - 1)!")  // not kept: computed again
         #expect(made == count + 1)
+    }
+
+    /// A value longer than the table keeps is read right and computed at every look; one that
+    /// fits is computed once, however the looks alternate.
+    @Test func valuesLongerThanKeptAreMadeEachTime() {
+        let table = InternedTexts<String>(capacity: 8, longestKept: 4)
+        var made = 0
+        func look(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBytes { bytes in table.entry(of: bytes) { made += 1; return $0 + "!" } }?.payload
+        }
+        for _ in 0..<3 {
+            #expect(look("ABCD") == "ABCD!")
+            #expect(look("ABCDE") == "ABCDE!")
+            #expect(look("ABCDE") == "ABCDE!")
+        }
+        #expect(made == 1 + 6)  // ABCD once, ABCDE at each of its six looks
     }
 
     // MARK: CountValues

@@ -25,13 +25,11 @@ final class InternedTexts<Payload> {
     /// small file's reader clears no more), doubled as values come.
     @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) private var mask: Int
-    /// Each value kept: its hash, a copy of its bytes, and its entry.
-    private struct Kept {
-        let hash: UInt64
-        let key: UnsafeMutableRawBufferPointer
-        let entry: Entry
-    }
-    @exclusivity(unchecked) private var kept: [Kept] = []
+    /// Each value kept, by index: its hash, a copy of its bytes, and its entry (apart, so that
+    /// comparing bytes retains no text).
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var keys: [UnsafeMutableRawBufferPointer] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
     /// The index of the value found or kept last, -1 before the first.
     @exclusivity(unchecked) private var last = -1
 
@@ -46,7 +44,7 @@ final class InternedTexts<Payload> {
 
     deinit {
         slots.deallocate()
-        for value in kept { value.key.deallocate() }
+        for key in keys { key.deallocate() }
     }
 
     /// The entry of a value.
@@ -56,29 +54,31 @@ final class InternedTexts<Payload> {
     /// - Returns: The text and what `make` made of it; `nil` when the bytes are not valid UTF-8.
     func entry(of bytes: UnsafeRawBufferPointer, _ make: (String) -> Payload) -> Entry? {
         // A column that repeats row after row costs this one comparison.
-        if last >= 0 && sameBytes(UnsafeRawBufferPointer(kept[last].key), bytes) { return kept[last].entry }
+        if last >= 0 && sameBytes(UnsafeRawBufferPointer(keys[last]), bytes) { return entries[last] }
         guard bytes.count <= longestKept else {
             return validatedText(bytes).map { Entry(text: $0, payload: make($0)) }
         }
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while case let stored = Int(slots[slot]), stored != 0 {
-            let found = kept[stored - 1]
-            if found.hash == hash && sameBytes(UnsafeRawBufferPointer(found.key), bytes) {
-                last = stored - 1
-                return found.entry
+            let index = stored - 1
+            if hashes[index] == hash && sameBytes(UnsafeRawBufferPointer(keys[index]), bytes) {
+                last = index
+                return entries[index]
             }
             slot = (slot + 1) & mask
         }
         guard let text = validatedText(bytes) else { return nil }
         let entry = Entry(text: text, payload: make(text))
-        if kept.count < capacity {
+        if entries.count < capacity {
             let key = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
             if bytes.count > 0 { key.copyMemory(from: bytes) }
-            kept.append(Kept(hash: hash, key: key, entry: entry))
-            slots[slot] = Int32(kept.count)
-            last = kept.count - 1
-            if 2 * kept.count > slots.count { growSlots() }
+            hashes.append(hash)
+            keys.append(key)
+            entries.append(entry)
+            slots[slot] = Int32(entries.count)
+            last = entries.count - 1
+            if 2 * entries.count > slots.count { growSlots() }
         }
         return entry
     }
@@ -89,8 +89,8 @@ final class InternedTexts<Payload> {
         slots = .allocate(capacity: 2 * (mask + 1))
         slots.initialize(repeating: 0)
         mask = slots.count - 1
-        for (index, value) in kept.enumerated() {
-            var slot = Int(truncatingIfNeeded: value.hash) & mask
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }

@@ -24,7 +24,7 @@ struct ShardTests {
     /// back bit for bit: values whose shortest decimal form is long, the smallest subnormal,
     /// the largest finite double.
     @Test func aShardsStateComesBackBitForBit() throws {
-        let values: [Double?] = [0.1 + 0.2, 1.0 / 3.0, 5e-324, 1.7976931348623157e308, nil, 0.0]
+        let values: [Double?] = [0.1 + 0.2, 1.0 / 3.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, nil, 0.0]
         var summary = PatientSummary(
             patient: "P\t1", cohort: "C", arm: "A", timepoints: [.baseline, .followup, Timepoint("week8")], status: .paired,
             reference: ReferenceTimepoint(index: 2, rule: .tieBreak), mutationCount: 3, ctDNAFraction: Array(values[0..<3]),

@@ -353,8 +353,8 @@ if ((cohort)); then
     big_vcf=$cdir/all-records-x12.vcf.gz
     if [[ ! -s $big_vcf ]]; then
         log "making $big_vcf"
-        first_vcf=$(find "$cdir/vcf" -name '*.vcf.gz' | sort | head -n 1)
-        { zcat "$first_vcf" | grep '^#'; for _ in $(seq 12); do zcat "$cdir"/vcf/*.vcf.gz | grep -v '^#'; done; } |
+        vcfs=("$cdir"/vcf/*.vcf.gz)
+        { zcat "${vcfs[0]}" | grep '^#'; for _ in $(seq 12); do zcat "${vcfs[@]}" | grep -v '^#'; done; } |
             gzip -6 >"$big_vcf.tmp" && mv "$big_vcf.tmp" "$big_vcf"
     fi
     cat "$big_vcf" >/dev/null

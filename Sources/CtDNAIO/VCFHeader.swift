@@ -120,25 +120,29 @@ public struct VCFHeader: Sendable {
         guard isInfo || isFormat else { return }
         let body = line.dropFirst(isInfo ? "##INFO=<".count : "##FORMAT=<".count)
         let pairs = VCFHeader.keyValuePairs(body)
-        guard let id = pairs["ID"], !id.isEmpty else {
+        // A key given twice takes its last value.
+        func value(_ key: String) -> String? { pairs.last { $0.key == key }?.value }
+        guard let id = value("ID"), !id.isEmpty else {
             throw InputError(file: path, line: number, message: "a ##\(isInfo ? "INFO" : "FORMAT") definition without an ID")
         }
-        let definition = Definition(id: id, number: Number(pairs["Number"] ?? "."), type: pairs["Type"] ?? "String",
-                                    description: pairs["Description"] ?? "")
+        let definition = Definition(id: id, number: Number(value("Number") ?? "."), type: value("Type") ?? "String",
+                                    description: value("Description") ?? "")
         if isInfo { info[id] = definition } else { format[id] = definition }
     }
 
-    /// The `key=value` pairs of a definition's `<...>`, a quoted value unquoted (`\"` and `\\`
-    /// inside it unescaped).
-    static func keyValuePairs(_ body: Substring) -> [String: String] {
+    /// The `key=value` pairs of a definition's `<...>` in order, a quoted value unquoted (`\"`
+    /// and `\\` inside it unescaped).
+    static func keyValuePairs(_ body: Substring) -> [(key: String, value: String)] {
         // Read as UTF-8 bytes: every delimiter is ASCII, so no character is ever cut, and bytes
-        // spare the grapheme breaking of a Character at a time.
-        var pairs: [String: String] = [:]
+        // spare the grapheme breaking of a Character at a time. A list, not a dictionary: its
+        // few keys are found by a look along it, and a small file's start is spared the hashed
+        // dictionary type's first use (Benchmarks/README.md, "Start-up").
+        var pairs: [(key: String, value: String)] = []
         pairs.reserveCapacity(8)
         var key: [UInt8] = [], value: [UInt8] = []
         var inKey = true, quoted = false, escaped = false
         func finish() {
-            if !key.isEmpty { pairs[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self) }
+            if !key.isEmpty { pairs.append((String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self))) }
             key.removeAll(keepingCapacity: true)
             value.removeAll(keepingCapacity: true)
             inKey = true

@@ -31,7 +31,8 @@ build:
 # its shared libraries at run time are dropped from the output: ctdna calls none of them.
 STATIC_NOTICE := in statically linked applications requires at runtime
 release:
-	set -o pipefail; $(SWIFT) build -c release --product ctdna -Xswiftc -static-executable 2>&1 \
+	@echo "$(SWIFT) build -c release --product ctdna -Xswiftc -static-executable"
+	@set -o pipefail; $(SWIFT) build -c release --product ctdna -Xswiftc -static-executable 2>&1 \
 		| { grep -v "$(STATIC_NOTICE)" || true; }
 
 # The optional ISA-L inflater (package trait ISAL, Debian libisal-dev): its own build folder, so

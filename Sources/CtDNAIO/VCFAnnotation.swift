@@ -231,11 +231,17 @@ enum VCFAnnotationText {
     /// The one-letter code of a three-letter amino-acid code given as bytes (`Leu` is `L`, `Ter`
     /// the stop, `*`); `nil` for anything else.
     static func oneLetter(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8? {
-        // Every code is an upper-case letter then two lower-case ones: a place in a table of 26^3.
+        guard let place = codePlace(a, b, c) else { return nil }
+        let letter = oneLetterCodes[place]
+        return letter == 0 ? nil : letter
+    }
+
+    /// The place of a three-letter code in ``oneLetterCodes``: every code is an upper-case
+    /// letter then two lower-case ones, a place in a table of 26^3; `nil` for other bytes.
+    private static func codePlace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
         let first = a &- UInt8(ascii: "A"), second = b &- UInt8(ascii: "a"), third = c &- UInt8(ascii: "a")
         guard first < 26, second < 26, third < 26 else { return nil }
-        let letter = oneLetterCodes[(Int(first) * 26 + Int(second)) * 26 + Int(third)]
-        return letter == 0 ? nil : letter
+        return (Int(first) * 26 + Int(second)) * 26 + Int(third)
     }
 
     /// Three-letter amino-acid codes, each at its place (``oneLetter(_:_:_:)``), and their
@@ -249,8 +255,7 @@ enum VCFAnnotationText {
         var table = [UInt8](repeating: 0, count: 26 * 26 * 26)
         for (code, letter) in codes {
             let bytes = Array(code.utf8)
-            let place = (Int(bytes[0] - UInt8(ascii: "A")) * 26 + Int(bytes[1] - UInt8(ascii: "a"))) * 26 + Int(bytes[2] - UInt8(ascii: "a"))
-            table[place] = letter.asciiValue!
+            table[codePlace(bytes[0], bytes[1], bytes[2])!] = letter.asciiValue!
         }
         return table
     }()

@@ -106,9 +106,9 @@ final class VCFLineParser {
         annotation = VCFAnnotationLayout(header: header)
         annotationReader = annotation.map(VCFAnnotationReader.init)
         oncogenicKey = header.info["ONCOGENIC"] != nil ? "ONCOGENIC" : nil
-        let hotspot: StaticString? = ["HOTSPOT", "IS_A_HOTSPOT"].first { header.info[$0.description] != nil }
-        hotspotKey = hotspot
-        hotspotIsFlag = hotspot.map { header.info[$0.description]!.number == .fixed(0) || header.info[$0.description]!.type == "Flag" } ?? false
+        hotspotKey = (["HOTSPOT", "IS_A_HOTSPOT"] as [StaticString]).first { header.info[$0.description] != nil }
+        let hotspot = hotspotKey.flatMap { header.info[$0.description] }
+        hotspotIsFlag = hotspot.map { $0.number == .fixed(0) || $0.type == "Flag" } ?? false
         readsInfoDepth = singleSample && header.info["DP4"] != nil
         starts = .allocate(capacity: columnCount)
         starts.initialize(repeating: 0)
@@ -257,7 +257,7 @@ final class VCFLineParser {
 
             var annotated: VCFAlleleAnnotation?
             if let annotationReader, let annotationValue, !annotationValue.isEmpty {
-                let dash = UnsafeRawBufferPointer(start: Self.dash.utf8Start, count: 1)
+                let dash = Self.bytes(of: Self.dash)
                 let normalised = trimmed.alternate.isEmpty ? dash : UnsafeRawBufferPointer(rebasing: alternate[trimmed.alternate])
                 let withoutFirstBase = sharesFirstBase ? (alternate.count > 1 ? UnsafeRawBufferPointer(rebasing: alternate.dropFirst()) : dash) : nil
                 annotated = annotationReader.annotation(
@@ -304,7 +304,13 @@ final class VCFLineParser {
     /// Whether `bytes` are exactly `text`, compared in place (a static string makes no `String`).
     @inline(__always)
     static func bytes(_ bytes: UnsafeRawBufferPointer, are text: StaticString) -> Bool {
-        sameBytes(bytes, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        sameBytes(bytes, Self.bytes(of: text))
+    }
+
+    /// A static string's UTF-8 bytes, in the program's static memory.
+    @inline(__always)
+    static func bytes(of text: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// Whether an ALT allele is not a variant: `*`, a symbolic allele (`<...>`), a breakend

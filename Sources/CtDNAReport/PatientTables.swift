@@ -159,10 +159,7 @@ public enum PatientTables {
                 text.append(UInt8(ascii: "\t"))
             }
         }
-        for (place, note) in row.notes.enumerated() {
-            if place > 0 { text.append(UInt8(ascii: ";")) }
-            text.append(cell: note)
-        }
+        text.append(list: row.notes)
         text.append(UInt8(ascii: "\n"))
     }
 
@@ -220,7 +217,9 @@ public enum PatientTables {
 
     /// A `;`-joined list cell, empty when the list is.
     static func list(_ values: [String]) -> String {
-        values.map { text($0) }.joined(separator: ";")
+        var bytes: [UInt8] = []
+        bytes.append(list: values)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

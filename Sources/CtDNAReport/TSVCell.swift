@@ -29,6 +29,15 @@ extension [UInt8] {
         if !isPlain { append(text: TSVCell.clean(value)) }
     }
 
+    /// Appends a `;`-joined list cell, each value as ``append(cell:)`` writes it; nothing for an
+    /// empty list. The one rule for list cells (`PatientTables.list` is these bytes as text).
+    mutating func append(list values: [String]) {
+        for (place, value) in values.enumerated() {
+            if place > 0 { append(UInt8(ascii: ";")) }
+            append(cell: value)
+        }
+    }
+
     /// Appends the bytes of `key.description` (`chrom:pos:ref:alt`) without making the `String`.
     mutating func append(key: MutationKey) {
         append(text: key.chromosome)

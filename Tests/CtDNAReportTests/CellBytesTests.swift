@@ -20,6 +20,13 @@ import Testing
         #expect(bytes == Array(NumberFormat.integer(value).utf8))
     }
 
+    /// List cells, written out by hand: values cleaned as cells, `;` between them, nothing for none.
+    @Test func aListCellJoinsCleanCellsWithSemicolons() {
+        #expect(PatientTables.list([]) == "")
+        #expect(PatientTables.list(["ch_gene"]) == "ch_gene")
+        #expect(PatientTables.list(["duplicate_rows_baseline", "a\tb", ""]) == "duplicate_rows_baseline;a b;NA")
+    }
+
     @Test func aKeyIsItsDescription() {
         for key in [MutationKey(chromosome: "chr7", position: 55_259_515, reference: "T", alternate: "G"),
                     MutationKey(chromosome: "X", position: 1, reference: "AAGA", alternate: "GA"),

@@ -27,9 +27,10 @@ build:
 # in, no dynamic loader and no relocations at start): `ctdna view` of a small file takes 1.5 ms of
 # CPU instead of 5, which a cohort of thousands of files read one process per file (or a workflow
 # calling ctdna per sample) pays each time (Benchmarks/README.md, "Start-up"). glibc's linker
-# notices that dlopen, getaddrinfo and the passwd/group look-ups compiled into Foundation would need
-# its shared libraries at run time are dropped from the output: ctdna calls none of them.
-STATIC_NOTICE := in statically linked applications requires at runtime
+# notices that dlopen and the passwd/group look-ups compiled into FoundationEssentials would need
+# its shared libraries at run time, and that its temporary-file writer calls mktemp, are dropped
+# from the output: ctdna calls none of them (OutputFile names its own temporary files).
+STATIC_NOTICE := in statically linked applications requires at runtime\|the use of .mktemp. is dangerous
 release:
 	@echo "$(SWIFT) build -c release --product ctdna -Xswiftc -static-executable"
 	@set -o pipefail; $(SWIFT) build -c release --product ctdna -Xswiftc -static-executable 2>&1 \
